@@ -1,0 +1,152 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * One conversation between a customer and the business, from the first message to its close. Its state changes only
+ * through the transitions below, which refuse illegal moves.
+ */
+@Entity
+@Table(name = "conversation")
+class Conversation extends AbstractAggregateRoot<Conversation> {
+
+	/** Misses in a row after which the bot offers a person without being asked. */
+	static final int MISSES_BEFORE_OFFERING_PERSON = 2;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long customerId;
+
+	@Enumerated(EnumType.STRING)
+	private State state;
+
+	private Instant openedAt;
+
+	private Instant lastCustomerMessageAt;
+
+	private Instant closedAt;
+
+	@Enumerated(EnumType.STRING)
+	private CloseReason closeReason;
+
+	private int missStreak;
+
+	private int answeredCount;
+
+	@Version
+	private long version;
+
+	protected Conversation() {
+	}
+
+	Conversation(Long customerId, Instant now) {
+		this.customerId = customerId;
+		this.state = State.WITH_BOT;
+		this.openedAt = now;
+		this.lastCustomerMessageAt = now;
+	}
+
+	void customerWrote(Instant now) {
+		requireOpen("take a message");
+		lastCustomerMessageAt = now;
+	}
+
+	/** The bot answered the customer's question. */
+	void answered() {
+		requireOpen("answer");
+		answeredCount++;
+		missStreak = 0;
+	}
+
+	/**
+	 * The bot could not answer the customer's question.
+	 * @return whether it is time to offer a person
+	 */
+	boolean missed() {
+		requireOpen("miss");
+		missStreak++;
+		return missStreak >= MISSES_BEFORE_OFFERING_PERSON;
+	}
+
+	/**
+	 * The customer asked for a person.
+	 * @return {@code false} if they were already waiting for one
+	 */
+	boolean requestPerson(Instant now) {
+		requireOpen("hand over");
+		missStreak = 0;
+		if (state == State.WAITING_FOR_PERSON) {
+			return false;
+		}
+		state = State.WAITING_FOR_PERSON;
+		registerEvent(new HandoffRequested(id, customerId, now));
+		return true;
+	}
+
+	void close(CloseReason reason, Instant now) {
+		requireOpen("close");
+		state = State.CLOSED;
+		closedAt = now;
+		closeReason = reason;
+		registerEvent(new ConversationClosed(id, customerId, reason, now));
+	}
+
+	boolean isOpen() {
+		return state != State.CLOSED;
+	}
+
+	private void requireOpen(String action) {
+		if (state == State.CLOSED) {
+			throw new IllegalStateException("Cannot " + action + " in closed conversation " + id);
+		}
+	}
+
+	Long id() {
+		return id;
+	}
+
+	State state() {
+		return state;
+	}
+
+	int missStreak() {
+		return missStreak;
+	}
+
+	int answeredCount() {
+		return answeredCount;
+	}
+
+	Instant closedAt() {
+		return closedAt;
+	}
+
+	CloseReason closeReason() {
+		return closeReason;
+	}
+
+	enum State {
+
+		/** The bot answers. */
+		WITH_BOT,
+
+		/** The customer asked for a person and waits for one; the bot still answers clear questions. */
+		WAITING_FOR_PERSON,
+
+		/** Over; a new message starts a new conversation. */
+		CLOSED
+	}
+}

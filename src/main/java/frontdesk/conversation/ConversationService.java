@@ -1,0 +1,78 @@
+package frontdesk.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import frontdesk.hours.BusinessHours;
+import frontdesk.matching.Understanding;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes customer messages from any channel: stores each one, decides what the bot says, and stores that too, all in
+ * the caller's transaction, so a channel can record in the same transaction that the message was handled.
+ */
+@Service
+public class ConversationService {
+
+	private final CustomerRepository customers;
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final Dialogue dialogue;
+
+	private final Understanding understanding;
+
+	private final BusinessHours hours;
+
+	private final Clock clock;
+
+	ConversationService(CustomerRepository customers, ConversationRepository conversations, MessageRepository messages,
+			Dialogue dialogue, Understanding understanding, BusinessHours hours, Clock clock) {
+		this.customers = customers;
+		this.conversations = conversations;
+		this.messages = messages;
+		this.dialogue = dialogue;
+		this.understanding = understanding;
+		this.hours = hours;
+		this.clock = clock;
+	}
+
+	/** Stores a customer message and returns what the bot says about it (stored as well). */
+	@Transactional
+	public Response handle(Inbound inbound) {
+		Instant now = clock.instant();
+		Customer customer = customers.findByChannelAndExternalId(inbound.from().channel(), inbound.from().externalId())
+			.orElseGet(() -> customers.save(new Customer(inbound.from(), now)));
+		customer.update(inbound.from());
+		Conversation conversation = conversations.findOpen(customer.id())
+			.orElseGet(() -> conversations.save(new Conversation(customer.id(), now)));
+		conversation.customerWrote(now);
+		Message message = Message.fromCustomer(conversation.id(), inbound, now);
+
+		Turn turn = new Turn(customer, conversation, inbound.kind(), message, understanding.current(), hours, now);
+		dialogue.respond(turn);
+
+		messages.save(message);
+		for (Turn.Said said : turn.said()) {
+			messages.save(Message.fromBot(conversation.id(), said.reply().text(), said.intentId(), said.confidence(), now));
+		}
+		conversations.save(conversation);
+		return turn.response();
+	}
+
+	/** The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. */
+	@Transactional
+	public void blocked(String channel, String externalId, boolean blocked) {
+		customers.findByChannelAndExternalId(channel, externalId).ifPresent(customer -> customer.markBlocked(blocked));
+	}
+
+	/** Whether the customer blocked the bot on their channel. */
+	@Transactional(readOnly = true)
+	public boolean isBlocked(String channel, String externalId) {
+		return customers.findByChannelAndExternalId(channel, externalId).map(Customer::blocked).orElse(false);
+	}
+}

@@ -1,0 +1,19 @@
+package frontdesk.conversation;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How conversations go.
+ *
+ * @param startSuggestions intents offered as buttons under the greeting; when empty, the first few answerable ones
+ * @param longText texts longer than this many characters that the bot cannot answer get a note asking for a short
+ * question
+ */
+@Validated
+@ConfigurationProperties("frontdesk.conversation")
+public record ConversationSettings(@DefaultValue List<String> startSuggestions, @DefaultValue("600") int longText) {
+}

@@ -1,0 +1,73 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * Someone who messages the business, on one channel.
+ */
+@Entity
+@Table(name = "customer")
+class Customer {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String channel;
+
+	private String externalId;
+
+	private String firstName;
+
+	private String username;
+
+	private boolean blocked;
+
+	private Instant createdAt;
+
+	protected Customer() {
+	}
+
+	Customer(CustomerProfile profile, Instant now) {
+		this.channel = profile.channel();
+		this.externalId = profile.externalId();
+		this.createdAt = now;
+		update(profile);
+	}
+
+	/** Keeps the names up to date with what the channel last told. */
+	void update(CustomerProfile profile) {
+		if (profile.firstName() != null) {
+			this.firstName = limit(profile.firstName());
+		}
+		if (profile.username() != null) {
+			this.username = limit(profile.username());
+		}
+	}
+
+	void markBlocked(boolean blocked) {
+		this.blocked = blocked;
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String firstName() {
+		return firstName;
+	}
+
+	boolean blocked() {
+		return blocked;
+	}
+
+	private static String limit(String text) {
+		return text.length() > 256 ? text.substring(0, 256) : text;
+	}
+}

@@ -1,0 +1,217 @@
+package frontdesk.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import frontdesk.intent.Intent;
+import frontdesk.intent.IntentSet;
+import frontdesk.intent.MessageKey;
+import frontdesk.matching.MatchResult;
+import frontdesk.matching.ScoredIntent;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the bot says to a customer message: commands by name, button presses by their data, texts by what the matcher
+ * makes of them.
+ */
+@Component
+class Dialogue {
+
+	/** Button data: ask the intent whose id follows. */
+	static final String ASK = "i:";
+
+	/** Button data: none of the offered intents. */
+	static final String SOMETHING_ELSE = "else";
+
+	/** Button data: talk to a person. */
+	static final String PERSON = "human";
+
+	/** Most candidates offered on a "did you mean". */
+	static final int MAX_CANDIDATES = 3;
+
+	private static final int START_SUGGESTIONS = 4;
+
+	private final Map<String, Consumer<Turn>> commands = Map.of(
+			"start", this::start,
+			"help", this::help,
+			"human", this::handOff,
+			"end", this::end);
+
+	private final ConversationSettings settings;
+
+	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
+
+	Dialogue(ConversationSettings settings) {
+		this.settings = settings;
+	}
+
+	void respond(Turn turn) {
+		String text = turn.inbound.text().strip();
+		switch (turn.kind) {
+			case MEDIA -> unsupported(turn);
+			case BUTTON -> pressed(turn, text);
+			case TEXT -> {
+				if (text.startsWith("/")) {
+					command(turn, text);
+				}
+				else {
+					understand(turn, text);
+				}
+			}
+		}
+	}
+
+	private void command(Turn turn, String text) {
+		String name = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
+		commands.getOrDefault(name, this::help).accept(turn);
+	}
+
+	private void pressed(Turn turn, String data) {
+		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
+		if (data.startsWith(ASK)) {
+			Optional<Intent> intent = turn.understanding.intents().find(data.substring(ASK.length()))
+				.filter(Intent::offerable);
+			if (intent.isPresent()) {
+				turn.inbound.understood(Message.Outcome.COMMAND, intent.get().id(), 1.0);
+				act(turn, intent.get(), 1.0);
+				return;
+			}
+		}
+		else if (data.equals(SOMETHING_ELSE)) {
+			offerPerson(turn, MessageKey.OFFER_PERSON);
+			return;
+		}
+		else if (data.equals(PERSON)) {
+			handOff(turn);
+			return;
+		}
+		turn.notice(turn.text(MessageKey.STALE_BUTTON));
+	}
+
+	private void unsupported(Turn turn) {
+		turn.inbound.understood(Message.Outcome.UNSUPPORTED, null, null);
+		turn.say(Reply.of(turn.text(MessageKey.TEXT_ONLY)));
+	}
+
+	private void understand(Turn turn, String text) {
+		MatchResult result = turn.understanding.match(text);
+		Optional<ScoredIntent> best = result.best();
+		String guess = best.map(ScoredIntent::intentId).orElse(null);
+		Double score = best.map(ScoredIntent::confidence).orElse(null);
+		switch (result.verdict()) {
+			case CONFIDENT -> {
+				turn.inbound.understood(Message.Outcome.ANSWERED, guess, score);
+				act(turn, turn.understanding.intents().find(guess).orElseThrow(), score);
+			}
+			case AMBIGUOUS -> {
+				turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
+				askWhichOne(turn, result.candidates());
+			}
+			case UNKNOWN -> {
+				turn.inbound.understood(Message.Outcome.UNKNOWN, guess, score);
+				boolean offer = turn.conversation.missed();
+				if (text.length() > settings.longText()) {
+					offerPerson(turn, MessageKey.TOO_LONG);
+				}
+				else if (offer) {
+					offerPerson(turn, MessageKey.OFFER_PERSON);
+				}
+				else {
+					offerPerson(turn, MessageKey.FALLBACK);
+				}
+			}
+		}
+	}
+
+	private void act(Turn turn, Intent intent, double confidence) {
+		switch (intent.action()) {
+			case ANSWER -> {
+				turn.conversation.answered();
+				turn.say(new Reply(turn.fill(pick(intent)), suggestions(turn.understanding.intents(), intent.suggest())),
+						intent.id(), confidence);
+			}
+			case HANDOFF -> handOff(turn, intent);
+			case CLOSE -> close(turn, intent);
+			case HOURS -> {
+				turn.conversation.answered();
+				MessageKey key = turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW;
+				turn.say(Reply.of(intent.answers().isEmpty() ? turn.text(key) : turn.fill(pick(intent))), intent.id(),
+						confidence);
+			}
+			case FALLBACK -> offerPerson(turn, MessageKey.FALLBACK);
+		}
+	}
+
+	private void start(Turn turn) {
+		IntentSet intents = turn.understanding.intents();
+		List<String> ids = settings.startSuggestions().isEmpty() ? intents.intents()
+			.stream()
+			.filter(intent -> intent.action() == Intent.Action.ANSWER)
+			.limit(START_SUGGESTIONS)
+			.map(Intent::id)
+			.toList() : settings.startSuggestions();
+		turn.say(new Reply(turn.text(MessageKey.GREETING), suggestions(intents, ids)));
+	}
+
+	private void help(Turn turn) {
+		turn.say(Reply.of(turn.text(MessageKey.HELP)));
+	}
+
+	private void end(Turn turn) {
+		close(turn, null);
+	}
+
+	private void handOff(Turn turn) {
+		handOff(turn, null);
+	}
+
+	private void handOff(Turn turn, Intent intent) {
+		turn.conversation.requestPerson(turn.now);
+		String text = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.HANDOFF) : turn.fill(pick(intent));
+		turn.say(Reply.of(text), intent == null ? null : intent.id(), 1.0);
+	}
+
+	private void close(Turn turn, Intent intent) {
+		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
+		String text = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.CONVERSATION_CLOSED)
+				: turn.fill(pick(intent));
+		turn.say(Reply.of(text));
+	}
+
+	private void askWhichOne(Turn turn, List<ScoredIntent> candidates) {
+		IntentSet intents = turn.understanding.intents();
+		List<Reply.Button> buttons = new ArrayList<>(suggestions(intents,
+				candidates.stream().limit(MAX_CANDIDATES).map(ScoredIntent::intentId).toList()));
+		buttons.add(new Reply.Button(turn.text(MessageKey.SOMETHING_ELSE), SOMETHING_ELSE));
+		turn.say(new Reply(turn.text(MessageKey.DID_YOU_MEAN), buttons));
+	}
+
+	private void offerPerson(Turn turn, MessageKey key) {
+		turn.say(Reply.of(turn.text(key), new Reply.Button(turn.text(MessageKey.TALK_TO_PERSON), PERSON)));
+	}
+
+	private List<Reply.Button> suggestions(IntentSet intents, List<String> ids) {
+		return ids.stream()
+			.flatMap(id -> intents.find(id).filter(Intent::offerable).stream())
+			.map(intent -> new Reply.Button(intent.label(), ASK + intent.id()))
+			.toList();
+	}
+
+	/** The next answer variant of an intent: variants take turns. */
+	private String pick(Intent intent) {
+		List<String> answers = intent.answers();
+		if (answers.size() == 1) {
+			return answers.get(0);
+		}
+		int next = rotation.computeIfAbsent(intent.id(), id -> new AtomicInteger()).getAndIncrement();
+		return answers.get(Math.floorMod(next, answers.size()));
+	}
+}

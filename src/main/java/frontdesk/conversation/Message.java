@@ -1,0 +1,118 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One message of a conversation, from the customer or to them. Customer messages keep what the bot made of them
+ * (outcome, best-guess intent and confidence), so the owner can see which questions it could not answer; bot
+ * messages keep the intent and confidence that produced them.
+ */
+@Entity
+@Table(name = "conversation_message")
+class Message {
+
+	/** Longest text kept; Telegram's own limit is 4096 characters. */
+	static final int MAX_TEXT = 10_000;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long conversationId;
+
+	@Enumerated(EnumType.STRING)
+	private Author author;
+
+	private String text;
+
+	@Enumerated(EnumType.STRING)
+	private Outcome outcome;
+
+	private String intentId;
+
+	private Double confidence;
+
+	private String externalId;
+
+	private Instant createdAt;
+
+	protected Message() {
+	}
+
+	private Message(Long conversationId, Author author, String text, String externalId, Instant createdAt) {
+		this.conversationId = conversationId;
+		this.author = author;
+		this.text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+		this.externalId = externalId;
+		this.createdAt = createdAt;
+	}
+
+	static Message fromCustomer(Long conversationId, Inbound inbound, Instant now) {
+		return new Message(conversationId, Author.CUSTOMER, inbound.text(), inbound.externalId(), now);
+	}
+
+	static Message fromBot(Long conversationId, String text, String intentId, Double confidence, Instant now) {
+		Message message = new Message(conversationId, Author.BOT, text, null, now);
+		message.intentId = intentId;
+		message.confidence = confidence;
+		return message;
+	}
+
+	/** Records what the bot made of a customer message. */
+	void understood(Outcome outcome, String intentId, Double confidence) {
+		this.outcome = outcome;
+		this.intentId = intentId;
+		this.confidence = confidence;
+	}
+
+	Author author() {
+		return author;
+	}
+
+	String text() {
+		return text;
+	}
+
+	Outcome outcome() {
+		return outcome;
+	}
+
+	String intentId() {
+		return intentId;
+	}
+
+	Double confidence() {
+		return confidence;
+	}
+
+	enum Author {
+		CUSTOMER, BOT
+	}
+
+	/** What the bot made of a customer message. */
+	enum Outcome {
+
+		/** Answered confidently from an intent. */
+		ANSWERED,
+
+		/** Two or more intents were close: the customer was asked which they meant. */
+		AMBIGUOUS,
+
+		/** Not understood: nothing matched well enough. */
+		UNKNOWN,
+
+		/** A command such as /start, or a button press. */
+		COMMAND,
+
+		/** Something the bot cannot read, such as a photo. */
+		UNSUPPORTED
+	}
+}

@@ -1,0 +1,12 @@
+package frontdesk.conversation;
+
+import java.util.List;
+
+import org.springframework.data.repository.Repository;
+
+interface MessageRepository extends Repository<Message, Long> {
+
+	Message save(Message message);
+
+	List<Message> findByConversationIdOrderById(Long conversationId);
+}

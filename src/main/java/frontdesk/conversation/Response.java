@@ -1,0 +1,28 @@
+package frontdesk.conversation;
+
+import java.util.List;
+
+/**
+ * What the bot does about one inbound message.
+ *
+ * @param replies messages to send, in order
+ * @param notice a short note shown to the customer who pressed a button (e.g. that it has expired), or {@code null}
+ */
+public record Response(List<Reply> replies, String notice) {
+
+	public Response {
+		replies = List.copyOf(replies);
+	}
+
+	static Response of(Reply... replies) {
+		return new Response(List.of(replies), null);
+	}
+
+	static Response notice(String notice) {
+		return new Response(List.of(), notice);
+	}
+
+	static Response none() {
+		return new Response(List.of(), null);
+	}
+}

@@ -1,0 +1,96 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import frontdesk.hours.BusinessHours;
+import frontdesk.intent.MessageKey;
+import frontdesk.intent.Placeholders;
+import frontdesk.matching.Understanding;
+
+/**
+ * One inbound message being answered: who wrote, in which conversation, and what the bot says back.
+ */
+final class Turn {
+
+	final Customer customer;
+
+	final Conversation conversation;
+
+	final Inbound.Kind kind;
+
+	final Message inbound;
+
+	final Understanding.Snapshot understanding;
+
+	final Instant now;
+
+	private final BusinessHours hours;
+
+	private final List<Said> said = new ArrayList<>();
+
+	private Map<String, String> placeholders;
+
+	private String notice;
+
+	Turn(Customer customer, Conversation conversation, Inbound.Kind kind, Message inbound,
+			Understanding.Snapshot understanding, BusinessHours hours, Instant now) {
+		this.customer = customer;
+		this.conversation = conversation;
+		this.kind = kind;
+		this.inbound = inbound;
+		this.understanding = understanding;
+		this.hours = hours;
+		this.now = now;
+	}
+
+	/** A bot text in force, placeholders filled in. */
+	String text(MessageKey key) {
+		return fill(understanding.intents().messages().get(key));
+	}
+
+	String fill(String template) {
+		if (template.indexOf('{') < 0) {
+			return template;
+		}
+		if (placeholders == null) {
+			String name = customer.firstName();
+			placeholders = Map.of("name", name == null || name.isBlank() ? "there" : name,
+					"hours", hours.describeWeek(),
+					"open_now", hoursOpen() ? "open" : "closed",
+					"next_opening", hours.describeOpening(hours.nextOpening(now)));
+		}
+		return Placeholders.fill(template, placeholders);
+	}
+
+	boolean hoursOpen() {
+		return hours.isOpen(now);
+	}
+
+	void say(Reply reply) {
+		said.add(new Said(reply, null, null));
+	}
+
+	void say(Reply reply, String intentId, Double confidence) {
+		said.add(new Said(reply, intentId, confidence));
+	}
+
+	/** A short note for the customer who pressed a button. */
+	void notice(String notice) {
+		this.notice = notice;
+	}
+
+	List<Said> said() {
+		return said;
+	}
+
+	Response response() {
+		return new Response(said.stream().map(Said::reply).toList(), notice);
+	}
+
+	/** A reply and what produced it. */
+	record Said(Reply reply, String intentId, Double confidence) {
+	}
+}

@@ -1,0 +1,266 @@
+package frontdesk.hours;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.util.Assert;
+
+/**
+ * The weekly opening hours of the business, in its time zone, with the dates it is closed.
+ * Answers whether the business is open at a moment, when it opens next and when a given
+ * amount of open time will have passed, and describes all of that in words for customers.
+ * <p>
+ * Ranges are wall-clock times in the zone. On the day the clocks go forward, a range that
+ * runs through the skipped hour is shorter by that hour, and a range that starts in it opens
+ * when the clocks go forward; on the day they go back, a range that runs through the repeated
+ * hour is longer by it.
+ * <p>
+ * Answers are searched for up to two years ahead; a schedule whose open days are all closed
+ * dates for that long fails with an {@link IllegalStateException}.
+ */
+public final class BusinessHours {
+
+	private static final Period SEARCH_WINDOW = Period.ofYears(2);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH);
+
+	private static final DateTimeFormatter DAY_DATE_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm",
+			Locale.ENGLISH);
+
+	private final ZoneId zone;
+
+	private final Map<DayOfWeek, List<TimeRange>> weekly;
+
+	private final Set<LocalDate> closedDates;
+
+	private BusinessHours(ZoneId zone, Map<DayOfWeek, List<TimeRange>> weekly, Set<LocalDate> closedDates) {
+		this.zone = zone;
+		this.weekly = weekly;
+		this.closedDates = closedDates;
+	}
+
+	/**
+	 * Create the business hours described by the given settings.
+	 * @param settings the settings
+	 * @return the business hours
+	 */
+	public static BusinessHours of(HoursSettings settings) {
+		return new BusinessHours(settings.zone(), settings.schedule(), Set.copyOf(settings.closedDates()));
+	}
+
+	/**
+	 * Return the time zone the hours are kept in.
+	 * @return the zone
+	 */
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/**
+	 * Whether the business is open at the given moment.
+	 * @param moment the moment
+	 * @return {@code true} if the moment lies in an open range on a day that is not closed
+	 */
+	public boolean isOpen(Instant moment) {
+		return openPeriodsOn(localDate(moment)).anyMatch((period) -> period.contains(moment));
+	}
+
+	/**
+	 * Return the next moment the business opens after the given one. When it is closed at
+	 * that moment, this is the start of the next open range. When it is open, it is the start
+	 * of the first open range after the current one closes; ranges that follow on without a
+	 * break, such as {@code 00:00-24:00} on two days in a row, count as one.
+	 * @param moment the moment to search from
+	 * @return the next opening, strictly after the moment
+	 * @throws IllegalStateException if the business does not open within two years
+	 */
+	public Instant nextOpening(Instant moment) {
+		Instant openUntil = moment;
+		for (Iterator<OpenPeriod> periods = openPeriodsFrom(moment).iterator(); periods.hasNext();) {
+			OpenPeriod period = periods.next();
+			if (period.start().isAfter(openUntil)) {
+				return period.start();
+			}
+			openUntil = period.end();
+		}
+		throw noOpening(moment);
+	}
+
+	/**
+	 * Return the moment by which the given amount of open time has passed after the given
+	 * one. Closed time does not count: when the business is closed at {@code from}, counting
+	 * starts at the next opening, and time left at closing carries over to the next open range.
+	 * @param from the moment to count from, such as when a customer asked for a person
+	 * @param openTime how much open time must pass
+	 * @return the moment the open time has passed, possibly a closing time
+	 * @throws IllegalStateException if that much open time does not pass within two years
+	 */
+	public Instant plusOpenTime(Instant from, Duration openTime) {
+		Assert.isTrue(!openTime.isNegative(), () -> "Open time must not be negative, but was " + openTime);
+		Duration remaining = openTime;
+		for (Iterator<OpenPeriod> periods = openPeriodsFrom(from).iterator(); periods.hasNext();) {
+			OpenPeriod period = periods.next();
+			if (remaining.compareTo(period.length()) <= 0) {
+				return period.start().plus(remaining);
+			}
+			remaining = remaining.minus(period.length());
+		}
+		throw noOpening(from);
+	}
+
+	/**
+	 * Describe the weekly schedule for customers, with days in a row that keep the same hours
+	 * taken together, such as "Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on
+	 * Sunday". Closed dates are not part of the weekly schedule.
+	 * @return the schedule in words
+	 */
+	public String describeWeek() {
+		List<String> open = new ArrayList<>();
+		List<String> closed = new ArrayList<>();
+		int first = DayOfWeek.MONDAY.getValue();
+		while (first <= DayOfWeek.SUNDAY.getValue()) {
+			List<TimeRange> ranges = this.weekly.get(DayOfWeek.of(first));
+			int last = first;
+			while (last < DayOfWeek.SUNDAY.getValue() && this.weekly.get(DayOfWeek.of(last + 1)).equals(ranges)) {
+				last++;
+			}
+			String days = describeDays(DayOfWeek.of(first), DayOfWeek.of(last));
+			if (ranges.isEmpty()) {
+				closed.add(days);
+			}
+			else {
+				open.add(days + " " + describeRanges(ranges));
+			}
+			first = last + 1;
+		}
+		String description = String.join(", ", open);
+		return closed.isEmpty() ? description : description + "; closed on " + joinWithAnd(closed);
+	}
+
+	/**
+	 * Describe when the business opens next after the given moment (see
+	 * {@link #nextOpening(Instant)}), such as "Monday 09:00", in the way of
+	 * {@link #describe(Instant, Instant)}.
+	 * @param moment the moment to search from, usually now
+	 * @return the next opening in words
+	 * @throws IllegalStateException if the business does not open within two years
+	 */
+	public String describeOpening(Instant moment) {
+		return describe(nextOpening(moment), moment);
+	}
+
+	/**
+	 * Describe a moment for customers as the day and local time, such as "Monday 11:00". When
+	 * the moment is more than six days after {@code now}, the date is included as well, such
+	 * as "Friday 2 January 09:00".
+	 * @param moment the moment to describe, such as a promise
+	 * @param now the moment the description is read
+	 * @return the moment in words
+	 */
+	public String describe(Instant moment, Instant now) {
+		ZonedDateTime local = moment.atZone(this.zone);
+		long daysAhead = ChronoUnit.DAYS.between(localDate(now), local.toLocalDate());
+		return ((daysAhead > 6) ? DAY_DATE_AND_TIME : DAY_AND_TIME).format(local);
+	}
+
+	private Stream<OpenPeriod> openPeriodsFrom(Instant moment) {
+		LocalDate first = localDate(moment);
+		LocalDate end = first.plus(SEARCH_WINDOW);
+		return Stream.iterate(first, (date) -> date.isBefore(end), (date) -> date.plusDays(1))
+			.flatMap(this::openPeriodsOn)
+			.filter((period) -> period.end().isAfter(moment))
+			.map((period) -> period.start().isBefore(moment) ? new OpenPeriod(moment, period.end()) : period);
+	}
+
+	private Stream<OpenPeriod> openPeriodsOn(LocalDate date) {
+		if (this.closedDates.contains(date)) {
+			return Stream.empty();
+		}
+		return this.weekly.get(date.getDayOfWeek())
+			.stream()
+			.map((range) -> new OpenPeriod(instant(date.atTime(range.start())), instant(range.endsAtMidnight()
+					? date.plusDays(1).atStartOfDay() : date.atTime(range.end()))))
+			.filter((period) -> period.start().isBefore(period.end()));
+	}
+
+	/**
+	 * Return the instant a wall clock in the zone shows the given time. A time the clocks
+	 * skip is taken as the moment they go forward; a time they show twice, as the first.
+	 */
+	private Instant instant(LocalDateTime local) {
+		ZoneOffsetTransition transition = this.zone.getRules().getTransition(local);
+		if (transition != null && transition.isGap()) {
+			return transition.getInstant();
+		}
+		return local.atZone(this.zone).toInstant();
+	}
+
+	private LocalDate localDate(Instant moment) {
+		return LocalDate.ofInstant(moment, this.zone);
+	}
+
+	private IllegalStateException noOpening(Instant moment) {
+		return new IllegalStateException("The business does not open within two years after "
+				+ moment.atZone(this.zone) + "; check frontdesk.hours.weekly and frontdesk.hours.closed-dates");
+	}
+
+	private static String describeDays(DayOfWeek first, DayOfWeek last) {
+		String firstName = first.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+		String lastName = last.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+		return switch (last.getValue() - first.getValue()) {
+			case 0 -> firstName;
+			case 1 -> firstName + " and " + lastName;
+			default -> firstName + " to " + lastName;
+		};
+	}
+
+	private static String describeRanges(List<TimeRange> ranges) {
+		if (ranges.size() == 1 && ranges.get(0).isAllDay()) {
+			return "open all day";
+		}
+		return joinWithAnd(ranges.stream().map(BusinessHours::describeRange).toList());
+	}
+
+	private static String describeRange(TimeRange range) {
+		return TIME.format(range.start()) + "–" + (range.endsAtMidnight() ? "24:00" : TIME.format(range.end()));
+	}
+
+	private static String joinWithAnd(List<String> items) {
+		if (items.size() == 1) {
+			return items.get(0);
+		}
+		return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+	}
+
+	private record OpenPeriod(Instant start, Instant end) {
+
+		boolean contains(Instant moment) {
+			return !moment.isBefore(this.start) && moment.isBefore(this.end);
+		}
+
+		Duration length() {
+			return Duration.between(this.start, this.end);
+		}
+
+	}
+
+}

@@ -1,0 +1,361 @@
+package frontdesk.intent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads and validates an intents folder: every {@code *.yml} file holds intents, except {@code messages.yml}, which
+ * overrides the bot's own texts. All problems are collected, each with its file and line.
+ */
+public final class IntentLoader {
+
+	/** The file in the intents folder that overrides the bot's own texts. */
+	public static final String MESSAGES_FILE = "messages.yml";
+
+	/** Longest intent id: ids travel in button data, which Telegram limits to 64 bytes. */
+	static final int MAX_ID_LENGTH = 48;
+
+	static final int MAX_SUGGESTIONS = 5;
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9_]+");
+
+	private static final Set<String> INTENT_KEYS = Set.of("id", "label", "examples", "answer", "suggest", "action");
+
+	private final List<IntentProblem> problems = new ArrayList<>();
+
+	private IntentLoader() {
+	}
+
+	/**
+	 * Loads the intents folder.
+	 * @throws InvalidIntentsException listing every problem found
+	 */
+	public static IntentSet load(Path dir) {
+		return new IntentLoader().loadFolder(dir);
+	}
+
+	/** The files of an intents folder, sorted by name (intent files and {@code messages.yml}). */
+	static List<Path> files(Path dir) throws IOException {
+		try (Stream<Path> entries = Files.list(dir)) {
+			return entries.filter(Files::isRegularFile)
+				.filter(file -> file.getFileName().toString().endsWith(".yml"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private IntentSet loadFolder(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			throw new InvalidIntentsException(List.of(new IntentProblem(dir, 0,
+					"intents folder not found (set frontdesk.intents.dir to the folder with your *.yml intent files)")));
+		}
+		List<Path> files;
+		try {
+			files = files(dir);
+		}
+		catch (IOException ex) {
+			throw new InvalidIntentsException(List.of(new IntentProblem(dir, 0, "cannot list folder: " + ex.getMessage())));
+		}
+		List<ParsedIntent> parsed = new ArrayList<>();
+		Messages messages = Messages.defaults();
+		for (Path file : files) {
+			if (file.getFileName().toString().equals(MESSAGES_FILE)) {
+				messages = readMessages(file);
+			}
+			else {
+				parsed.addAll(readIntents(file));
+			}
+		}
+		if (parsed.isEmpty() && problems.isEmpty()) {
+			problems.add(new IntentProblem(dir, 0, "no intents found: add at least one *.yml file with an 'intents:' list"));
+		}
+		List<Intent> intents = crossCheck(parsed);
+		if (!problems.isEmpty()) {
+			throw new InvalidIntentsException(problems);
+		}
+		return new IntentSet(intents, messages);
+	}
+
+	private record ParsedIntent(Intent intent, Path file, int line, Map<String, Integer> suggestLines) {
+	}
+
+	private Node parse(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return new Yaml(new LoaderOptions()).compose(reader);
+		}
+		catch (MarkedYAMLException ex) {
+			int line = ex.getProblemMark() != null ? ex.getProblemMark().getLine() + 1 : 0;
+			problems.add(new IntentProblem(file, line, "not valid YAML: " + ex.getProblem()));
+		}
+		catch (YAMLException ex) {
+			problems.add(new IntentProblem(file, 0, "not valid YAML: " + ex.getMessage()));
+		}
+		catch (MalformedInputException ex) {
+			problems.add(new IntentProblem(file, 0, "not UTF-8 text"));
+		}
+		catch (IOException ex) {
+			problems.add(new IntentProblem(file, 0, "cannot read: " + ex.getMessage()));
+		}
+		return null;
+	}
+
+	private List<ParsedIntent> readIntents(Path file) {
+		Node root = parse(file);
+		if (root == null) {
+			return List.of();
+		}
+		if (!(root instanceof MappingNode mapping) || value(mapping, "intents") == null) {
+			problems.add(new IntentProblem(file, line(root), "expected a top-level 'intents:' list"));
+			return List.of();
+		}
+		for (NodeTuple tuple : mapping.getValue()) {
+			String key = scalar(tuple.getKeyNode());
+			if (!"intents".equals(key)) {
+				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown key '" + key + "' (expected 'intents')"));
+			}
+		}
+		if (!(value(mapping, "intents") instanceof SequenceNode list)) {
+			problems.add(new IntentProblem(file, line(value(mapping, "intents")), "'intents' must be a list"));
+			return List.of();
+		}
+		List<ParsedIntent> intents = new ArrayList<>();
+		for (Node item : list.getValue()) {
+			if (item instanceof MappingNode intent) {
+				ParsedIntent parsed = readIntent(file, intent);
+				if (parsed != null) {
+					intents.add(parsed);
+				}
+			}
+			else {
+				problems.add(new IntentProblem(file, line(item), "each intent must be a mapping with id, examples and answer"));
+			}
+		}
+		return intents;
+	}
+
+	private ParsedIntent readIntent(Path file, MappingNode node) {
+		int errorsBefore = problems.size();
+		for (NodeTuple tuple : node.getValue()) {
+			String key = scalar(tuple.getKeyNode());
+			if (!INTENT_KEYS.contains(key)) {
+				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown key '" + key
+						+ "' (expected one of " + new TreeSet<>(INTENT_KEYS) + ")"));
+			}
+		}
+		String id = scalar(value(node, "id"));
+		if (id == null || id.isBlank()) {
+			problems.add(new IntentProblem(file, line(node), "intent without an 'id'"));
+			return null;
+		}
+		if (!ID.matcher(id).matches() || id.length() > MAX_ID_LENGTH) {
+			problems.add(new IntentProblem(file, line(value(node, "id")), "id '" + id
+					+ "' must be lower-case letters, digits and underscores, at most " + MAX_ID_LENGTH + " characters"));
+		}
+		Intent.Action action = Intent.Action.ANSWER;
+		Node actionNode = value(node, "action");
+		if (actionNode != null) {
+			String name = scalar(actionNode);
+			try {
+				action = Intent.Action.parse(name == null ? "" : name);
+				if (action == Intent.Action.ANSWER) {
+					throw new IllegalArgumentException(name);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new IntentProblem(file, line(actionNode), "intent '" + id + "': unknown action '" + name
+						+ "' (expected handoff, close, hours or fallback)"));
+			}
+		}
+		List<String> examples = strings(file, node, "examples", id);
+		if (examples.isEmpty()) {
+			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' needs at least one example"));
+		}
+		Node answerNode = value(node, "answer");
+		List<String> answers = strings(file, node, "answer", id);
+		if (answerNode != null && answers.isEmpty()) {
+			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id + "' has an empty answer"));
+		}
+		else if (answerNode == null && action == Intent.Action.ANSWER) {
+			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' has no answer (add 'answer:', or an action)"));
+		}
+		else if (answerNode != null && action == Intent.Action.FALLBACK) {
+			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id
+					+ "' is out of scope (action: fallback) and takes no answer; change 'fallback' in messages.yml instead"));
+		}
+		for (String answer : answers) {
+			checkPlaceholders(file, line(answerNode), "intent '" + id + "'", answer, Set.of());
+		}
+		Map<String, Integer> suggestLines = new LinkedHashMap<>();
+		Node suggestNode = value(node, "suggest");
+		for (String target : strings(file, node, "suggest", id)) {
+			suggestLines.put(target, line(suggestNode));
+		}
+		if (suggestLines.size() > MAX_SUGGESTIONS) {
+			problems.add(new IntentProblem(file, line(suggestNode), "intent '" + id + "' suggests more than "
+					+ MAX_SUGGESTIONS + " intents"));
+		}
+		String label = scalar(value(node, "label"));
+		if (label == null || label.isBlank()) {
+			label = examples.isEmpty() ? id : capitalise(examples.get(0));
+		}
+		if (problems.size() > errorsBefore) {
+			return null;
+		}
+		Intent intent = new Intent(id, label.strip(), examples, answers, List.copyOf(suggestLines.keySet()), action);
+		return new ParsedIntent(intent, file, line(node), suggestLines);
+	}
+
+	private List<Intent> crossCheck(List<ParsedIntent> parsed) {
+		Map<String, ParsedIntent> byId = new HashMap<>();
+		List<Intent> intents = new ArrayList<>();
+		for (ParsedIntent candidate : parsed) {
+			ParsedIntent first = byId.putIfAbsent(candidate.intent().id(), candidate);
+			if (first != null) {
+				problems.add(new IntentProblem(candidate.file(), candidate.line(), "duplicate id '" + candidate.intent().id()
+						+ "' (first defined in " + first.file() + ":" + first.line() + ")"));
+			}
+			else {
+				intents.add(candidate.intent());
+			}
+		}
+		for (ParsedIntent candidate : parsed) {
+			String id = candidate.intent().id();
+			candidate.suggestLines().forEach((target, line) -> {
+				ParsedIntent suggested = byId.get(target);
+				if (suggested == null) {
+					problems.add(new IntentProblem(candidate.file(), line, "intent '" + id + "' suggests unknown intent '"
+							+ target + "'"));
+				}
+				else if (target.equals(id)) {
+					problems.add(new IntentProblem(candidate.file(), line, "intent '" + id + "' suggests itself"));
+				}
+				else if (!suggested.intent().offerable()) {
+					problems.add(new IntentProblem(candidate.file(), line, "intent '" + id + "' suggests '" + target
+							+ "', which is out of scope (action: fallback)"));
+				}
+			});
+		}
+		return intents;
+	}
+
+	private Messages readMessages(Path file) {
+		Node root = parse(file);
+		if (root == null) {
+			return Messages.defaults();
+		}
+		if (!(root instanceof MappingNode mapping)) {
+			problems.add(new IntentProblem(file, line(root), "expected a mapping of message keys to texts"));
+			return Messages.defaults();
+		}
+		Map<MessageKey, String> overrides = new EnumMap<>(MessageKey.class);
+		readMessages(file, mapping, "", overrides);
+		return new Messages(overrides);
+	}
+
+	private void readMessages(Path file, MappingNode mapping, String prefix, Map<MessageKey, String> overrides) {
+		for (NodeTuple tuple : mapping.getValue()) {
+			String name = prefix + scalar(tuple.getKeyNode());
+			if (tuple.getValueNode() instanceof MappingNode nested) {
+				readMessages(file, nested, name + ".", overrides);
+				continue;
+			}
+			MessageKey key = MessageKey.byKey(name);
+			String text = scalar(tuple.getValueNode());
+			if (key == null) {
+				Set<String> known = new TreeSet<>();
+				for (MessageKey each : MessageKey.values()) {
+					known.add(each.key());
+				}
+				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown message '" + name
+						+ "' (known: " + String.join(", ", known) + ")"));
+			}
+			else if (text == null || text.isBlank()) {
+				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is empty"));
+			}
+			else {
+				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.ownPlaceholders());
+				overrides.put(key, text.strip());
+			}
+		}
+	}
+
+	private void checkPlaceholders(Path file, int line, String where, String text, Set<String> own) {
+		for (String name : Placeholders.in(text)) {
+			if (!Placeholders.COMMON.contains(name) && !own.contains(name)) {
+				Set<String> known = new TreeSet<>(Placeholders.COMMON);
+				known.addAll(own);
+				problems.add(new IntentProblem(file, line, where + " uses unknown placeholder {" + name + "} (known: "
+						+ known.stream().map(each -> "{" + each + "}").toList() + ")"));
+			}
+		}
+	}
+
+	/** A list of non-blank strings; a single string counts as a list of one. */
+	private List<String> strings(Path file, MappingNode node, String key, String id) {
+		Node value = value(node, key);
+		if (value == null) {
+			return List.of();
+		}
+		List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+		List<String> strings = new ArrayList<>();
+		for (Node item : items) {
+			String text = scalar(item);
+			if (text == null) {
+				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': each of '" + key
+						+ "' must be a plain text"));
+			}
+			else if (text.isBlank()) {
+				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': empty entry in '" + key + "'"));
+			}
+			else {
+				strings.add(text.strip());
+			}
+		}
+		return strings;
+	}
+
+	private static Node value(MappingNode node, String key) {
+		for (NodeTuple tuple : node.getValue()) {
+			if (key.equals(scalar(tuple.getKeyNode()))) {
+				return tuple.getValueNode();
+			}
+		}
+		return null;
+	}
+
+	private static String scalar(Node node) {
+		return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+	}
+
+	private static int line(Node node) {
+		return node == null ? 0 : node.getStartMark().getLine() + 1;
+	}
+
+	private static String capitalise(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+}

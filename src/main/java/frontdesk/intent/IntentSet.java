@@ -1,0 +1,40 @@
+package frontdesk.intent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated, immutable set of intents together with the bot's own texts, as loaded from one intents folder.
+ */
+public final class IntentSet {
+
+	private final Map<String, Intent> intents;
+
+	private final Messages messages;
+
+	IntentSet(List<Intent> intents, Messages messages) {
+		Map<String, Intent> byId = new LinkedHashMap<>();
+		intents.forEach(intent -> byId.put(intent.id(), intent));
+		this.intents = java.util.Collections.unmodifiableMap(byId);
+		this.messages = messages;
+	}
+
+	/** All intents in file order (files sorted by name). */
+	public List<Intent> intents() {
+		return List.copyOf(intents.values());
+	}
+
+	public Optional<Intent> find(String id) {
+		return Optional.ofNullable(id).map(intents::get);
+	}
+
+	public Messages messages() {
+		return messages;
+	}
+
+	public int size() {
+		return intents.size();
+	}
+}

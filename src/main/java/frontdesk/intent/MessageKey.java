@@ -1,0 +1,79 @@
+package frontdesk.intent;
+
+import java.util.Set;
+
+/**
+ * Every text the bot says on its own (not from an intent's answer), with its key in {@code messages.yml} and the
+ * built-in default. Besides the placeholders every text may use ({@link Placeholders#COMMON}), some texts have their
+ * own.
+ */
+public enum MessageKey {
+
+	GREETING("greeting", "Hi {name}! I'm the virtual assistant. Ask me anything in your own words, "
+			+ "or pick one of the topics below."),
+
+	HELP("help", "Type your question in your own words and I'll do my best to answer it right away.\n\n"
+			+ "/start – start over\n/human – talk to a person\n/end – end the conversation"),
+
+	FALLBACK("fallback", "Sorry, I'm not sure I understood that. Could you put it another way? "
+			+ "If you'd rather, a person from our team can help."),
+
+	DID_YOU_MEAN("did-you-mean", "I'm not quite sure what you mean. Did you mean one of these?"),
+
+	SOMETHING_ELSE("button.something-else", "Something else"),
+
+	TALK_TO_PERSON("button.talk-to-person", "Talk to a person"),
+
+	SOMETHING_ELSE_REPLY("something-else", "No problem. Could you tell me a bit more about what you need?"),
+
+	OFFER_PERSON("offer-person", "I'm sorry I couldn't help with that. Would you like to talk to a person?"),
+
+	HANDOFF("handoff", "I'm passing your conversation to a person from our team. "
+			+ "They'll reply here, and anything you add now goes to them too."),
+
+	OPEN_NOW("hours.open", "Yes, we're open now. Our hours are {hours}."),
+
+	CLOSED_NOW("hours.closed", "We're closed right now and open again {next_opening}. Our hours are {hours}."),
+
+	CONVERSATION_CLOSED("closed", "Thanks for chatting with us, {name}! Just send a message whenever you need "
+			+ "anything else."),
+
+	TEXT_ONLY("text-only", "Sorry, I can only read text messages. Could you type your question?"),
+
+	STALE_BUTTON("stale-button", "That button has expired. Please type your question instead."),
+
+	TOO_LONG("too-long", "That's a long message! I've kept all of it, but I can only answer short questions "
+			+ "myself. Could you ask in a sentence or two, or ask for a person?");
+
+	private final String key;
+
+	private final String defaultText;
+
+	MessageKey(String key, String defaultText) {
+		this.key = key;
+		this.defaultText = defaultText;
+	}
+
+	/** The key in {@code messages.yml}. */
+	public String key() {
+		return key;
+	}
+
+	public String defaultText() {
+		return defaultText;
+	}
+
+	/** Placeholders this text may use in addition to the common ones. */
+	public Set<String> ownPlaceholders() {
+		return Set.of();
+	}
+
+	static MessageKey byKey(String key) {
+		for (MessageKey messageKey : values()) {
+			if (messageKey.key.equals(key)) {
+				return messageKey;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,281 @@
+package frontdesk.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Measures a matcher on labelled texts the way the CLINC150 paper (Larson et al. 2019) does: in-scope accuracy and
+ * out-of-scope recall, plus which intents go wrong and how.
+ */
+public final class Evaluation {
+
+	/** The label of texts that must not be answered. */
+	public static final String OUT_OF_SCOPE = "oos";
+
+	private static final List<String> HEADER = List.of("text", "intent");
+
+	private static final int THRESHOLD_STEPS = 100;
+
+	private static final int SHOWN_PREDICTIONS = 3;
+
+	private Evaluation() {
+	}
+
+	/**
+	 * Reads labelled texts from a CSV file with the header {@code text,intent} (RFC 4180 quoting, UTF-8).
+	 * @param file the CSV file
+	 * @return the rows in file order; blank lines are skipped
+	 * @throws IllegalArgumentException naming the file and line of a malformed row
+	 * @throws UncheckedIOException when the file cannot be read
+	 */
+	public static List<LabelledText> readCsv(Path file) {
+		String content;
+		try {
+			content = Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file + " as UTF-8 text", ex);
+		}
+		if (content.startsWith("\uFEFF")) {
+			content = content.substring(1);
+		}
+		List<Csv.Row> rows = Csv.parse(file.toString(), content).stream().filter((row) -> !row.blank()).toList();
+		if (rows.isEmpty() || !HEADER.equals(rows.get(0).fields().stream().map(Evaluation::lowerCase).toList())) {
+			throw new IllegalArgumentException(file + ", line " + (rows.isEmpty() ? 1 : rows.get(0).line())
+					+ ": expected the header text,intent");
+		}
+		List<LabelledText> texts = new ArrayList<>();
+		for (Csv.Row row : rows.subList(1, rows.size())) {
+			String problem = problem(row.fields());
+			if (problem != null) {
+				throw new IllegalArgumentException(file + ", line " + row.line() + ": " + problem);
+			}
+			texts.add(new LabelledText(row.fields().get(0), row.fields().get(1).strip()));
+		}
+		return texts;
+	}
+
+	private static String problem(List<String> fields) {
+		if (fields.size() != 2) {
+			return "expected 2 fields (text,intent) but found " + fields.size();
+		}
+		if (fields.get(0).isBlank()) {
+			return "the text is empty";
+		}
+		if (fields.get(1).isBlank()) {
+			return "the intent is empty";
+		}
+		return null;
+	}
+
+	private static String lowerCase(String field) {
+		return field.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Groups labelled texts into training data; texts labelled {@value #OUT_OF_SCOPE} become out-of-scope examples.
+	 * @param rows the labelled texts
+	 * @return the training set
+	 */
+	public static TrainingSet trainingSet(List<LabelledText> rows) {
+		Map<String, List<String>> examples = new TreeMap<>();
+		List<String> outOfScope = new ArrayList<>();
+		for (LabelledText row : rows) {
+			if (row.outOfScope()) {
+				outOfScope.add(row.text());
+			}
+			else {
+				examples.computeIfAbsent(row.intent(), (intent) -> new ArrayList<>()).add(row.text());
+			}
+		}
+		return new TrainingSet(examples, outOfScope);
+	}
+
+	/**
+	 * Matches every row and measures the answers.
+	 * @param matcher the matcher to measure
+	 * @param rows the test texts
+	 * @return the measurements
+	 */
+	public static Result evaluate(IntentMatcher matcher, List<LabelledText> rows) {
+		return measure(rows, rows.stream().map((row) -> matcher.match(row.text())).toList());
+	}
+
+	/**
+	 * Chooses the threshold on validation data (never the test data): the one with the highest sum of in-scope
+	 * accuracy and out-of-scope recall, the highest such threshold when several tie. Trains once with threshold 0
+	 * and sweeps 0, 0.01, ..., 1 over the results, since raising the threshold only turns answers into
+	 * {@link Verdict#UNKNOWN}.
+	 * @param factory makes the matcher
+	 * @param training the examples to train on
+	 * @param validation labelled texts with both in-scope and out-of-scope rows
+	 * @param margin the margin the matcher will be used with
+	 * @return the chosen threshold
+	 */
+	public static double chooseThreshold(MatcherFactory factory, TrainingSet training, List<LabelledText> validation,
+			double margin) {
+		if (validation.stream().allMatch(LabelledText::outOfScope)
+				|| validation.stream().noneMatch(LabelledText::outOfScope)) {
+			throw new IllegalArgumentException("Validation data needs both in-scope and out-of-scope rows");
+		}
+		IntentMatcher matcher = factory.train(training, new MatchingSettings(0, margin));
+		List<MatchResult> results = validation.stream().map((row) -> matcher.match(row.text())).toList();
+		double chosen = 0;
+		double bestScore = -1;
+		for (int step = 0; step <= THRESHOLD_STEPS; step++) {
+			double threshold = (double) step / THRESHOLD_STEPS;
+			Result result = measure(validation, results.stream().map((r) -> atThreshold(r, threshold)).toList());
+			double score = result.inScopeAccuracy() + result.outOfScopeRecall();
+			if (score >= bestScore) {
+				bestScore = score;
+				chosen = threshold;
+			}
+		}
+		return chosen;
+	}
+
+	private static MatchResult atThreshold(MatchResult result, double threshold) {
+		boolean below = result.best().map((best) -> best.confidence() < threshold).orElse(true);
+		return below ? new MatchResult(Verdict.UNKNOWN, result.candidates()) : result;
+	}
+
+	private static Result measure(List<LabelledText> rows, List<MatchResult> results) {
+		int inScope = 0;
+		int correct = 0;
+		int outOfScope = 0;
+		int rejected = 0;
+		Map<String, Integer> rowsByIntent = new TreeMap<>();
+		Map<String, Map<String, Integer>> wrongByIntent = new TreeMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			LabelledText row = rows.get(i);
+			String answer = answer(results.get(i));
+			boolean right = row.outOfScope() ? !isIntent(answer) : row.intent().equals(answer);
+			rowsByIntent.merge(row.intent(), 1, Integer::sum);
+			if (row.outOfScope()) {
+				outOfScope++;
+				rejected += right ? 1 : 0;
+			}
+			else {
+				inScope++;
+				correct += right ? 1 : 0;
+			}
+			if (!right) {
+				wrongByIntent.computeIfAbsent(row.intent(), (intent) -> new TreeMap<>()).merge(answer, 1, Integer::sum);
+			}
+		}
+		List<IntentErrors> errors = new ArrayList<>();
+		wrongByIntent.forEach((intent, wrong) -> errors.add(IntentErrors.of(intent, rowsByIntent.get(intent), wrong)));
+		errors.sort(Comparator.comparingInt(IntentErrors::wrong).reversed().thenComparing(IntentErrors::intent));
+		return new Result(inScope, correct, outOfScope, rejected, errors);
+	}
+
+	/** The intent answered confidently, or the verdict's name when the bot did not answer. */
+	private static String answer(MatchResult result) {
+		return (result.verdict() == Verdict.CONFIDENT) ? result.best().orElseThrow().intentId()
+				: result.verdict().name();
+	}
+
+	private static boolean isIntent(String answer) {
+		return !answer.equals(Verdict.AMBIGUOUS.name()) && !answer.equals(Verdict.UNKNOWN.name());
+	}
+
+	/**
+	 * The measurements of a matcher on test texts.
+	 *
+	 * @param inScopeRows how many texts should be answered
+	 * @param inScopeCorrect how many of those were answered confidently with the right intent
+	 * @param outOfScopeRows how many texts must not be answered
+	 * @param outOfScopeRejected how many of those were not answered confidently
+	 * @param errors the intents with wrong answers, most wrong first
+	 */
+	public record Result(int inScopeRows, int inScopeCorrect, int outOfScopeRows, int outOfScopeRejected,
+			List<IntentErrors> errors) {
+
+		public Result {
+			errors = List.copyOf(errors);
+		}
+
+		/** The share of in-scope texts answered confidently with the right intent, NaN without such texts. */
+		public double inScopeAccuracy() {
+			return (double) inScopeCorrect / inScopeRows;
+		}
+
+		/** The share of out-of-scope texts not answered confidently, NaN without such texts. */
+		public double outOfScopeRecall() {
+			return (double) outOfScopeRejected / outOfScopeRows;
+		}
+
+		/** The measurements as text, laid out like the results tables of the CLINC150 paper. */
+		public String report() {
+			StringBuilder report = new StringBuilder();
+			report.append(String.format(Locale.ROOT, "%-20s %9s %9s %8s%n", "", "correct", "of", "score"));
+			report.append(line("In-scope accuracy", inScopeCorrect, inScopeRows, inScopeAccuracy()));
+			report.append(line("Out-of-scope recall", outOfScopeRejected, outOfScopeRows, outOfScopeRecall()));
+			if (errors.isEmpty()) {
+				return report.append(String.format("%nNo errors.%n")).toString();
+			}
+			int width = errors.stream().mapToInt((e) -> e.intent().length()).max().orElse(0);
+			report.append(String.format("%nErrors per intent (AMBIGUOUS and UNKNOWN: not answered)%n"));
+			report.append(String.format(Locale.ROOT, "%-" + width + "s %6s %6s  %s%n", "intent", "wrong", "of",
+					"most common wrong answers"));
+			for (IntentErrors error : errors) {
+				report.append(String.format(Locale.ROOT, "%-" + width + "s %6d %6d  %s%n", error.intent(),
+						error.wrong(), error.rows(), error.mostCommon()
+							.stream()
+							.map((p) -> p.answer() + " " + p.count())
+							.reduce((a, b) -> a + ", " + b)
+							.orElse("")));
+			}
+			return report.toString();
+		}
+
+		private static String line(String name, int count, int rows, double share) {
+			String score = (rows > 0) ? String.format(Locale.ROOT, "%7.1f%%", 100 * share) : "     n/a";
+			return String.format(Locale.ROOT, "%-20s %9d %9d %s%n", name, count, rows, score);
+		}
+
+	}
+
+	/**
+	 * How one intent's texts went wrong.
+	 *
+	 * @param intent the expected intent, or {@value #OUT_OF_SCOPE}
+	 * @param rows how many texts expected it
+	 * @param wrong how many of them were answered wrongly or not at all
+	 * @param mostCommon the most common wrong answers, most frequent first
+	 */
+	public record IntentErrors(String intent, int rows, int wrong, List<WrongAnswer> mostCommon) {
+
+		public IntentErrors {
+			mostCommon = List.copyOf(mostCommon);
+		}
+
+		private static IntentErrors of(String intent, int rows, Map<String, Integer> wrong) {
+			List<WrongAnswer> answers = new ArrayList<>();
+			wrong.forEach((answer, count) -> answers.add(new WrongAnswer(answer, count)));
+			answers.sort(Comparator.comparingInt(WrongAnswer::count).reversed().thenComparing(WrongAnswer::answer));
+			int total = answers.stream().mapToInt(WrongAnswer::count).sum();
+			return new IntentErrors(intent, rows, total, answers.subList(0, Math.min(SHOWN_PREDICTIONS, answers.size())));
+		}
+
+	}
+
+	/**
+	 * A wrong answer and how often it was given.
+	 *
+	 * @param answer the intent answered confidently, or {@code AMBIGUOUS} or {@code UNKNOWN} when none was
+	 * @param count how often
+	 */
+	public record WrongAnswer(String answer, int count) {
+	}
+
+}

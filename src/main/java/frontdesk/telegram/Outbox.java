@@ -1,0 +1,73 @@
+package frontdesk.telegram;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import frontdesk.conversation.Reply;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues requests to Telegram in the caller's transaction; {@link OutboxSender} sends them once it commits.
+ */
+@Component
+class Outbox {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final OutboxRepository messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Outbox(OutboxRepository messages, ApplicationEventPublisher events, Clock clock) {
+		this.messages = messages;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	void send(long chatId, Reply reply) {
+		messages.save(OutboxMessage.text(chatId, reply.text(), encode(reply.buttons()), clock.instant()));
+		events.publishEvent(new OutboxFilled());
+	}
+
+	/** Answers a button press, so the customer's client stops waiting; with a short note if there is one. */
+	void answerCallback(long chatId, String callbackQueryId, String notice) {
+		messages.save(OutboxMessage.callbackAnswer(chatId, callbackQueryId, notice, clock.instant()));
+		events.publishEvent(new OutboxFilled());
+	}
+
+	static String encode(List<Reply.Button> buttons) {
+		if (buttons.isEmpty()) {
+			return null;
+		}
+		try {
+			return JSON.writeValueAsString(buttons.stream().map(button -> List.of(button.label(), button.data())).toList());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<Reply.Button> decode(String buttons) {
+		if (buttons == null) {
+			return List.of();
+		}
+		try {
+			String[][] pairs = JSON.readValue(buttons, String[][].class);
+			return java.util.Arrays.stream(pairs).map(pair -> new Reply.Button(pair[0], pair[1])).toList();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Something was queued: the sender should look once the transaction commits. */
+	record OutboxFilled() {
+	}
+}

@@ -1,0 +1,156 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A request to Telegram waiting to be sent, or the record that it was. Stored in the same transaction as what caused
+ * it, so no reply is lost to a crash; messages to one chat go out in order.
+ */
+@Entity
+@Table(name = "telegram_outbox")
+class OutboxMessage {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long chatId;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
+	private String text;
+
+	/** Buttons as JSON: a list of {@code [label, data]} pairs, one per row. */
+	private String buttons;
+
+	private String callbackQueryId;
+
+	@Enumerated(EnumType.STRING)
+	private Status status;
+
+	private int attempts;
+
+	private Instant nextAttemptAt;
+
+	private Instant createdAt;
+
+	private Instant sentAt;
+
+	private String lastError;
+
+	private Long telegramMessageId;
+
+	protected OutboxMessage() {
+	}
+
+	private OutboxMessage(long chatId, Kind kind, Instant now) {
+		this.chatId = chatId;
+		this.kind = kind;
+		this.status = Status.PENDING;
+		this.createdAt = now;
+		this.nextAttemptAt = now;
+	}
+
+	static OutboxMessage text(long chatId, String text, String buttons, Instant now) {
+		OutboxMessage message = new OutboxMessage(chatId, Kind.SEND_MESSAGE, now);
+		message.text = text;
+		message.buttons = buttons;
+		return message;
+	}
+
+	static OutboxMessage callbackAnswer(long chatId, String callbackQueryId, String notice, Instant now) {
+		OutboxMessage message = new OutboxMessage(chatId, Kind.ANSWER_CALLBACK, now);
+		message.callbackQueryId = callbackQueryId;
+		message.text = notice;
+		return message;
+	}
+
+	void sent(Long telegramMessageId, Instant now) {
+		this.status = Status.SENT;
+		this.attempts++;
+		this.sentAt = now;
+		this.telegramMessageId = telegramMessageId;
+	}
+
+	void retryAt(Instant when, String error) {
+		this.attempts++;
+		this.nextAttemptAt = when;
+		this.lastError = limit(error);
+	}
+
+	void giveUp(String error) {
+		this.status = Status.FAILED;
+		this.lastError = limit(error);
+	}
+
+	/** Messages to one chat go out in order; callback answers belong to no such order. */
+	boolean ordered() {
+		return kind != Kind.ANSWER_CALLBACK;
+	}
+
+	Duration age(Instant now) {
+		return Duration.between(createdAt, now);
+	}
+
+	Long id() {
+		return id;
+	}
+
+	long chatId() {
+		return chatId;
+	}
+
+	Kind kind() {
+		return kind;
+	}
+
+	String text() {
+		return text;
+	}
+
+	String buttons() {
+		return buttons;
+	}
+
+	String callbackQueryId() {
+		return callbackQueryId;
+	}
+
+	Status status() {
+		return status;
+	}
+
+	int attempts() {
+		return attempts;
+	}
+
+	Instant nextAttemptAt() {
+		return nextAttemptAt;
+	}
+
+	String lastError() {
+		return lastError;
+	}
+
+	private static String limit(String error) {
+		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+	}
+
+	enum Kind {
+		SEND_MESSAGE, ANSWER_CALLBACK
+	}
+
+	enum Status {
+		PENDING, SENT, FAILED
+	}
+}

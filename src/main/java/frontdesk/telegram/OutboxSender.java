@@ -1,0 +1,304 @@
+package frontdesk.telegram;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import frontdesk.conversation.ConversationService;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox: the oldest pending message of each chat goes out when the pacer allows, on a few sender threads,
+ * never two at once to the same chat, so each chat gets its messages in order. Failures are retried as
+ * {@link RetryPolicy} says. What is still pending at shutdown goes out after the next start.
+ */
+class OutboxSender implements SmartLifecycle {
+
+	/** Telegram's longest message text. */
+	static final int MAX_TEXT = 4096;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
+
+	private static final Duration PACED_LOOK = Duration.ofMillis(20);
+
+	private final OutboxRepository outbox;
+
+	private final BotApi api;
+
+	private final ConversationService conversations;
+
+	private final TelegramSettings.OutboxSettings settings;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final Pacer pacer;
+
+	private final RetryPolicy policy;
+
+	private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger sent = new AtomicInteger();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition wakeUp = lock.newCondition();
+
+	private boolean woken;
+
+	private volatile boolean running;
+
+	private ExecutorService senders;
+
+	private Thread dispatcher;
+
+	OutboxSender(OutboxRepository outbox, BotApi api, ConversationService conversations,
+			TelegramSettings.OutboxSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+		this.outbox = outbox;
+		this.api = api;
+		this.conversations = conversations;
+		this.settings = settings;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.pacer = new Pacer(settings, clock);
+		this.policy = new RetryPolicy(settings.maxBackoff(), settings.giveUpAfter());
+	}
+
+	@Override
+	public synchronized void start() {
+		if (running) {
+			return;
+		}
+		running = true;
+		senders = Executors.newFixedThreadPool(settings.senders(), runnable -> {
+			Thread thread = new Thread(runnable, "telegram-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
+		dispatcher = new Thread(this::dispatchLoop, "telegram-outbox");
+		dispatcher.setDaemon(true);
+		dispatcher.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!running) {
+			return;
+		}
+		running = false;
+		wake();
+		try {
+			dispatcher.join(5_000);
+			senders.shutdown();
+			if (!senders.awaitTermination(10, TimeUnit.SECONDS)) {
+				senders.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Messages sent since start. */
+	int sentCount() {
+		return sent.get();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(Outbox.OutboxFilled filled) {
+		wake();
+	}
+
+	void wake() {
+		lock.lock();
+		try {
+			woken = true;
+			wakeUp.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void dispatchLoop() {
+		while (running) {
+			Instant next;
+			try {
+				next = dispatch();
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not read the outbox; trying again shortly", ex);
+				next = clock.instant().plus(IDLE_LOOK);
+			}
+			await(next);
+		}
+	}
+
+	/**
+	 * Starts sending whatever may go out now.
+	 * @return when to look again at the latest
+	 */
+	private Instant dispatch() {
+		Instant now = clock.instant();
+		Instant next = now.plus(IDLE_LOOK);
+		List<OutboxMessage> candidates = transactions.execute(status -> outbox.findNextToSend());
+		for (OutboxMessage message : candidates) {
+			if (inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()))) {
+				continue;
+			}
+			if (message.nextAttemptAt().isAfter(now)) {
+				next = earliest(next, message.nextAttemptAt());
+				continue;
+			}
+			if (inFlight.size() >= settings.senders() * 4 || !pacer.tryAcquire(message.chatId(), message.ordered())) {
+				next = earliest(next, now.plus(PACED_LOOK));
+				continue;
+			}
+			inFlight.add(message.id());
+			if (message.ordered()) {
+				busyChats.add(message.chatId());
+			}
+			senders.execute(() -> deliver(message));
+		}
+		return next;
+	}
+
+	private void deliver(OutboxMessage message) {
+		try {
+			Serializable result = api.execute(request(message));
+			Long messageId = result instanceof Message sentMessage ? sentMessage.getMessageId().longValue() : null;
+			update(message, stored -> stored.sent(messageId, clock.instant()));
+			sent.incrementAndGet();
+		}
+		catch (TelegramApiException ex) {
+			failed(message, ex);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not send outbox message {}", message.id(), ex);
+			failed(message, new TelegramApiException(ex.toString()));
+		}
+		finally {
+			inFlight.remove(message.id());
+			if (message.ordered()) {
+				busyChats.remove(message.chatId());
+			}
+			wake();
+		}
+	}
+
+	private void failed(OutboxMessage message, TelegramApiException error) {
+		Instant now = clock.instant();
+		RetryPolicy.Decision decision = policy.decide(error, message.attempts() + 1, message.age(now), now);
+		String description = error.getMessage();
+		switch (decision.outcome()) {
+			case RETRY -> {
+				log.warn("Sending to chat {} failed ({}); retrying at {}", message.chatId(), description,
+						decision.retryAt());
+				update(message, stored -> stored.retryAt(decision.retryAt(), description));
+			}
+			case BLOCKED -> {
+				log.warn("Chat {} does not accept messages from the bot ({}); its pending messages are dropped",
+						message.chatId(), description);
+				transactions.executeWithoutResult(status -> {
+					outbox.findById(message.id()).ifPresent(stored -> stored.giveUp(description));
+					outbox.giveUpOnChat(message.chatId(), "chat blocked the bot");
+					if (!Pacer.isGroup(message.chatId())) {
+						conversations.blocked(UpdateHandler.CHANNEL, String.valueOf(message.chatId()), true);
+					}
+				});
+			}
+			case REJECTED, GAVE_UP -> {
+				log.error("Gave up sending outbox message {} to chat {}: {}", message.id(), message.chatId(), description);
+				update(message, stored -> stored.giveUp(description));
+			}
+		}
+	}
+
+	private void update(OutboxMessage message, java.util.function.Consumer<OutboxMessage> change) {
+		transactions.executeWithoutResult(status -> outbox.findById(message.id()).ifPresent(change));
+	}
+
+	private static BotApiMethod<? extends Serializable> request(OutboxMessage message) {
+		return switch (message.kind()) {
+			case SEND_MESSAGE -> SendMessage.builder()
+				.chatId(message.chatId())
+				.text(limit(message.text()))
+				.replyMarkup(keyboard(message.buttons()))
+				.build();
+			case ANSWER_CALLBACK -> AnswerCallbackQuery.builder()
+				.callbackQueryId(message.callbackQueryId())
+				.text(message.text())
+				.build();
+		};
+	}
+
+	private static InlineKeyboardMarkup keyboard(String buttons) {
+		List<InlineKeyboardRow> rows = Outbox.decode(buttons)
+			.stream()
+			.map(button -> new InlineKeyboardRow(
+					InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build()))
+			.toList();
+		return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
+	}
+
+	private static String limit(String text) {
+		return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	private void await(Instant until) {
+		lock.lock();
+		try {
+			long waitMillis = Duration.between(clock.instant(), until).toMillis();
+			if (!woken && running && waitMillis > 0) {
+				wakeUp.await(waitMillis, TimeUnit.MILLISECONDS);
+			}
+			woken = false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package frontdesk.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * Keeps outgoing messages within Telegram's limits: about 30 per second overall, about one per second to a chat
+ * (after a short burst), and 20 per minute to a group. Token buckets, on the application's clock.
+ */
+final class Pacer {
+
+	/** Chats whose buckets are remembered; a forgotten chat starts again with a full (small) burst. */
+	private static final int REMEMBERED_CHATS = 10_000;
+
+	private final TelegramSettings.OutboxSettings settings;
+
+	private final TimeMeter time;
+
+	private final Bucket overall;
+
+	private final Map<Long, Bucket> chats = new LinkedHashMap<>(256, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Bucket> eldest) {
+			return size() > REMEMBERED_CHATS;
+		}
+	};
+
+	Pacer(TelegramSettings.OutboxSettings settings, Clock clock) {
+		this.settings = settings;
+		this.time = new TimeMeter() {
+			@Override
+			public long currentTimeNanos() {
+				Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+		};
+		this.overall = Bucket.builder()
+			.addLimit(limit -> limit.capacity(settings.perSecond()).refillGreedy(settings.perSecond(), Duration.ofSeconds(1)))
+			.withCustomTimePrecision(time)
+			.build();
+	}
+
+	/**
+	 * Takes a slot for a message to the chat, if the limits allow one now.
+	 * @param toChat whether the message counts against the chat's own limit (callback answers do not)
+	 */
+	synchronized boolean tryAcquire(long chatId, boolean toChat) {
+		if (!toChat) {
+			return overall.tryConsume(1);
+		}
+		Bucket chat = chats.computeIfAbsent(chatId, this::chatBucket);
+		if (chat.getAvailableTokens() < 1 || overall.getAvailableTokens() < 1) {
+			return false;
+		}
+		return chat.tryConsume(1) && overall.tryConsume(1);
+	}
+
+	private Bucket chatBucket(long chatId) {
+		var builder = Bucket.builder()
+			.addLimit(limit -> limit.capacity(settings.perChatBurst())
+				.refillGreedy(settings.perChatPerSecond(), Duration.ofSeconds(1)));
+		if (isGroup(chatId)) {
+			builder.addLimit(limit -> limit.capacity(settings.perGroupPerMinute())
+				.refillIntervally(settings.perGroupPerMinute(), Duration.ofMinutes(1)));
+		}
+		return builder.withCustomTimePrecision(time).build();
+	}
+
+	/** Groups and channels have negative chat ids; private chats positive ones. */
+	static boolean isGroup(long chatId) {
+		return chatId < 0;
+	}
+}

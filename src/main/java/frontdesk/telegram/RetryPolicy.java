@@ -1,0 +1,88 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * What to do when Telegram did not take a request: wait exactly as long as a 429 says, back off after network errors
+ * and server errors (up to a limit, then give up), stop at once for a user who blocked the bot, and never retry a
+ * request Telegram rejected as wrong.
+ */
+final class RetryPolicy {
+
+	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	private final Duration maxBackoff;
+
+	private final Duration giveUpAfter;
+
+	RetryPolicy(Duration maxBackoff, Duration giveUpAfter) {
+		this.maxBackoff = maxBackoff;
+		this.giveUpAfter = giveUpAfter;
+	}
+
+	/**
+	 * @param attempts the attempts made so far, the failed one included
+	 * @param age how long ago the request was queued
+	 */
+	Decision decide(TelegramApiException error, int attempts, Duration age, Instant now) {
+		Integer code = error instanceof TelegramApiRequestException request ? request.getErrorCode() : null;
+		if (code != null && code == 429) {
+			Integer retryAfter = ((TelegramApiRequestException) error).getParameters() != null
+					? ((TelegramApiRequestException) error).getParameters().getRetryAfter() : null;
+			return Decision.retry(now.plus(retryAfter != null ? Duration.ofSeconds(retryAfter) : backoff(attempts)));
+		}
+		if (code != null && code == 403) {
+			return Decision.BLOCKED;
+		}
+		if (code != null && code >= 400 && code < 500) {
+			return Decision.REJECTED;
+		}
+		// a server error, or no answer at all (network)
+		Instant retryAt = now.plus(backoff(attempts));
+		return age.plus(Duration.between(now, retryAt)).compareTo(giveUpAfter) > 0 ? Decision.GAVE_UP
+				: Decision.retry(retryAt);
+	}
+
+	/** 1 s, 2 s, 4 s, ... up to the maximum. */
+	Duration backoff(int attempts) {
+		int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+		Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
+		return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+	}
+
+	/**
+	 * @param outcome what follows
+	 * @param retryAt when to try again, for {@link Outcome#RETRY}
+	 */
+	record Decision(Outcome outcome, Instant retryAt) {
+
+		static final Decision BLOCKED = new Decision(Outcome.BLOCKED, null);
+
+		static final Decision REJECTED = new Decision(Outcome.REJECTED, null);
+
+		static final Decision GAVE_UP = new Decision(Outcome.GAVE_UP, null);
+
+		static Decision retry(Instant at) {
+			return new Decision(Outcome.RETRY, at);
+		}
+	}
+
+	enum Outcome {
+
+		/** Try again later. */
+		RETRY,
+
+		/** The user blocked the bot: nothing more goes to them. */
+		BLOCKED,
+
+		/** Telegram refused the request itself; sending it again would not help. */
+		REJECTED,
+
+		/** Retried for too long. */
+		GAVE_UP
+	}
+}

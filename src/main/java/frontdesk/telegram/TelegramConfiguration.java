@@ -1,0 +1,58 @@
+package frontdesk.telegram;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+import frontdesk.conversation.ConversationService;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires the Telegram channel by hand: one HTTP client for sending, one for long polling, both without OkHttp's silent
+ * retries (the outbox owns retries, so nothing is sent twice).
+ */
+@Configuration(proxyBeanMethods = false)
+class TelegramConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BotApi botApi(TelegramSettings settings) {
+		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(Duration.ofSeconds(30))
+			.build();
+		OkHttpTelegramClient client = new OkHttpTelegramClient(http, settings.enabled() ? settings.token() : "disabled",
+				telegramUrl(settings.apiUrl()));
+		return client::execute;
+	}
+
+	@Bean
+	OutboxSender outboxSender(OutboxRepository outbox, BotApi api, ConversationService conversations,
+			TelegramSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+		return new OutboxSender(outbox, api, conversations, settings.outbox(), clock, transactionManager) {
+			@Override
+			public boolean isAutoStartup() {
+				return settings.enabled();
+			}
+		};
+	}
+
+	@Bean
+	TelegramPolling telegramPolling(TelegramSettings settings, UpdateHandler handler) {
+		return new TelegramPolling(settings, new UpdateConsumer(handler));
+	}
+
+	static TelegramUrl telegramUrl(URI uri) {
+		boolean https = "https".equalsIgnoreCase(uri.getScheme());
+		int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+		return new TelegramUrl(https ? "https" : "http", uri.getHost(), port, false);
+	}
+}

@@ -1,0 +1,90 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.util.List;
+
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Long polling: asks Telegram for updates and hands them to the {@link UpdateConsumer}. Without a token the bot stays
+ * off Telegram and says so.
+ */
+class TelegramPolling implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
+
+	/** The updates the bot uses; Telegram sends no others. */
+	private static final List<String> UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+	private final TelegramSettings settings;
+
+	private final UpdateConsumer consumer;
+
+	private TelegramBotsLongPollingApplication application;
+
+	TelegramPolling(TelegramSettings settings, UpdateConsumer consumer) {
+		this.settings = settings;
+		this.consumer = consumer;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!settings.enabled()) {
+			log.warn("Telegram is off: no bot token is set. To answer customers on Telegram, create a bot with "
+					+ "@BotFather and start Frontdesk with TELEGRAM_BOT_TOKEN set to its token "
+					+ "(or the setting frontdesk.telegram.token).");
+			return;
+		}
+		Duration timeout = settings.pollTimeout();
+		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(timeout.plusSeconds(15))
+			.build();
+		TelegramUrl url = TelegramConfiguration.telegramUrl(settings.apiUrl());
+		application = new TelegramBotsLongPollingApplication(
+				() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false), () -> http);
+		try {
+			application.registerBot(settings.token(), () -> url, lastReceived -> GetUpdates.builder()
+				.offset(lastReceived + 1)
+				.limit(100)
+				.timeout((int) timeout.toSeconds())
+				.allowedUpdates(UPDATES)
+				.build(), consumer);
+			log.info("Telegram is on: long polling {}", settings.apiUrl());
+		}
+		catch (TelegramApiException ex) {
+			log.error("Could not start long polling at {}: {}. Customers on Telegram get no answers until this is "
+					+ "fixed and Frontdesk restarted.", settings.apiUrl(), ex.getMessage());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		consumer.stop();
+		if (application != null) {
+			try {
+				application.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop long polling cleanly: {}", ex.toString());
+			}
+			application = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return application != null;
+	}
+}

@@ -1,0 +1,47 @@
+package frontdesk.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Telegram channel.
+ *
+ * @param token the bot token from @BotFather; Telegram is off without one
+ * @param apiUrl the Bot API server: Telegram's own, a self-hosted one, or a test double
+ * @param pollTimeout how long one long-polling request waits for updates
+ * @param outbox how replies are paced and retried
+ */
+@Validated
+@ConfigurationProperties("frontdesk.telegram")
+public record TelegramSettings(String token, @NotNull @DefaultValue("https://api.telegram.org") URI apiUrl,
+		@NotNull @DefaultValue("50s") Duration pollTimeout, @Valid @DefaultValue OutboxSettings outbox) {
+
+	public boolean enabled() {
+		return token != null && !token.isBlank();
+	}
+
+	/**
+	 * Pacing and retries of outgoing messages, within Telegram's limits.
+	 *
+	 * @param perSecond messages per second over all chats
+	 * @param perChatPerSecond messages per second to one chat, after a short burst
+	 * @param perChatBurst messages that may go to one chat at once
+	 * @param perGroupPerMinute messages per minute to one group
+	 * @param senders requests to Telegram in flight at once (to different chats)
+	 * @param maxBackoff longest wait between retries after network errors and server errors
+	 * @param giveUpAfter how long a message is retried after network errors and server errors
+	 */
+	public record OutboxSettings(@Min(1) @DefaultValue("30") int perSecond, @Min(1) @DefaultValue("1") int perChatPerSecond,
+			@Min(1) @DefaultValue("3") int perChatBurst, @Min(1) @DefaultValue("20") int perGroupPerMinute,
+			@Min(1) @DefaultValue("4") int senders, @NotNull @DefaultValue("5m") Duration maxBackoff,
+			@NotNull @DefaultValue("1d") Duration giveUpAfter) {
+	}
+}

@@ -1,0 +1,171 @@
+package frontdesk.telegram;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Inbound;
+import frontdesk.conversation.Reply;
+import frontdesk.conversation.Response;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handles one Telegram update exactly once: records its id, turns it into the project's own {@link Inbound}, lets the
+ * conversation answer, and queues the answer, all in one transaction. Updates the bot has no use for are recorded and
+ * ignored.
+ */
+@Component
+class UpdateHandler {
+
+	static final String CHANNEL = "telegram";
+
+	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+	/** Kinds of message the bot cannot read, by how they are described in the transcript. */
+	private static final Map<String, Predicate<Message>> MEDIA = Map.of(
+			"photo", Message::hasPhoto,
+			"sticker", Message::hasSticker,
+			"voice message", Message::hasVoice,
+			"document", Message::hasDocument,
+			"video", Message::hasVideo,
+			"audio", Message::hasAudio,
+			"video message", Message::hasVideoNote,
+			"animation", Message::hasAnimation,
+			"location", Message::hasLocation,
+			"contact", Message::hasContact);
+
+	private final ProcessedUpdateRepository processed;
+
+	private final ConversationService conversations;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	UpdateHandler(ProcessedUpdateRepository processed, ConversationService conversations, Outbox outbox, Clock clock) {
+		this.processed = processed;
+		this.conversations = conversations;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * Handles the update unless it was handled before.
+	 * @return {@code false} for an update already handled
+	 */
+	@Transactional
+	public boolean handle(Update update) {
+		long id = update.getUpdateId();
+		if (processed.existsById(id)) {
+			log.info("Update {} was delivered again; it was handled before, so it is skipped", id);
+			return false;
+		}
+		processed.save(ProcessedUpdate.handled(id, clock.instant()));
+		if (update.hasMessage() && update.getMessage().getChat() != null && update.getMessage().isUserMessage()) {
+			onPrivateMessage(update.getMessage());
+		}
+		else if (update.hasCallbackQuery()) {
+			onButton(update.getCallbackQuery());
+		}
+		else if (update.hasMyChatMember()) {
+			onMembership(update.getMyChatMember());
+		}
+		else {
+			log.info("Ignored update {} ({})", id, describe(update));
+		}
+		return true;
+	}
+
+	/** Records an update that could not be handled, whole, so nothing is lost and it is not tried again. */
+	@Transactional
+	public void fail(long updateId, String payload, String error) {
+		if (!processed.existsById(updateId)) {
+			processed.save(ProcessedUpdate.failed(updateId, payload, error, clock.instant()));
+		}
+	}
+
+	private void onPrivateMessage(Message message) {
+		long chatId = message.getChatId();
+		CustomerProfile from = profile(chatId, message.getFrom());
+		String messageId = String.valueOf(message.getMessageId());
+		Inbound inbound;
+		if (message.hasText()) {
+			inbound = Inbound.text(from, message.getText(), messageId);
+		}
+		else {
+			Optional<String> media = MEDIA.entrySet().stream()
+				.filter(kind -> kind.getValue().test(message))
+				.map(Map.Entry::getKey)
+				.findFirst();
+			if (media.isEmpty()) {
+				log.debug("Ignored a message without text or media in chat {}", chatId);
+				return;
+			}
+			inbound = Inbound.media(from, media.get(), messageId);
+		}
+		send(chatId, conversations.handle(inbound).replies());
+	}
+
+	private void onButton(CallbackQuery query) {
+		if (query.getMessage() == null || !query.getMessage().isUserMessage()) {
+			outbox.answerCallback(0, query.getId(), null);
+			log.info("Ignored a button press outside a private chat");
+			return;
+		}
+		long chatId = query.getMessage().getChatId();
+		if (query.getFrom() == null || query.getFrom().getId() != chatId) {
+			outbox.answerCallback(chatId, query.getId(), null);
+			log.warn("Ignored a button press in chat {} from another user", chatId);
+			return;
+		}
+		Response response = conversations.handle(Inbound.button(profile(chatId, query.getFrom()), query.getData()));
+		outbox.answerCallback(chatId, query.getId(), response.notice());
+		send(chatId, response.replies());
+	}
+
+	private void onMembership(ChatMemberUpdated change) {
+		if (change.getChat() == null || !change.getChat().isUserChat() || change.getNewChatMember() == null) {
+			return;
+		}
+		String status = change.getNewChatMember().getStatus();
+		boolean blocked = "kicked".equals(status);
+		conversations.blocked(CHANNEL, String.valueOf(change.getChat().getId()), blocked);
+		log.info("Customer in chat {} {} the bot", change.getChat().getId(), blocked ? "blocked" : "unblocked");
+	}
+
+	private void send(long chatId, List<Reply> replies) {
+		replies.forEach(reply -> outbox.send(chatId, reply));
+	}
+
+	private static CustomerProfile profile(long chatId, User user) {
+		return new CustomerProfile(CHANNEL, String.valueOf(chatId), user == null ? null : user.getFirstName(),
+				user == null ? null : user.getUserName());
+	}
+
+	private static String describe(Update update) {
+		if (update.hasEditedMessage()) {
+			return "edited message";
+		}
+		if (update.hasChannelPost() || update.hasEditedChannelPost()) {
+			return "channel post";
+		}
+		if (update.hasMessage()) {
+			return "message in a " + update.getMessage().getChat().getType() + " chat";
+		}
+		return "of a kind the bot does not use";
+	}
+}
