@@ -118,6 +118,11 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return id;
 	}
 
+	/** Events registered and not yet published. */
+	java.util.Collection<Object> events() {
+		return domainEvents();
+	}
+
 	State state() {
 		return state;
 	}

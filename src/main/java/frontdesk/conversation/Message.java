@@ -73,6 +73,10 @@ class Message {
 		this.confidence = confidence;
 	}
 
+	Long conversationId() {
+		return conversationId;
+	}
+
 	Author author() {
 		return author;
 	}

@@ -2,6 +2,7 @@ package frontdesk.conversation;
 
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.Repository;
 
 interface MessageRepository extends Repository<Message, Long> {
@@ -9,4 +10,6 @@ interface MessageRepository extends Repository<Message, Long> {
 	Message save(Message message);
 
 	List<Message> findByConversationIdOrderById(Long conversationId);
+
+	List<Message> findByOrderByIdDesc(Limit limit);
 }

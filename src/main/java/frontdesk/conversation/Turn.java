@@ -60,9 +60,19 @@ final class Turn {
 			placeholders = Map.of("name", name == null || name.isBlank() ? "there" : name,
 					"hours", hours.describeWeek(),
 					"open_now", hoursOpen() ? "open" : "closed",
-					"next_opening", hours.describeOpening(hours.nextOpening(now)));
+					"next_opening", nextOpening());
 		}
 		return Placeholders.fill(template, placeholders);
+	}
+
+	/** When the business opens next; "now" for one that never closes. */
+	private String nextOpening() {
+		try {
+			return hours.describeOpening(now);
+		}
+		catch (IllegalStateException ex) {
+			return "now";
+		}
 	}
 
 	boolean hoursOpen() {

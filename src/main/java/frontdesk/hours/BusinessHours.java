@@ -143,12 +143,12 @@ public final class BusinessHours {
 			while (last < DayOfWeek.SUNDAY.getValue() && this.weekly.get(DayOfWeek.of(last + 1)).equals(ranges)) {
 				last++;
 			}
-			String days = describeDays(DayOfWeek.of(first), DayOfWeek.of(last));
+			List<String> days = dayNames(DayOfWeek.of(first), DayOfWeek.of(last));
 			if (ranges.isEmpty()) {
-				closed.add(days);
+				closed.addAll(days);
 			}
 			else {
-				open.add(days + " " + describeRanges(ranges));
+				open.add(joinWithAnd(days) + " " + describeRanges(ranges));
 			}
 			first = last + 1;
 		}
@@ -223,14 +223,19 @@ public final class BusinessHours {
 				+ moment.atZone(this.zone) + "; check frontdesk.hours.weekly and frontdesk.hours.closed-dates");
 	}
 
-	private static String describeDays(DayOfWeek first, DayOfWeek last) {
-		String firstName = first.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-		String lastName = last.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-		return switch (last.getValue() - first.getValue()) {
-			case 0 -> firstName;
-			case 1 -> firstName + " and " + lastName;
-			default -> firstName + " to " + lastName;
-		};
+	/**
+	 * Name the days from first to last: one name for three days or more, such as "Monday to
+	 * Friday", otherwise each day's name.
+	 */
+	private static List<String> dayNames(DayOfWeek first, DayOfWeek last) {
+		if (last.getValue() - first.getValue() >= 2) {
+			return List.of(dayName(first) + " to " + dayName(last));
+		}
+		return Stream.of(first, last).distinct().map(BusinessHours::dayName).toList();
+	}
+
+	private static String dayName(DayOfWeek day) {
+		return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
 	}
 
 	private static String describeRanges(List<TimeRange> ranges) {

@@ -3,6 +3,7 @@ package frontdesk.hours;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * A range of wall-clock time within one day, such as {@code 09:00-17:30}. The start is
@@ -14,7 +15,8 @@ import java.time.format.DateTimeParseException;
  */
 public record TimeRange(LocalTime start, LocalTime end) {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final String END_OF_DAY = "24:00";
 
@@ -76,7 +78,7 @@ public record TimeRange(LocalTime start, LocalTime end) {
 	 * @return {@code true} if the range ends at 24:00
 	 */
 	public boolean endsAtMidnight() {
-		return endsAtMidnight(this.end);
+		return this.end.equals(LocalTime.MIDNIGHT);
 	}
 
 	/**
@@ -94,15 +96,11 @@ public record TimeRange(LocalTime start, LocalTime end) {
 	 * @return {@code true} if the ranges overlap
 	 */
 	public boolean overlaps(TimeRange other) {
-		return this.start.toNanoOfDay() < other.endNanoOfDay() && other.start.toNanoOfDay() < endNanoOfDay();
+		return startsBeforeEndOf(other) && other.startsBeforeEndOf(this);
 	}
 
-	private long endNanoOfDay() {
-		return endsAtMidnight() ? LocalTime.MAX.toNanoOfDay() + 1 : this.end.toNanoOfDay();
-	}
-
-	private static boolean endsAtMidnight(LocalTime end) {
-		return end.equals(LocalTime.MIDNIGHT);
+	private boolean startsBeforeEndOf(TimeRange other) {
+		return other.endsAtMidnight() || this.start.isBefore(other.end);
 	}
 
 	/**

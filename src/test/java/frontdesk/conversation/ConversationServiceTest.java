@@ -1,0 +1,262 @@
+package frontdesk.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import frontdesk.matching.IntentMatcher;
+import frontdesk.matching.MatchResult;
+import frontdesk.matching.MatcherFactory;
+import frontdesk.matching.MatchingSettings;
+import frontdesk.matching.TrainingSet;
+import frontdesk.matching.ScoredIntent;
+import frontdesk.matching.Verdict;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dialogue over the real database and the shipped intents, with a matcher whose verdicts the test decides.
+ */
+@SpringBootTest(properties = { "frontdesk.data-dir=./target/test-data/conversation-service", "frontdesk.telegram.token=" })
+@Import(ConversationServiceTest.ScriptedMatcher.class)
+class ConversationServiceTest {
+
+	static final Map<String, MatchResult> VERDICTS = new ConcurrentHashMap<>();
+
+	@Autowired
+	ConversationService service;
+
+	@Autowired
+	MessageRepository messages;
+
+	private static int customers;
+
+	private final CustomerProfile customer = new CustomerProfile("test", "c" + (++customers), "Ada", "ada");
+
+	private Response say(String text) {
+		return service.handle(Inbound.text(customer, text, null));
+	}
+
+	private Response press(String data) {
+		return service.handle(Inbound.button(customer, data));
+	}
+
+	private static MatchResult confident(String intent, double confidence) {
+		return new MatchResult(Verdict.CONFIDENT, List.of(new ScoredIntent(intent, confidence)));
+	}
+
+	@Nested
+	class Answers {
+
+		@Test
+		void answersAConfidentMatchWithItsSuggestions() {
+			VERDICTS.put("where is my parcel", confident("track_order", 0.9));
+
+			Response response = say("where is my parcel");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).containsIgnoringCase("track");
+				assertThat(reply.buttons()).isNotEmpty().allMatch(button -> button.data().startsWith("i:"));
+			});
+		}
+
+		@Test
+		void rotatesAnswerVariants() {
+			VERDICTS.put("hello", confident("greeting", 0.95));
+
+			String first = say("hello").replies().get(0).text();
+			String second = say("hello").replies().get(0).text();
+
+			assertThat(first).isNotEqualTo(second).contains("Ada");
+		}
+
+		@Test
+		void answersTheIntentOfAPressedButton() {
+			Response response = press("i:shipping_cost");
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().contains("£");
+			assertThat(response.notice()).isNull();
+		}
+
+		@Test
+		void storesEachMessageWithWhatTheBotMadeOfIt() {
+			VERDICTS.put("how much is postage", confident("shipping_cost", 0.8));
+
+			say("how much is postage");
+
+			List<Message> stored = lastMessages(2);
+			assertThat(stored.get(0).author()).isEqualTo(Message.Author.CUSTOMER);
+			assertThat(stored.get(0).outcome()).isEqualTo(Message.Outcome.ANSWERED);
+			assertThat(stored.get(0).intentId()).isEqualTo("shipping_cost");
+			assertThat(stored.get(0).confidence()).isEqualTo(0.8);
+			assertThat(stored.get(1).author()).isEqualTo(Message.Author.BOT);
+			assertThat(stored.get(1).intentId()).isEqualTo("shipping_cost");
+		}
+	}
+
+	@Nested
+	class NotSure {
+
+		@Test
+		void asksWhichOneWithAButtonPerCandidateAndSomethingElse() {
+			VERDICTS.put("order problem", new MatchResult(Verdict.AMBIGUOUS,
+					List.of(new ScoredIntent("order_late", 0.61), new ScoredIntent("track_order", 0.6))));
+
+			Response response = say("order problem");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).contains("Did you mean");
+				assertThat(reply.buttons()).extracting(Reply.Button::data)
+					.containsExactly("i:order_late", "i:track_order", "else");
+			});
+			assertThat(lastMessages(2).get(0).outcome()).isEqualTo(Message.Outcome.AMBIGUOUS);
+		}
+
+		@Test
+		void fallsBackWithAButtonForAPersonAndKeepsTheBestGuess() {
+			VERDICTS.put("blorp", new MatchResult(Verdict.UNKNOWN, List.of(new ScoredIntent("gift_cards", 0.2))));
+
+			Response response = say("blorp");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).contains("not sure I understood");
+				assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human");
+			});
+			Message stored = lastMessages(2).get(0);
+			assertThat(stored.outcome()).isEqualTo(Message.Outcome.UNKNOWN);
+			assertThat(stored.intentId()).isEqualTo("gift_cards");
+			assertThat(stored.confidence()).isEqualTo(0.2);
+		}
+
+		@Test
+		void offersAPersonAfterTwoMissesInARow() {
+			say("blorp one");
+			Response second = say("blorp two");
+
+			assertThat(second.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).contains("talk to a person");
+				assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human");
+			});
+		}
+
+		@Test
+		void offersAPersonWhenNoneOfTheCandidatesFits() {
+			Response response = press("else");
+
+			assertThat(response.replies()).singleElement()
+				.satisfies(reply -> assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human"));
+		}
+
+		@Test
+		void asksForAShortQuestionWhenALongTextIsNotUnderstood() {
+			Response response = say("word ".repeat(800));
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().contains("long message");
+		}
+	}
+
+	@Nested
+	class Commands {
+
+		@Test
+		void greetsWithSuggestionsOnStart() {
+			Response response = say("/start");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).startsWith("Hi Ada!");
+				assertThat(reply.buttons()).extracting(Reply.Button::data)
+					.containsExactly("i:track_order", "i:shipping_time", "i:return_item", "i:payment_methods");
+			});
+		}
+
+		@Test
+		void explainsItselfOnHelpAndOnUnknownCommands() {
+			assertThat(say("/help").replies().get(0).text()).contains("/human");
+			assertThat(say("/frobnicate").replies().get(0).text()).contains("/human");
+		}
+
+		@Test
+		void endStartsANewConversationAfterwards() {
+			say("/start");
+			Long first = lastMessages(1).get(0).conversationId();
+
+			assertThat(say("/end").replies().get(0).text()).contains("Thanks for chatting");
+			say("/start");
+
+			assertThat(lastMessages(1).get(0).conversationId()).isNotEqualTo(first);
+		}
+
+		@Test
+		void handsOverOnHumanAndRepeatsRatherThanAskingTwice() {
+			assertThat(say("/human").replies().get(0).text()).contains("person from our team");
+			assertThat(press("human").replies().get(0).text()).contains("person from our team");
+		}
+	}
+
+	@Nested
+	class StrangeInput {
+
+		@Test
+		void asksForTextWhenSentAPhoto() {
+			Response response = service.handle(Inbound.media(customer, "photo", "5"));
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().contains("only read text");
+		}
+
+		@Test
+		void answersAForgedButtonPolitelyAndChangesNothing() {
+			Response response = press("i:no_such_intent");
+			Response empty = press("");
+			Response nonsense = press("\u0000\u202Egarbage");
+
+			for (Response each : List.of(response, empty, nonsense)) {
+				assertThat(each.replies()).isEmpty();
+				assertThat(each.notice()).contains("expired");
+			}
+		}
+
+		@Test
+		void takesEmojiAndTheLongestTelegramText() {
+			assertThat(say("📦📦📦 ❓").replies()).hasSize(1);
+			assertThat(say("x".repeat(4096)).replies()).hasSize(1);
+		}
+	}
+
+	private List<Message> lastMessages(int count) {
+		List<Message> all = new java.util.ArrayList<>(messages.findByOrderByIdDesc(Limit.of(count)));
+		java.util.Collections.reverse(all);
+		return all;
+	}
+
+	/** Decides verdicts by the test's script instead of a trained model. */
+	static class ScriptedMatcher {
+
+		@Bean
+		@Primary
+		MatcherFactory scriptedMatcherFactory() {
+			IntentMatcher matcher = text -> VERDICTS.getOrDefault(text.strip(),
+					new MatchResult(Verdict.UNKNOWN, List.of()));
+			return new MatcherFactory() {
+				@Override
+				public IntentMatcher train(TrainingSet set) {
+					return matcher;
+				}
+
+				@Override
+				public IntentMatcher train(TrainingSet set, MatchingSettings settings) {
+					return matcher;
+				}
+			};
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ConversationTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final Conversation conversation = new Conversation(7L, NOW);
+
+	@Nested
+	class WithTheBot {
+
+		@Test
+		void startsWithTheBot() {
+			assertThat(conversation.state()).isEqualTo(Conversation.State.WITH_BOT);
+			assertThat(conversation.isOpen()).isTrue();
+		}
+
+		@Test
+		void offersAPersonAfterTwoMissesInARow() {
+			assertThat(conversation.missed()).isFalse();
+			assertThat(conversation.missed()).isTrue();
+		}
+
+		@Test
+		void anAnswerResetsTheMisses() {
+			conversation.missed();
+			conversation.answered();
+
+			assertThat(conversation.missed()).isFalse();
+			assertThat(conversation.answeredCount()).isEqualTo(1);
+		}
+	}
+
+	@Nested
+	class Handoff {
+
+		@Test
+		void requestingAPersonWaitsForOneAndTellsTheStaff() {
+			assertThat(conversation.requestPerson(NOW)).isTrue();
+
+			assertThat(conversation.state()).isEqualTo(Conversation.State.WAITING_FOR_PERSON);
+			assertThat(conversation.events()).singleElement().isInstanceOf(HandoffRequested.class);
+		}
+
+		@Test
+		void askingAgainDoesNotRequestASecondTime() {
+			conversation.requestPerson(NOW);
+
+			assertThat(conversation.requestPerson(NOW.plusSeconds(60))).isFalse();
+			assertThat(conversation.events()).hasSize(1);
+		}
+	}
+
+	@Nested
+	class Closing {
+
+		@Test
+		void closesOnceWithReasonAndEvent() {
+			conversation.close(CloseReason.CUSTOMER, NOW);
+
+			assertThat(conversation.isOpen()).isFalse();
+			assertThat(conversation.closedAt()).isEqualTo(NOW);
+			assertThat(conversation.closeReason()).isEqualTo(CloseReason.CUSTOMER);
+			assertThat(conversation.events()).singleElement()
+				.isEqualTo(new ConversationClosed(null, 7L, CloseReason.CUSTOMER, NOW));
+		}
+
+		@Test
+		void refusesEverythingOnceClosed() {
+			conversation.close(CloseReason.CUSTOMER, NOW);
+
+			assertThatIllegalStateException().isThrownBy(() -> conversation.close(CloseReason.STAFF, NOW));
+			assertThatIllegalStateException().isThrownBy(() -> conversation.customerWrote(NOW));
+			assertThatIllegalStateException().isThrownBy(conversation::answered);
+			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(NOW));
+		}
+	}
+}

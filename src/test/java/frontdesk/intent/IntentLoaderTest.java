@@ -1,0 +1,273 @@
+package frontdesk.intent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IntentLoaderTest {
+
+	@TempDir
+	Path dir;
+
+	private Path write(String name, String yaml) throws IOException {
+		return Files.writeString(dir.resolve(name), yaml);
+	}
+
+	private InvalidIntentsException failure() {
+		return org.assertj.core.api.Assertions.catchThrowableOfType(InvalidIntentsException.class,
+				() -> IntentLoader.load(dir));
+	}
+
+	@Nested
+	class Loading {
+
+		@Test
+		void readsEveryYamlFileInNameOrder() throws IOException {
+			write("b.yml", """
+					intents:
+					  - id: shipping_time
+					    examples: [how long does delivery take]
+					    answer: "Two to three days."
+					""");
+			write("a.yml", """
+					intents:
+					  - id: opening_hours
+					    label: Opening hours
+					    examples:
+					      - when are you open
+					      - what are your opening hours
+					    answer: ["We're open {hours}.", "Our hours: {hours}."]
+					    suggest: [shipping_time]
+					  - id: talk_to_human
+					    examples: [I want a human]
+					    action: handoff
+					  - id: out_of_scope
+					    examples: [tell me a joke]
+					    action: fallback
+					""");
+			write("notes.txt", "not an intent file");
+
+			IntentSet set = IntentLoader.load(dir);
+
+			assertThat(set.intents()).extracting(Intent::id)
+				.containsExactly("opening_hours", "talk_to_human", "out_of_scope", "shipping_time");
+			Intent hours = set.find("opening_hours").orElseThrow();
+			assertThat(hours.label()).isEqualTo("Opening hours");
+			assertThat(hours.answers()).containsExactly("We're open {hours}.", "Our hours: {hours}.");
+			assertThat(hours.suggest()).containsExactly("shipping_time");
+			assertThat(hours.action()).isEqualTo(Intent.Action.ANSWER);
+			assertThat(set.find("talk_to_human").orElseThrow().action()).isEqualTo(Intent.Action.HANDOFF);
+			assertThat(set.find("out_of_scope").orElseThrow().offerable()).isFalse();
+		}
+
+		@Test
+		void labelsButtonsWithTheFirstExampleByDefault() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: track_order
+					    examples: [where is my order, track my parcel]
+					    answer: "Use the link in your email."
+					""");
+
+			assertThat(IntentLoader.load(dir).find("track_order").orElseThrow().label()).isEqualTo("Where is my order");
+		}
+
+		@Test
+		void messagesFileOverridesTheBotsTexts() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hello]
+					    answer: "Hi!"
+					""");
+			write("messages.yml", """
+					fallback: "Hmm, I didn't get that, {name}."
+					button:
+					  talk-to-person: "A human, please"
+					""");
+
+			Messages messages = IntentLoader.load(dir).messages();
+
+			assertThat(messages.get(MessageKey.FALLBACK)).isEqualTo("Hmm, I didn't get that, {name}.");
+			assertThat(messages.get(MessageKey.TALK_TO_PERSON)).isEqualTo("A human, please");
+			assertThat(messages.get(MessageKey.HELP)).isEqualTo(MessageKey.HELP.defaultText());
+		}
+
+		@Test
+		void everyMessageHasADefaultUsingOnlyKnownPlaceholders() {
+			for (MessageKey key : MessageKey.values()) {
+				assertThat(key.defaultText()).as(key.key()).isNotBlank();
+				assertThat(Placeholders.in(key.defaultText())).as(key.key())
+					.allMatch(name -> Placeholders.COMMON.contains(name) || key.ownPlaceholders().contains(name));
+			}
+		}
+	}
+
+	@Nested
+	class Validation {
+
+		@Test
+		void namesFileAndLineOfADuplicateId() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hello]
+					    answer: "Hi!"
+					""");
+			write("b.yml", """
+					intents:
+					  - id: thanks
+					    examples: [thanks]
+					    answer: "You're welcome."
+					  - id: greeting
+					    examples: [hey]
+					    answer: "Hey!"
+					""");
+
+			InvalidIntentsException failure = failure();
+
+			assertThat(failure.problems()).singleElement().satisfies(problem -> {
+				assertThat(problem.file()).isEqualTo(dir.resolve("b.yml"));
+				assertThat(problem.line()).isEqualTo(5);
+				assertThat(problem.message()).contains("duplicate id 'greeting'").contains("a.yml:2");
+			});
+			assertThat(failure.getMessage()).contains("b.yml:5: duplicate id 'greeting'");
+		}
+
+		@Test
+		void reportsEveryProblemWithItsLine() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: shipping
+					    examples: [how long is delivery]
+					    answer: ""
+					  - id: returns
+					    examples: [can I return this]
+					    answer: "Within {days} days."
+					  - id: person
+					    examples: [a human please]
+					    action: teleport
+					  - id: hours
+					    examples: [when are you open]
+					    answer: "We're open {hours}."
+					    suggest: [missing_intent]
+					  - id: Bad-Id
+					    examples: [x]
+					    answer: "y"
+					  - id: no_examples
+					    answer: "z"
+					  - id: typo
+					    examples: [a]
+					    answers: "b"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.anySatisfy(p -> assertThat(p).endsWith("a.yml:4: intent 'shipping' has an empty answer"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:7: intent 'returns' uses unknown placeholder {days}"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:10: intent 'person': unknown action 'teleport'"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:14: intent 'hours' suggests unknown intent 'missing_intent'"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:15: id 'Bad-Id' must be lower-case"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:18: intent 'no_examples' needs at least one example"))
+				.anySatisfy(p -> assertThat(p).contains("a.yml:22: unknown key 'answers'"));
+		}
+
+		@Test
+		void requiresAnAnswerUnlessThereIsAnAction() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: shipping
+					    examples: [how long is delivery]
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::message)
+				.containsExactly("intent 'shipping' has no answer (add 'answer:', or an action)");
+		}
+
+		@Test
+		void refusesAnAnswerOnAnOutOfScopeIntent() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: out_of_scope
+					    examples: [weather]
+					    action: fallback
+					    answer: "No idea"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::message)
+				.singleElement().asString().contains("out of scope");
+		}
+
+		@Test
+		void refusesSuggestingAnOutOfScopeIntent() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					    suggest: [out_of_scope]
+					  - id: out_of_scope
+					    examples: [weather]
+					    action: fallback
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::line).containsExactly(5);
+		}
+
+		@Test
+		void pointsAtTheLineOfBrokenYaml() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi
+					    answer: "Hi"
+					""");
+
+			assertThat(failure().problems()).singleElement().satisfies(problem -> {
+				assertThat(problem.message()).startsWith("not valid YAML");
+				assertThat(problem.line()).isGreaterThan(2);
+			});
+		}
+
+		@Test
+		void rejectsAFileWithoutAnIntentsList() throws IOException {
+			write("a.yml", "greeting: hello\n");
+
+			assertThat(failure().problems()).extracting(IntentProblem::message)
+				.containsExactly("expected a top-level 'intents:' list");
+		}
+
+		@Test
+		void rejectsUnknownMessageKeysAndPlaceholders() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					""");
+			write("messages.yml", """
+					greting: "Hello"
+					fallback: "Sorry {customer}"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.anySatisfy(p -> assertThat(p).contains("messages.yml:1: unknown message 'greting'"))
+				.anySatisfy(p -> assertThat(p).contains("messages.yml:2: message 'fallback' uses unknown placeholder {customer}"));
+		}
+
+		@Test
+		void rejectsAnEmptyOrMissingFolder() {
+			assertThatThrownBy(() -> IntentLoader.load(dir)).hasMessageContaining("no intents found");
+			assertThatExceptionOfType(InvalidIntentsException.class)
+				.isThrownBy(() -> IntentLoader.load(dir.resolve("missing")))
+				.withMessageContaining("intents folder not found");
+		}
+	}
+}

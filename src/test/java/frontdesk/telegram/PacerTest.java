@@ -1,0 +1,110 @@
+package frontdesk.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacerTest {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+
+	private final TelegramSettings.OutboxSettings settings = new TelegramSettings.OutboxSettings(30, 1, 3, 20, 4,
+			Duration.ofMinutes(5), Duration.ofDays(1));
+
+	private final Pacer pacer = new Pacer(settings, clock);
+
+	@Test
+	void letsAShortBurstThroughThenOnePerSecondToAChat() {
+		assertThat(taken(42L, 10)).isEqualTo(3);
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(taken(42L, 10)).isEqualTo(1);
+
+		clock.advance(Duration.ofMillis(500));
+		assertThat(taken(42L, 10)).isZero();
+	}
+
+	@Test
+	void pacesChatsIndependently() {
+		assertThat(taken(1L, 5)).isEqualTo(3);
+		assertThat(taken(2L, 5)).isEqualTo(3);
+	}
+
+	@Test
+	void keepsToThirtyPerSecondOverall() {
+		int taken = 0;
+		for (long chat = 1; chat <= 100; chat++) {
+			taken += taken(chat, 1);
+		}
+		assertThat(taken).isEqualTo(30);
+
+		clock.advance(Duration.ofSeconds(1));
+		taken = 0;
+		for (long chat = 101; chat <= 200; chat++) {
+			taken += taken(chat, 1);
+		}
+		assertThat(taken).isEqualTo(30);
+	}
+
+	@Test
+	void keepsToTwentyPerMinuteInAGroup() {
+		long group = -1002003004005L;
+		int taken = 0;
+		for (int second = 0; second < 60; second++) {
+			taken += taken(group, 5);
+			clock.advance(Duration.ofSeconds(1));
+		}
+		assertThat(taken).isEqualTo(20);
+	}
+
+	@Test
+	void callbackAnswersDoNotUseTheChatsSlots() {
+		assertThat(taken(42L, 3)).isEqualTo(3);
+
+		assertThat(pacer.tryAcquire(42L, false)).isTrue();
+	}
+
+	private int taken(long chatId, int tries) {
+		int taken = 0;
+		for (int i = 0; i < tries; i++) {
+			if (pacer.tryAcquire(chatId, true)) {
+				taken++;
+			}
+		}
+		return taken;
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.objects.ApiResponse;
+import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryPolicyTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final RetryPolicy policy = new RetryPolicy(Duration.ofMinutes(5), Duration.ofDays(1));
+
+	static TelegramApiRequestException error(int code, String description, Integer retryAfter) {
+		ApiResponse<Object> response = ApiResponse.builder()
+			.ok(false)
+			.errorCode(code)
+			.errorDescription(description)
+			.parameters(retryAfter == null ? null : new ResponseParameters(null, retryAfter))
+			.build();
+		return new TelegramApiRequestException("Error sending", response);
+	}
+
+	@Test
+	void waitsExactlyAsLongAsA429Says() {
+		RetryPolicy.Decision decision = policy.decide(error(429, "Too Many Requests: retry after 7", 7), 1,
+				Duration.ZERO, NOW);
+
+		assertThat(decision).isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(7)));
+	}
+
+	@Test
+	void stopsForAUserWhoBlockedTheBot() {
+		assertThat(policy.decide(error(403, "Forbidden: bot was blocked by the user", null), 1, Duration.ZERO, NOW))
+			.isEqualTo(RetryPolicy.Decision.BLOCKED);
+	}
+
+	@Test
+	void neverRetriesARejectedRequest() {
+		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW))
+			.isEqualTo(RetryPolicy.Decision.REJECTED);
+	}
+
+	@Test
+	void backsOffAfterServerErrorsAndNetworkErrors() {
+		assertThat(policy.decide(error(502, "Bad Gateway", null), 1, Duration.ZERO, NOW).retryAt())
+			.isEqualTo(NOW.plusSeconds(1));
+		assertThat(policy.decide(new TelegramApiException("connection reset"), 3, Duration.ofSeconds(3), NOW).retryAt())
+			.isEqualTo(NOW.plusSeconds(4));
+		assertThat(policy.decide(error(500, "Internal Server Error", null), 20, Duration.ofHours(1), NOW).retryAt())
+			.isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void givesUpOnServerErrorsAfterTheLimit() {
+		assertThat(policy.decide(error(500, "Internal Server Error", null), 300, Duration.ofHours(24), NOW))
+			.isEqualTo(RetryPolicy.Decision.GAVE_UP);
+	}
+}

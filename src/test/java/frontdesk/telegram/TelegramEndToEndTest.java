@@ -1,0 +1,296 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import frontdesk.conversation.ConversationService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole bot, with the real TelegramBots client, talking HTTP to a fake Bot API server.
+ */
+@SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
+class TelegramEndToEndTest {
+
+	/** Shaped like a real token, so that a leak into the log would show. */
+	static final String TOKEN = "7012345678:AAF-realistic_looking_token_0123456789";
+
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	static final FakeTelegram telegram = FakeTelegram.start(TOKEN);
+
+	private static final AtomicLong chats = new AtomicLong(5_000_000_000L);
+
+	@Autowired
+	ConversationService conversations;
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.telegram.token", () -> TOKEN);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/e2e-" + UUID.randomUUID());
+	}
+
+	@AfterAll
+	static void stopTelegram() {
+		telegram.close();
+	}
+
+	/** A new customer for each test, with an id above 32 bits as real ones can be. */
+	private static long newChat() {
+		return chats.incrementAndGet();
+	}
+
+	private static List<String> buttonData(FakeTelegram.Call call) {
+		return call.body().path("reply_markup").path("inline_keyboard").findValuesAsText("callback_data");
+	}
+
+	@Nested
+	class Answering {
+
+		@Test
+		void answersAQuestionFromTheIntentsWithFollowUpButtons() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "how much does delivery cost?");
+
+			FakeTelegram.Call reply = telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+
+			assertThat(buttonData(reply)).isNotEmpty().allMatch(data -> data.startsWith("i:"));
+		}
+
+		@Test
+		void greetsByNameWithSuggestionsOnStart() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Grace", "/start");
+
+			FakeTelegram.Call reply = telegram.awaitMessage(chat, text -> text.contains("Grace"), WAIT);
+
+			assertThat(buttonData(reply)).hasSize(4);
+		}
+
+		@Test
+		void asksDidYouMeanWithAButtonPerCandidate() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "order");
+
+			FakeTelegram.Call reply = telegram.awaitMessage(chat, text -> text.contains("Did you mean"), WAIT);
+
+			assertThat(buttonData(reply)).hasSizeBetween(3, 4).last().isEqualTo("else");
+		}
+
+		@Test
+		void fallsBackAndOffersAPersonForSomethingItCannotAnswer() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "what is the capital of peru");
+
+			FakeTelegram.Call reply = telegram.awaitMessage(chat, text -> text.contains("not sure"), WAIT);
+
+			assertThat(buttonData(reply)).containsExactly("human");
+		}
+
+		@Test
+		void answersAButtonPressAndStopsTheSpinner() {
+			long chat = newChat();
+			long update = telegram.sendCallback(chat, chat, "i:payment_methods", 1);
+
+			telegram.awaitCall("answerCallbackQuery",
+					body -> body.path("callback_query_id").asText().equals(telegram.callbackQueryId(update)), WAIT);
+			telegram.awaitMessage(chat, text -> text.toLowerCase().contains("pay"), WAIT);
+		}
+
+		@Test
+		void answersEachUpdateOnceWhenTelegramDeliversItAgain() {
+			long chat = newChat();
+			long update = telegram.sendText(chat, chat, "Ada", "do you ship to france");
+			telegram.awaitMessage(chat, text -> true, WAIT);
+			telegram.awaitConfirmed(update, WAIT);
+
+			telegram.resend(update);
+			telegram.awaitConfirmed(update, WAIT);
+
+			telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+					&& telegram.sentMessages(chat).size() > 1, Duration.ofSeconds(2));
+			assertThat(telegram.sentMessages(chat)).hasSize(1);
+		}
+	}
+
+	@Nested
+	class TelegramErrors {
+
+		@Test
+		void retriesA429AfterExactlyRetryAfterAndDeliversOnce() {
+			long chat = newChat();
+			telegram.failNextForChat("sendMessage", chat, 1, 429, "Too Many Requests: retry after 2", 2);
+			telegram.sendText(chat, chat, "Ada", "how long does delivery take");
+
+			FakeTelegram.Call delivered = telegram.awaitMessage(chat, text -> true, WAIT);
+			FakeTelegram.Call refused = telegram.calls("sendMessage")
+				.stream()
+				.filter(call -> call.failed() && call.body().path("chat_id").asLong() == chat)
+				.findFirst()
+				.orElseThrow();
+
+			assertThat(Duration.between(refused.at(), delivered.at())).isBetween(Duration.ofMillis(1900),
+					Duration.ofMillis(3500));
+			assertThat(telegram.sentMessages(chat)).hasSize(1);
+		}
+
+		@Test
+		void retriesServerErrorsWithBackoff() {
+			long chat = newChat();
+			telegram.failNextForChat("sendMessage", chat, 2, 502, "Bad Gateway", null);
+			telegram.sendText(chat, chat, "Ada", "can I pay with paypal");
+
+			telegram.awaitMessage(chat, text -> true, WAIT);
+
+			assertThat(attempts(chat)).hasSize(3);
+			assertThat(telegram.sentMessages(chat)).hasSize(1);
+		}
+
+		@Test
+		void stopsSendingToACustomerWhoBlockedTheBot() throws InterruptedException {
+			long chat = newChat();
+			telegram.blockUser(chat);
+			telegram.sendText(chat, chat, "Ada", "/start");
+
+			await().atMost(WAIT).until(() -> conversations.isBlocked("telegram", String.valueOf(chat)));
+			Thread.sleep(3_000);
+
+			assertThat(attempts(chat)).singleElement().satisfies(call -> assertThat(call.status()).isEqualTo(403));
+		}
+
+		private List<FakeTelegram.Call> attempts(long chat) {
+			return telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == chat).toList();
+		}
+	}
+
+	@Nested
+	class StrangeInput {
+
+		@Test
+		void asksForTextWhenSentPhotosStickersVoiceAndDocuments() {
+			long chat = newChat();
+			for (String kind : List.of("photo", "sticker", "voice", "document")) {
+				ObjectNode message = telegram.newMessage(chat, chat, "Ada");
+				message.set(kind, media(kind));
+				telegram.sendUpdate("message", message);
+			}
+
+			await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == 4);
+			assertThat(telegram.sentTexts(chat)).allMatch(text -> text.contains("only read text"));
+		}
+
+		@Test
+		void takesTheLongestTextEmojiAndEmptyishTexts() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "x".repeat(4096));
+			telegram.sendText(chat, chat, "Ada", "📦📦 where's my 📦?? 😡");
+			telegram.sendText(chat, chat, "Ada", "   ");
+
+			await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == 3);
+		}
+
+		@Test
+		void ignoresEditsChannelPostsUnknownGroupsAndUnusedUpdates() {
+			long chat = newChat();
+			ObjectNode edited = telegram.newMessage(chat, chat, "Ada");
+			edited.put("text", "how much is delivery");
+			edited.put("edit_date", 1_800_000_000);
+			long last = telegram.sendUpdate("edited_message", edited);
+			telegram.sendUpdateJson("""
+					{"channel_post": {"message_id": 1, "date": 1800000000, "text": "news",
+					  "chat": {"id": -1001234567890, "type": "channel", "title": "News"}}}""");
+			telegram.sendUpdateJson("""
+					{"message": {"message_id": 1, "date": 1800000000, "text": "how much is delivery",
+					  "from": {"id": 77, "is_bot": false, "first_name": "Bob"},
+					  "chat": {"id": -1009876543210, "type": "supergroup", "title": "Some group"}}}""");
+			telegram.sendUpdateJson("""
+					{"poll": {"id": "1", "question": "?", "options": [], "total_voter_count": 0,
+					  "is_closed": false, "is_anonymous": true, "type": "regular", "allows_multiple_answers": false}}""");
+			long question = telegram.sendText(chat, chat, "Ada", "how much is delivery");
+
+			telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+			telegram.awaitConfirmed(Math.max(last, question), WAIT);
+			assertThat(telegram.sentTexts(chat)).hasSize(1);
+			assertThat(telegram.sentMessages(-1009876543210L)).isEmpty();
+		}
+
+		@Test
+		void answersForgedAndForeignButtonsPolitelyAndChangesNothing() {
+			long chat = newChat();
+			List<String> queries = List.of(telegram.sendCallback(chat, chat, "i:no_such_intent", 1),
+					telegram.sendCallback(chat, chat, "", 1), telegram.sendCallback(chat, chat + 1, "i:shipping_cost", 1))
+				.stream()
+				.map(telegram::callbackQueryId)
+				.toList();
+
+			for (String query : queries) {
+				telegram.awaitCall("answerCallbackQuery", body -> body.path("callback_query_id").asText().equals(query),
+						WAIT);
+			}
+			telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat, Duration.ofSeconds(1));
+		}
+
+		@Test
+		void marksACustomerWhoBlocksTheBotAndUnblocksThem() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "hello");
+			telegram.awaitMessage(chat, text -> true, WAIT);
+
+			telegram.sendUpdateJson(membership(chat, "kicked"));
+			await().atMost(WAIT).until(() -> conversations.isBlocked("telegram", String.valueOf(chat)));
+
+			telegram.sendUpdateJson(membership(chat, "member"));
+			await().atMost(WAIT).until(() -> !conversations.isBlocked("telegram", String.valueOf(chat)));
+		}
+
+		@Test
+		void keepsTheTokenOutOfTheLog(CapturedOutput output) {
+			long chat = newChat();
+			telegram.failNextForChat("sendMessage", chat, 1, 500, "Internal Server Error", null);
+			telegram.sendText(chat, chat, "Ada", "/help");
+			telegram.awaitMessage(chat, text -> true, WAIT);
+
+			assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(TOKEN.indexOf(':')));
+		}
+
+		private JsonNode media(String kind) {
+			return switch (kind) {
+				case "photo" -> FakeTelegram.json("[{\"file_id\":\"p1\",\"file_unique_id\":\"u1\",\"width\":90,\"height\":90}]");
+				case "sticker" -> FakeTelegram.json("{\"file_id\":\"s1\",\"file_unique_id\":\"u2\",\"type\":\"regular\","
+						+ "\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false}");
+				case "voice" -> FakeTelegram.json("{\"file_id\":\"v1\",\"file_unique_id\":\"u3\",\"duration\":3}");
+				default -> FakeTelegram.json("{\"file_id\":\"d1\",\"file_unique_id\":\"u4\",\"file_name\":\"invoice.pdf\"}");
+			};
+		}
+
+		private String membership(long chat, String status) {
+			return """
+					{"my_chat_member": {"chat": {"id": %d, "type": "private", "first_name": "Ada"},
+					  "from": {"id": %d, "is_bot": false, "first_name": "Ada"}, "date": 1800000000,
+					  "old_chat_member": {"status": "member", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}},
+					  "new_chat_member": {"status": "%s", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}%s}}}"""
+				.formatted(chat, chat, status, "kicked".equals(status) ? ", \"until_date\": 0" : "");
+		}
+	}
+}
