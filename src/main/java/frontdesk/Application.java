@@ -1,6 +1,9 @@
 package frontdesk;
 
 import java.time.Clock;
+import java.util.Arrays;
+
+import frontdesk.telegram.PipelineBenchmark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,8 +19,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class Application {
 
-	public static void main(String[] args) {
-		SpringApplication.run(Application.class, args);
+	/**
+	 * Starts the bot, or runs one of the commands: {@code bench} (see {@link PipelineBenchmark}).
+	 */
+	public static void main(String[] args) throws Exception {
+		String command = args.length > 0 ? args[0] : "";
+		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+		switch (command) {
+			case "bench" -> PipelineBenchmark.run(Application.class, rest);
+			default -> SpringApplication.run(Application.class, args);
+		}
 	}
 
 	/** The one clock all of Frontdesk reads the time from. */

@@ -113,7 +113,7 @@ final class Csv {
 		return c == ',' || c == '\n' || c == '\r';
 	}
 
-	IllegalArgumentException error(int line, String problem) {
+	private IllegalArgumentException error(int line, String problem) {
 		return new IllegalArgumentException(source + ", line " + line + ": " + problem);
 	}
 

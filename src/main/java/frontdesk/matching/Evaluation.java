@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,6 +150,7 @@ public final class Evaluation {
 	private static Result measure(List<LabelledText> rows, List<MatchResult> results) {
 		int inScope = 0;
 		int correct = 0;
+		int wrongAnswers = 0;
 		int outOfScope = 0;
 		int rejected = 0;
 		Map<String, Integer> rowsByIntent = new TreeMap<>();
@@ -167,6 +167,7 @@ public final class Evaluation {
 			else {
 				inScope++;
 				correct += right ? 1 : 0;
+				wrongAnswers += (!right && isIntent(answer)) ? 1 : 0;
 			}
 			if (!right) {
 				wrongByIntent.computeIfAbsent(row.intent(), (intent) -> new TreeMap<>()).merge(answer, 1, Integer::sum);
@@ -175,7 +176,7 @@ public final class Evaluation {
 		List<IntentErrors> errors = new ArrayList<>();
 		wrongByIntent.forEach((intent, wrong) -> errors.add(IntentErrors.of(intent, rowsByIntent.get(intent), wrong)));
 		errors.sort(Comparator.comparingInt(IntentErrors::wrong).reversed().thenComparing(IntentErrors::intent));
-		return new Result(inScope, correct, outOfScope, rejected, errors);
+		return new Result(inScope, correct, wrongAnswers, outOfScope, rejected, errors);
 	}
 
 	/** The intent answered confidently, or the verdict's name when the bot did not answer. */
@@ -193,12 +194,13 @@ public final class Evaluation {
 	 *
 	 * @param inScopeRows how many texts should be answered
 	 * @param inScopeCorrect how many of those were answered confidently with the right intent
+	 * @param inScopeWrong how many of those were answered confidently with a wrong intent
 	 * @param outOfScopeRows how many texts must not be answered
 	 * @param outOfScopeRejected how many of those were not answered confidently
 	 * @param errors the intents with wrong answers, most wrong first
 	 */
-	public record Result(int inScopeRows, int inScopeCorrect, int outOfScopeRows, int outOfScopeRejected,
-			List<IntentErrors> errors) {
+	public record Result(int inScopeRows, int inScopeCorrect, int inScopeWrong, int outOfScopeRows,
+			int outOfScopeRejected, List<IntentErrors> errors) {
 
 		public Result {
 			errors = List.copyOf(errors);
@@ -220,6 +222,8 @@ public final class Evaluation {
 			report.append(String.format(Locale.ROOT, "%-20s %9s %9s %8s%n", "", "correct", "of", "score"));
 			report.append(line("In-scope accuracy", inScopeCorrect, inScopeRows, inScopeAccuracy()));
 			report.append(line("Out-of-scope recall", outOfScopeRejected, outOfScopeRows, outOfScopeRecall()));
+			report.append(String.format(Locale.ROOT, "%nIn-scope texts answered with a wrong intent: %d; not answered: %d%n",
+					inScopeWrong, inScopeRows - inScopeCorrect - inScopeWrong));
 			if (errors.isEmpty()) {
 				return report.append(String.format("%nNo errors.%n")).toString();
 			}

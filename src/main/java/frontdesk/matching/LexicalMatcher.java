@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Matches texts by how much they look like each intent's examples: TF-IDF vectors of words, word pairs and
- * character n-grams, compared by cosine similarity with the nearest examples and with the intent as a whole.
- * Out-of-scope examples compete like an intent of their own.
+ * Matches texts by their words, word pairs and character n-grams (TF-IDF vectors).
+ * <p>
+ * The confidence for an intent is the geometric mean of two views. Similarity: how much the text looks like the
+ * intent at all, the mean of its cosine with the nearest example and with the intent's centroid; this does not
+ * depend on how many other intents there are. Probability: how clearly the text points to this intent rather than
+ * the others, from a softmax layer. Both must be high for a confident answer. Out-of-scope examples compete like
+ * an intent of their own.
  */
 final class LexicalMatcher implements IntentMatcher {
 
-	static double NEAREST_SHARE = Double.parseDouble(System.getProperty("alpha", "0.5"));
-	static int NEAREST = Integer.getInteger("topk", 1);
-
-	/** Intent ids by label; the label after the last intent stands for out-of-scope. */
+	/** Intent ids by label; a label after the last intent stands for the out-of-scope examples. */
 	private final List<String> intents;
+
+	private final int labelCount;
 
 	private final TfIdf tfIdf;
 
@@ -28,48 +31,64 @@ final class LexicalMatcher implements IntentMatcher {
 
 	private final InvertedIndex centroids;
 
+	private final SoftmaxLayer softmax;
+
 	private final MatchingSettings settings;
 
-	private LexicalMatcher(List<String> intents, TfIdf tfIdf, int[] labels, InvertedIndex examples,
-			InvertedIndex centroids, MatchingSettings settings) {
+	private LexicalMatcher(List<String> intents, int labelCount, TfIdf tfIdf, int[] labels, InvertedIndex examples,
+			InvertedIndex centroids, SoftmaxLayer softmax, MatchingSettings settings) {
 		this.intents = intents;
+		this.labelCount = labelCount;
 		this.tfIdf = tfIdf;
 		this.labels = labels;
 		this.examples = examples;
 		this.centroids = centroids;
+		this.softmax = softmax;
 		this.settings = settings;
 	}
 
 	static LexicalMatcher train(TrainingSet set, MatchingSettings settings) {
-		List<String> intents = set.examplesByIntent().keySet().stream().sorted().toList();
+		List<String> intents = new ArrayList<>();
 		List<Map<String, Integer>> documents = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();
-		for (int label = 0; label <= intents.size(); label++) {
-			List<String> texts = (label < intents.size()) ? set.examplesByIntent().get(intents.get(label))
-					: set.outOfScopeExamples();
-			for (String text : texts) {
-				Map<String, Integer> features = Features.of(TextNormalizer.normalize(text));
-				if (!features.isEmpty()) {
-					documents.add(features);
-					labels.add(label);
-				}
+		set.examplesByIntent().keySet().stream().sorted().forEach((intent) -> {
+			if (addExamples(set.examplesByIntent().get(intent), intents.size(), documents, labels)) {
+				intents.add(intent);
 			}
-		}
+		});
+		boolean outOfScope = addExamples(set.outOfScopeExamples(), intents.size(), documents, labels);
+		int labelCount = intents.size() + (outOfScope ? 1 : 0);
+		int[] labelOf = labels.stream().mapToInt(Integer::intValue).toArray();
 		TfIdf tfIdf = TfIdf.fit(documents);
 		List<SparseVector> vectors = documents.stream().map(tfIdf::vector).toList();
-		List<SparseVector> centroids = centroids(vectors, labels, intents.size() + 1);
-		return new LexicalMatcher(intents, tfIdf, labels.stream().mapToInt(Integer::intValue).toArray(),
-				new InvertedIndex(vectors, tfIdf.size()), new InvertedIndex(centroids, tfIdf.size()), settings);
+		InvertedIndex centroids = new InvertedIndex(centroids(vectors, labelOf, labelCount), tfIdf.size());
+		return new LexicalMatcher(List.copyOf(intents), labelCount, tfIdf, labelOf,
+				new InvertedIndex(vectors, tfIdf.size()), centroids, SoftmaxLayer.train(vectors, labelOf, centroids),
+				settings);
 	}
 
-	private static List<SparseVector> centroids(List<SparseVector> vectors, List<Integer> labels, int labelCount) {
+	/** Adds the features of the texts that have any, under the label; true if there were some. */
+	private static boolean addExamples(List<String> texts, int label, List<Map<String, Integer>> documents,
+			List<Integer> labels) {
+		int before = documents.size();
+		for (String text : texts) {
+			Map<String, Integer> features = Features.of(TextNormalizer.normalize(text));
+			if (!features.isEmpty()) {
+				documents.add(features);
+				labels.add(label);
+			}
+		}
+		return documents.size() > before;
+	}
+
+	private static List<SparseVector> centroids(List<SparseVector> vectors, int[] labels, int labelCount) {
 		List<Map<Integer, Float>> sums = new ArrayList<>();
 		for (int label = 0; label < labelCount; label++) {
 			sums.add(new HashMap<>());
 		}
 		for (int example = 0; example < vectors.size(); example++) {
 			SparseVector vector = vectors.get(example);
-			Map<Integer, Float> sum = sums.get(labels.get(example));
+			Map<Integer, Float> sum = sums.get(labels[example]);
 			for (int i = 0; i < vector.size(); i++) {
 				sum.merge(vector.index(i), vector.value(i), Float::sum);
 			}
@@ -91,45 +110,38 @@ final class LexicalMatcher implements IntentMatcher {
 	@Override
 	public MatchResult match(String text) {
 		SparseVector query = tfIdf.vector(Features.of(TextNormalizer.normalize(text)));
-		double[] scores = scores(query);
+		double[] similarities = similarities(query);
+		double[] probabilities = softmax.probabilities(query);
+		double[] confidences = new double[labelCount];
+		for (int label = 0; label < labelCount; label++) {
+			confidences[label] = Math.min(1, Math.sqrt(similarities[label] * probabilities[label]));
+		}
 		List<ScoredIntent> ranked = new ArrayList<>();
 		for (int label = 0; label < intents.size(); label++) {
-			if (scores[label] > 0) {
-				ranked.add(new ScoredIntent(intents.get(label), Math.min(1, scores[label])));
+			if (similarities[label] > 0) {
+				ranked.add(new ScoredIntent(intents.get(label), confidences[label]));
 			}
 		}
 		ranked.sort(Comparator.comparingDouble(ScoredIntent::confidence)
 			.reversed()
 			.thenComparing(ScoredIntent::intentId));
-		return settings.decide(ranked, scores[intents.size()]);
+		double outOfScope = (labelCount > intents.size()) ? confidences[intents.size()] : 0;
+		return settings.decide(ranked, outOfScope);
 	}
 
-	/** How well the query fits each label, from 0 to 1. */
-	private double[] scores(SparseVector query) {
-		int labelCount = intents.size() + 1;
-		double[] first = new double[labelCount];
-		double[] second = new double[labelCount];
-		int[] counts = new int[labelCount];
-		float[] similarities = examples.dotProducts(query);
-		for (int example = 0; example < similarities.length; example++) {
-			int label = labels[example];
-			counts[label]++;
-			double similarity = similarities[example];
-			if (similarity > first[label]) {
-				second[label] = first[label];
-				first[label] = similarity;
-			}
-			else if (similarity > second[label]) {
-				second[label] = similarity;
-			}
+	/** How much the query looks like each label: the mean cosine with its nearest example and with its centroid. */
+	private double[] similarities(SparseVector query) {
+		double[] nearest = new double[labelCount];
+		float[] toExamples = examples.dotProducts(query);
+		for (int example = 0; example < toExamples.length; example++) {
+			nearest[labels[example]] = Math.max(nearest[labels[example]], toExamples[example]);
 		}
-		float[] toCentroid = centroids.dotProducts(query);
-		double[] scores = new double[labelCount];
+		float[] toCentroids = centroids.dotProducts(query);
+		double[] similarities = new double[labelCount];
 		for (int label = 0; label < labelCount; label++) {
-			double nearest = (NEAREST == 2 && counts[label] > 1) ? (first[label] + second[label]) / 2 : first[label];
-			scores[label] = NEAREST_SHARE * nearest + (1 - NEAREST_SHARE) * toCentroid[label];
+			similarities[label] = (nearest[label] + toCentroids[label]) / 2;
 		}
-		return scores;
+		return similarities;
 	}
 
 }

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 final class TextNormalizer {
 
+	/** Only the start of a longer text counts, so a pasted book costs no more than a long message. */
+	static final int MAX_LENGTH = 10_000;
+
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u201B\u02BC\u00B4`\u2032]");
@@ -43,7 +46,7 @@ final class TextNormalizer {
 		if (text == null) {
 			return "";
 		}
-		String plain = APOSTROPHES.matcher(text).replaceAll("'");
+		String plain = APOSTROPHES.matcher(text.substring(0, Math.min(text.length(), MAX_LENGTH))).replaceAll("'");
 		plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD)).replaceAll("");
 		plain = plain.toLowerCase(Locale.ROOT);
 		StringBuilder words = new StringBuilder(plain.length());

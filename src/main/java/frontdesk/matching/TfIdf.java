@@ -1,6 +1,7 @@
 package frontdesk.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.Map;
  * inverse document frequency, length 1. Features not seen in training are ignored.
  */
 final class TfIdf {
-
-	static float WORD_WEIGHT = Float.parseFloat(System.getProperty("ww", "1"));
 
 	private final Map<String, Integer> vocabulary;
 
@@ -54,13 +53,11 @@ final class TfIdf {
 		for (Map.Entry<String, Integer> count : counts.entrySet()) {
 			Integer index = vocabulary.get(count.getKey());
 			if (index != null) {
-				float weight = count.getKey().startsWith("c:") ? 1 : WORD_WEIGHT;
 				indices[size] = index;
-				values[size++] = (float) (1 + Math.log(count.getValue())) * idf[index] * weight;
+				values[size++] = (float) (1 + Math.log(count.getValue())) * idf[index];
 			}
 		}
-		return new SparseVector(java.util.Arrays.copyOf(indices, size), java.util.Arrays.copyOf(values, size))
-			.normalized();
+		return new SparseVector(Arrays.copyOf(indices, size), Arrays.copyOf(values, size)).normalized();
 	}
 
 }

@@ -3,6 +3,7 @@ package frontdesk.telegram;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -13,16 +14,11 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	Optional<OutboxMessage> findById(Long id);
 
-	/** The oldest pending message of each chat (the only one that may go out next), and every pending callback answer. */
-	@Query("""
-			select m from OutboxMessage m where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING and (
-			  m.kind = frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK or m.id in (
-			    select min(o.id) from OutboxMessage o
-			    where o.status = frontdesk.telegram.OutboxMessage.Status.PENDING
-			      and o.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
-			    group by o.chatId))
-			order by m.id""")
-	List<OutboxMessage> findNextToSend();
+	/**
+	 * The oldest pending requests, oldest first. The sender looks at a window of them: it holds at most the oldest
+	 * pending message of each chat at a time, so chats' messages go out in order.
+	 */
+	List<OutboxMessage> findByStatusOrderById(OutboxMessage.Status status, Limit limit);
 
 	/** Gives up on every pending message to a chat, e.g. one whose user blocked the bot. */
 	@Modifying

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import frontdesk.conversation.ConversationService;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Limit;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,12 @@ class OutboxSender implements SmartLifecycle {
 	static final int MAX_TEXT = 4096;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	/** Pending requests looked at in one round. */
+	private static final int WINDOW = 2_000;
+
+	/** Requests handed to the sender threads and not finished yet. */
+	private static final int MAX_IN_FLIGHT = 256;
 
 	private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
 
@@ -176,16 +184,19 @@ class OutboxSender implements SmartLifecycle {
 	private Instant dispatch() {
 		Instant now = clock.instant();
 		Instant next = now.plus(IDLE_LOOK);
-		List<OutboxMessage> candidates = transactions.execute(status -> outbox.findNextToSend());
-		for (OutboxMessage message : candidates) {
-			if (inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()))) {
+		List<OutboxMessage> window = transactions
+			.execute(status -> outbox.findByStatusOrderById(OutboxMessage.Status.PENDING, Limit.of(WINDOW)));
+		Set<Long> seenChats = new HashSet<>();
+		for (OutboxMessage message : window) {
+			boolean head = !message.ordered() || seenChats.add(message.chatId());
+			if (!head || inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()))) {
 				continue;
 			}
 			if (message.nextAttemptAt().isAfter(now)) {
 				next = earliest(next, message.nextAttemptAt());
 				continue;
 			}
-			if (inFlight.size() >= settings.senders() * 4 || !pacer.tryAcquire(message.chatId(), message.ordered())) {
+			if (inFlight.size() >= MAX_IN_FLIGHT || !pacer.tryAcquire(message.chatId(), message.ordered())) {
 				next = earliest(next, now.plus(PACED_LOOK));
 				continue;
 			}

@@ -2,6 +2,9 @@ package frontdesk.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ class TelegramPolling implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
 	/** The updates the bot uses; Telegram sends no others. */
+	private static final Duration REGISTER_RETRY = Duration.ofSeconds(30);
+
 	private static final List<String> UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
 
 	private final TelegramSettings settings;
@@ -32,6 +37,8 @@ class TelegramPolling implements SmartLifecycle {
 	private final UpdateConsumer consumer;
 
 	private TelegramBotsLongPollingApplication application;
+
+	private ScheduledExecutorService polling;
 
 	TelegramPolling(TelegramSettings settings, UpdateConsumer consumer) {
 		this.settings = settings;
@@ -52,8 +59,22 @@ class TelegramPolling implements SmartLifecycle {
 			.readTimeout(timeout.plusSeconds(15))
 			.build();
 		TelegramUrl url = TelegramConfiguration.telegramUrl(settings.apiUrl());
+		polling = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "telegram-polling");
+			thread.setDaemon(true);
+			return thread;
+		});
 		application = new TelegramBotsLongPollingApplication(
-				() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false), () -> http);
+				() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false), () -> http,
+				() -> polling);
+		register(url, timeout);
+	}
+
+	/** Starts polling; while Telegram cannot be reached, tries again every little while. */
+	private synchronized void register(TelegramUrl url, Duration timeout) {
+		if (application == null) {
+			return;
+		}
 		try {
 			application.registerBot(settings.token(), () -> url, lastReceived -> GetUpdates.builder()
 				.offset(lastReceived + 1)
@@ -64,8 +85,15 @@ class TelegramPolling implements SmartLifecycle {
 			log.info("Telegram is on: long polling {}", settings.apiUrl());
 		}
 		catch (TelegramApiException ex) {
-			log.error("Could not start long polling at {}: {}. Customers on Telegram get no answers until this is "
-					+ "fixed and Frontdesk restarted.", settings.apiUrl(), ex.getMessage());
+			log.error("Could not start long polling at {}: {}. Trying again in {} s.", settings.apiUrl(), ex.getMessage(),
+					REGISTER_RETRY.toSeconds());
+			try {
+				application.unregisterBot(settings.token());
+			}
+			catch (TelegramApiException notRegistered) {
+				// nothing to undo
+			}
+			polling.schedule(() -> register(url, timeout), REGISTER_RETRY.toSeconds(), TimeUnit.SECONDS);
 		}
 	}
 
@@ -80,6 +108,7 @@ class TelegramPolling implements SmartLifecycle {
 				log.warn("Could not stop long polling cleanly: {}", ex.toString());
 			}
 			application = null;
+			polling.shutdownNow();
 		}
 	}
 

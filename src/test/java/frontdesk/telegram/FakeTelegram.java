@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -407,7 +408,8 @@ public final class FakeTelegram implements AutoCloseable {
 	 * returns after {@code during}.
 	 */
 	public void assertNoCall(String method, Predicate<JsonNode> match, Duration during) {
-		this.log.assertNone((call) -> call.is(method) && match.test(call.body()), during, "matching " + method + " call");
+		this.log.assertNone((call) -> call.is(method) && match.test(call.body()), during,
+				"matching " + method + " call");
 	}
 
 	/** Forgets the recorded calls. */
@@ -429,7 +431,7 @@ public final class FakeTelegram implements AutoCloseable {
 	 * matches every method.
 	 */
 	public void failNext(String method, int count, int httpStatus, String description, Integer retryAfter) {
-		addFailure(method, null, count, Reply.error(httpStatus, describe(httpStatus, description, retryAfter), retryAfter));
+		addFailure(method, null, count, error(httpStatus, description, retryAfter));
 	}
 
 	/** Like {@link #failNext(String, int, int, String, Integer)} without retry_after. */
@@ -440,17 +442,17 @@ public final class FakeTelegram implements AutoCloseable {
 	/** The next {@code count} calls of the method for one chat fail. */
 	public void failNextForChat(String method, long chatId, int count, int httpStatus, String description,
 			Integer retryAfter) {
-		addFailure(method, chatId, count, Reply.error(httpStatus, describe(httpStatus, description, retryAfter), retryAfter));
+		addFailure(method, chatId, count, error(httpStatus, description, retryAfter));
 	}
 
 	/** Every call of the method fails until {@link #clearFailures()}. */
 	public void failAlways(String method, int httpStatus, String description) {
-		addFailure(method, null, -1, Reply.error(httpStatus, describe(httpStatus, description, null), null));
+		addFailure(method, null, -1, error(httpStatus, description, null));
 	}
 
 	/** Every call of the method for one chat fails, e.g. 403 for a user who blocked the bot. */
 	public void failAlwaysForChat(String method, long chatId, int httpStatus, String description) {
-		addFailure(method, chatId, -1, Reply.error(httpStatus, describe(httpStatus, description, null), null));
+		addFailure(method, chatId, -1, error(httpStatus, description, null));
 	}
 
 	/**
@@ -502,10 +504,12 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	private static String describe(int status, String description, Integer retryAfter) {
-		if (description != null) {
-			return description;
-		}
+	private static Reply error(int status, String description, Integer retryAfter) {
+		String text = (description != null) ? description : defaultDescription(status, retryAfter);
+		return Reply.error(status, text, retryAfter);
+	}
+
+	private static String defaultDescription(int status, Integer retryAfter) {
 		return switch (status) {
 			case 400 -> "Bad Request";
 			case 401 -> "Unauthorized";
@@ -583,22 +587,35 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 		String method = route[1];
 		ObjectNode body;
-		Reply reply;
+		boolean parsed;
 		try {
 			body = this.bodies.parse(exchange.getRequestURI().getRawQuery(),
 					exchange.getRequestHeaders().getFirst("Content-Type"), raw);
-			reply = this.token.equals(route[0]) ? answer(method, body) : Reply.error(401, "Unauthorized", null);
+			parsed = true;
 		}
 		catch (IOException ex) {
+			// Recorded as received, so a test can see what the bot actually sent.
 			body = MAPPER.createObjectNode();
-			reply = Reply.badRequest("can't parse request body: " + ex.getMessage());
+			body.put("raw_body", new String(raw, StandardCharsets.UTF_8));
+			parsed = false;
+		}
+		Reply reply;
+		try {
+			if (!this.token.equals(route[0])) {
+				reply = Reply.error(401, "Unauthorized", null);
+			}
+			else if (!parsed) {
+				reply = Reply.badRequest("can't parse request body");
+			}
+			else {
+				reply = answer(method, body);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return;
 		}
 		catch (RuntimeException ex) {
-			body = MAPPER.createObjectNode();
 			reply = Reply.error(500, "Internal Server Error: fake Telegram failed: " + ex, null);
 		}
 		this.log.add(new Call(method, body, at, reply.failed(), reply.status(), reply.json()));

@@ -1,0 +1,184 @@
+package frontdesk.telegram;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import frontdesk.intent.Intent;
+import frontdesk.intent.IntentLoader;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar frontdesk.jar bench [--updates N] [--chats N] [--intents DIR]}: pushes Telegram updates through the
+ * whole pipeline (store the update and the message, match, decide, store the reply, queue it in the outbox) on a fresh
+ * H2 file database, as fast as it goes, with Telegram replaced by an in-memory sink. Prints updates per second and the
+ * latency of one update.
+ */
+public final class PipelineBenchmark {
+
+	private static final String[] NOISE = { "hello can you help", "asdf qwerty", "is it going to rain tomorrow",
+			"my cat ate the parcel", "/start", "/help", "I need the thing for the stuff" };
+
+	private PipelineBenchmark() {
+	}
+
+	/**
+	 * @param application the application's main class
+	 * @param args the command's arguments
+	 */
+	public static void run(Class<?> application, String... args) throws IOException, InterruptedException {
+		int updates = intArgument(args, "--updates", 20_000);
+		int chats = intArgument(args, "--chats", 500);
+		Path intents = Path.of(argument(args, "--intents", "intents"));
+		Path data = Files.createTempDirectory("frontdesk-bench");
+
+		List<Update> warmUp = updates(intents, Math.min(updates, 5_000), chats, 1, new Random(1));
+		List<Update> measured = updates(intents, updates, chats, 1_000_000, new Random(2));
+		AtomicLong sunk = new AtomicLong();
+		BotApi sink = new BotApi() {
+			@Override
+			@SuppressWarnings("unchecked")
+			public <T extends Serializable, M extends BotApiMethod<T>> T execute(M method) {
+				sunk.incrementAndGet();
+				Message message = new Message();
+				message.setMessageId((int) sunk.get());
+				message.setChat(new Chat(1L, "private"));
+				return (T) message;
+			}
+		};
+
+		System.out.printf("Frontdesk pipeline benchmark: %,d updates from %,d chats, intents from %s, H2 file database "
+				+ "in %s, %d cores%n", updates, chats, intents, data, Runtime.getRuntime().availableProcessors());
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("botApi", sink))
+			.run("--frontdesk.data-dir=" + data.toAbsolutePath(), "--frontdesk.intents.dir=" + intents.toAbsolutePath(),
+					"--frontdesk.telegram.token=", "--spring.main.keep-alive=false", "--logging.level.root=warn",
+					"--logging.level.frontdesk=warn", "--frontdesk.telegram.outbox.per-second=1000000",
+					"--frontdesk.telegram.outbox.per-chat-per-second=1000000",
+					"--frontdesk.telegram.outbox.per-chat-burst=1000000")) {
+			UpdateHandler handler = context.getBean(UpdateHandler.class);
+			OutboxSender sender = context.getBean(OutboxSender.class);
+			OutboxRepository outbox = context.getBean(OutboxRepository.class);
+
+			warmUp.forEach(handler::handle);
+			long[] latencies = new long[measured.size()];
+			long started = System.nanoTime();
+			for (int i = 0; i < measured.size(); i++) {
+				long t0 = System.nanoTime();
+				handler.handle(measured.get(i));
+				latencies[i] = System.nanoTime() - t0;
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			Arrays.sort(latencies);
+			System.out.printf("pipeline: %,d updates in %.2f s = %,.0f updates/s; latency p50 %.2f ms, p90 %.2f ms, "
+					+ "p99 %.2f ms, max %.2f ms%n", measured.size(), seconds, measured.size() / seconds,
+					percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+					latencies[latencies.length - 1] / 1e6);
+
+			long queued = outbox.countByStatus(OutboxMessage.Status.PENDING);
+			long drainStart = System.nanoTime();
+			sender.start();
+			while (outbox.countByStatus(OutboxMessage.Status.PENDING) > 0) {
+				Thread.sleep(50);
+			}
+			double drained = (System.nanoTime() - drainStart) / 1e9;
+			sender.stop();
+			System.out.printf("outbox: %,d queued requests sent to the sink in %.2f s = %,.0f requests/s "
+					+ "(Telegram's own limits lifted)%n", queued, drained, queued / drained);
+			Runtime runtime = Runtime.getRuntime();
+			System.out.printf("memory: heap used %,d MB, RSS %s%n", (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+					rss());
+		}
+	}
+
+	/** Customer texts drawn from the intents' examples, with some the bot cannot answer and some button presses. */
+	private static List<Update> updates(Path intents, int count, int chats, int firstId, Random random)
+			throws IOException {
+		ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+		List<Intent> all = IntentLoader.load(intents).intents();
+		List<Update> updates = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			long chat = 1_000_000_000L + random.nextInt(chats);
+			ObjectNode update = json.createObjectNode().put("update_id", firstId + i);
+			ObjectNode from = json.createObjectNode().put("id", chat).put("is_bot", false).put("first_name", "Customer");
+			int kind = random.nextInt(10);
+			if (kind == 0) {
+				Intent intent = all.get(random.nextInt(all.size()));
+				update.putObject("callback_query")
+					.put("id", "q" + i)
+					.put("data", "i:" + intent.id())
+					.put("chat_instance", "c")
+					.set("from", from);
+				ObjectNode message = ((ObjectNode) update.get("callback_query")).putObject("message");
+				message.put("message_id", 1).put("date", 1_800_000_000);
+				message.putObject("chat").put("id", chat).put("type", "private");
+			}
+			else {
+				String text;
+				if (kind == 1) {
+					text = NOISE[random.nextInt(NOISE.length)];
+				}
+				else {
+					Intent intent = all.get(random.nextInt(all.size()));
+					text = intent.examples().get(random.nextInt(intent.examples().size()));
+				}
+				ObjectNode message = update.putObject("message");
+				message.put("message_id", i).put("date", 1_800_000_000).put("text", text).set("from", from);
+				message.putObject("chat").put("id", chat).put("type", "private");
+			}
+			updates.add(json.treeToValue(update, Update.class));
+		}
+		return updates;
+	}
+
+	private static double percentile(long[] sorted, int percentile) {
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, index)] / 1e6;
+	}
+
+	private static String rss() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return line.substring(6).strip();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// not on Linux
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1 << 20) + " MB committed heap";
+	}
+
+	private static String argument(String[] args, String name, String fallback) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals(name)) {
+				return args[i + 1];
+			}
+		}
+		return fallback;
+	}
+
+	private static int intArgument(String[] args, String name, int fallback) {
+		return Integer.parseInt(argument(args, name, String.valueOf(fallback)));
+	}
+}
