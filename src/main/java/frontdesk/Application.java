@@ -3,6 +3,7 @@ package frontdesk;
 import java.time.Clock;
 import java.util.Arrays;
 
+import frontdesk.matching.EvaluateCommand;
 import frontdesk.telegram.PipelineBenchmark;
 
 import org.springframework.boot.SpringApplication;
@@ -20,12 +21,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
 	/**
-	 * Starts the bot, or runs one of the commands: {@code bench} (see {@link PipelineBenchmark}).
+	 * Starts the bot, or runs one of the commands: {@code evaluate} (see {@link EvaluateCommand}) or {@code bench}
+	 * (see {@link PipelineBenchmark}).
 	 */
 	public static void main(String[] args) throws Exception {
 		String command = args.length > 0 ? args[0] : "";
 		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
+			case "evaluate" -> System.exit(EvaluateCommand.run(System.out, rest));
 			case "bench" -> PipelineBenchmark.run(Application.class, rest);
 			default -> SpringApplication.run(Application.class, args);
 		}
