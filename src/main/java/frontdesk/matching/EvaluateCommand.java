@@ -64,7 +64,7 @@ public final class EvaluateCommand {
 			out.println(result.report());
 			return 0;
 		}
-		catch (InvalidIntentsException | IllegalArgumentException ex) {
+		catch (InvalidIntentsException | IllegalArgumentException | java.io.UncheckedIOException ex) {
 			out.println(ex.getMessage());
 			return 1;
 		}
