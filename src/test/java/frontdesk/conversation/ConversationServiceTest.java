@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dialogue over the real database and the shipped intents, with a matcher whose verdicts the test decides.
  */
-@SpringBootTest(properties = { "frontdesk.data-dir=./target/test-data/conversation-service", "frontdesk.telegram.token=" })
+@SpringBootTest(properties = { "frontdesk.data-dir=./target/test-data/conversation-${random.uuid}", "frontdesk.telegram.token=" })
 @Import(ConversationServiceTest.ScriptedMatcher.class)
 class ConversationServiceTest {
 
