@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +73,14 @@ class OutboxSender implements SmartLifecycle {
 
 	private final RetryPolicy policy;
 
-	private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
+	/** Chats with a message being sent (dispatcher thread only). */
+	private final Set<Long> busyChats = new HashSet<>();
 
-	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+	/** Messages being sent (dispatcher thread only). */
+	private final Set<Long> inFlight = new HashSet<>();
+
+	/** Messages whose sending is over (sent, to be retried, or given up), to be let go by the dispatcher. */
+	private final Queue<OutboxMessage> finished = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger sent = new AtomicInteger();
 
@@ -182,6 +188,14 @@ class OutboxSender implements SmartLifecycle {
 	 * @return when to look again at the latest
 	 */
 	private Instant dispatch() {
+		// only now, before reading, are finished messages let go: a read from before their result was stored
+		// would still show them pending
+		for (OutboxMessage done = finished.poll(); done != null; done = finished.poll()) {
+			inFlight.remove(done.id());
+			if (done.ordered()) {
+				busyChats.remove(done.chatId());
+			}
+		}
 		Instant now = clock.instant();
 		Instant next = now.plus(IDLE_LOOK);
 		List<OutboxMessage> window = transactions
@@ -224,10 +238,7 @@ class OutboxSender implements SmartLifecycle {
 			failed(message, new TelegramApiException(ex.toString()));
 		}
 		finally {
-			inFlight.remove(message.id());
-			if (message.ordered()) {
-				busyChats.remove(message.chatId());
-			}
+			finished.add(message);
 			wake();
 		}
 	}
