@@ -53,7 +53,7 @@ public class ConversationService {
 		conversation.customerWrote(now);
 		Message message = Message.fromCustomer(conversation.id(), inbound, now);
 
-		Turn turn = new Turn(customer, conversation, inbound.kind(), message, understanding.current(), hours, now);
+		Turn turn = new Turn(customer, conversation, inbound, message, understanding.current(), hours, now);
 		dialogue.respond(turn);
 
 		messages.save(message);

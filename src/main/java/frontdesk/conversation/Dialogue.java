@@ -53,9 +53,16 @@ class Dialogue {
 	}
 
 	void respond(Turn turn) {
-		String text = turn.inbound.text().strip();
+		String text = turn.text;
 		switch (turn.kind) {
-			case MEDIA -> unsupported(turn);
+			case MEDIA -> {
+				if (text.isEmpty()) {
+					unsupported(turn);
+				}
+				else {
+					understand(turn, text);
+				}
+			}
 			case BUTTON -> pressed(turn, text);
 			case TEXT -> {
 				if (text.startsWith("/")) {

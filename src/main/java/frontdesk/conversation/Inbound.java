@@ -5,21 +5,35 @@ package frontdesk.conversation;
  *
  * @param from the customer
  * @param kind what was sent
- * @param text the text, the button's data, or a short description of a media message such as {@code [photo]}
+ * @param text the text, the button's data, or the caption of a media message (may be empty)
+ * @param media what kind of media was sent, such as {@code photo}; {@code null} for texts and buttons
  * @param externalId the channel's id of the message, may be {@code null}
  */
-public record Inbound(CustomerProfile from, Kind kind, String text, String externalId) {
+public record Inbound(CustomerProfile from, Kind kind, String text, String media, String externalId) {
+
+	public Inbound {
+		text = text == null ? "" : text;
+	}
 
 	public static Inbound text(CustomerProfile from, String text, String externalId) {
-		return new Inbound(from, Kind.TEXT, text, externalId);
+		return new Inbound(from, Kind.TEXT, text, null, externalId);
 	}
 
 	public static Inbound button(CustomerProfile from, String data) {
-		return new Inbound(from, Kind.BUTTON, data == null ? "" : data, null);
+		return new Inbound(from, Kind.BUTTON, data, null, null);
 	}
 
-	public static Inbound media(CustomerProfile from, String description, String externalId) {
-		return new Inbound(from, Kind.MEDIA, "[" + description + "]", externalId);
+	/** A photo, sticker, voice message and the like, with its caption if it has one. */
+	public static Inbound media(CustomerProfile from, String media, String caption, String externalId) {
+		return new Inbound(from, Kind.MEDIA, caption, media, externalId);
+	}
+
+	/** The message as the transcript shows it: media as {@code [photo]}, followed by any caption. */
+	String transcript() {
+		if (media == null) {
+			return text;
+		}
+		return text.isBlank() ? "[" + media + "]" : "[" + media + "] " + text;
 	}
 
 	public enum Kind {

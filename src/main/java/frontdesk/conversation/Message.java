@@ -56,7 +56,7 @@ class Message {
 	}
 
 	static Message fromCustomer(Long conversationId, Inbound inbound, Instant now) {
-		return new Message(conversationId, Author.CUSTOMER, inbound.text(), inbound.externalId(), now);
+		return new Message(conversationId, Author.CUSTOMER, inbound.transcript(), inbound.externalId(), now);
 	}
 
 	static Message fromBot(Long conversationId, String text, String intentId, Double confidence, Instant now) {

@@ -9,7 +9,5 @@ interface MessageRepository extends Repository<Message, Long> {
 
 	Message save(Message message);
 
-	List<Message> findByConversationIdOrderById(Long conversationId);
-
 	List<Message> findByOrderByIdDesc(Limit limit);
 }

@@ -21,6 +21,9 @@ final class Turn {
 
 	final Inbound.Kind kind;
 
+	/** What the customer wrote: the text, the button's data, or a media message's caption. */
+	final String text;
+
 	final Message inbound;
 
 	final Understanding.Snapshot understanding;
@@ -35,12 +38,13 @@ final class Turn {
 
 	private String notice;
 
-	Turn(Customer customer, Conversation conversation, Inbound.Kind kind, Message inbound,
+	Turn(Customer customer, Conversation conversation, Inbound inbound, Message message,
 			Understanding.Snapshot understanding, BusinessHours hours, Instant now) {
 		this.customer = customer;
 		this.conversation = conversation;
-		this.kind = kind;
-		this.inbound = inbound;
+		this.kind = inbound.kind();
+		this.text = inbound.text().strip();
+		this.inbound = message;
 		this.understanding = understanding;
 		this.hours = hours;
 		this.now = now;

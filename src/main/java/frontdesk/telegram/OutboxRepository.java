@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,18 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	Optional<OutboxMessage> findById(Long id);
 
 	/**
-	 * The oldest pending requests, oldest first. The sender looks at a window of them: it holds at most the oldest
-	 * pending message of each chat at a time, so chats' messages go out in order.
+	 * What may go out next: the oldest pending message of each chat (the one after it waits, so each chat gets its
+	 * messages in order) and every pending callback answer, oldest first.
 	 */
-	List<OutboxMessage> findByStatusOrderById(OutboxMessage.Status status, Limit limit);
+	@Query("""
+			select m from OutboxMessage m where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING and (
+			  m.kind = frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK or m.id in (
+			    select min(o.id) from OutboxMessage o
+			    where o.status = frontdesk.telegram.OutboxMessage.Status.PENDING
+			      and o.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
+			    group by o.chatId))
+			order by m.id""")
+	List<OutboxMessage> findNextToSend(Limit limit);
 
 	/** Gives up on every pending message to a chat, e.g. one whose user blocked the bot. */
 	@Modifying
@@ -27,7 +36,9 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 			where m.chatId = :chatId and m.status = frontdesk.telegram.OutboxMessage.Status.PENDING""")
 	int giveUpOnChat(long chatId, String reason);
 
-	List<OutboxMessage> findByChatIdOrderById(long chatId);
+	@Modifying
+	@Query("delete from OutboxMessage m where m.status = frontdesk.telegram.OutboxMessage.Status.SENT and m.sentAt < :before")
+	int deleteSentBefore(Instant before);
 
 	long countByStatus(OutboxMessage.Status status);
 }

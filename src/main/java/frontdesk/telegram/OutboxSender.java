@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -42,20 +41,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OutboxSender implements SmartLifecycle {
 
+	/** Lifecycle phase: the sender starts before and stops after the polling. */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
+
 	/** Telegram's longest message text. */
 	static final int MAX_TEXT = 4096;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-	/** Pending requests looked at in one round. */
-	private static final int WINDOW = 2_000;
+	/** Requests looked at in one round, at most. */
+	private static final int BATCH = 2_000;
 
 	/** Requests handed to the sender threads and not finished yet. */
 	private static final int MAX_IN_FLIGHT = 256;
 
 	private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
 
-	private static final Duration PACED_LOOK = Duration.ofMillis(20);
+	private static final Duration MIN_LOOK = Duration.ofMillis(10);
 
 	private final OutboxRepository outbox;
 
@@ -81,8 +83,6 @@ class OutboxSender implements SmartLifecycle {
 
 	/** Messages whose sending is over (sent, to be retried, or given up), to be let go by the dispatcher. */
 	private final Queue<OutboxMessage> finished = new ConcurrentLinkedQueue<>();
-
-	private final AtomicInteger sent = new AtomicInteger();
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -148,9 +148,9 @@ class OutboxSender implements SmartLifecycle {
 		return running;
 	}
 
-	/** Messages sent since start. */
-	int sentCount() {
-		return sent.get();
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -198,20 +198,19 @@ class OutboxSender implements SmartLifecycle {
 		}
 		Instant now = clock.instant();
 		Instant next = now.plus(IDLE_LOOK);
-		List<OutboxMessage> window = transactions
-			.execute(status -> outbox.findByStatusOrderById(OutboxMessage.Status.PENDING, Limit.of(WINDOW)));
-		Set<Long> seenChats = new HashSet<>();
-		for (OutboxMessage message : window) {
-			boolean head = !message.ordered() || seenChats.add(message.chatId());
-			if (!head || inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()))) {
+		for (OutboxMessage message : transactions.execute(status -> outbox.findNextToSend(Limit.of(BATCH)))) {
+			boolean busy = inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()));
+			if (busy) {
 				continue;
 			}
 			if (message.nextAttemptAt().isAfter(now)) {
 				next = earliest(next, message.nextAttemptAt());
 				continue;
 			}
-			if (inFlight.size() >= MAX_IN_FLIGHT || !pacer.tryAcquire(message.chatId(), message.ordered())) {
-				next = earliest(next, now.plus(PACED_LOOK));
+			Duration wait = inFlight.size() >= MAX_IN_FLIGHT ? MIN_LOOK
+					: pacer.tryAcquire(message.chatId(), message.ordered());
+			if (!wait.isZero()) {
+				next = earliest(next, now.plus(wait.compareTo(MIN_LOOK) < 0 ? MIN_LOOK : wait));
 				continue;
 			}
 			inFlight.add(message.id());
@@ -225,17 +224,25 @@ class OutboxSender implements SmartLifecycle {
 
 	private void deliver(OutboxMessage message) {
 		try {
-			Serializable result = api.execute(request(message));
+			Serializable result;
+			try {
+				result = api.execute(request(message));
+			}
+			catch (TelegramApiException ex) {
+				failed(message, ex);
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the request could not even be made: trying again would not help
+				log.error("Could not send outbox message {} to chat {}", message.id(), message.chatId(), ex);
+				update(message, stored -> stored.giveUp(ex.toString()));
+				return;
+			}
 			Long messageId = result instanceof Message sentMessage ? sentMessage.getMessageId().longValue() : null;
 			update(message, stored -> stored.sent(messageId, clock.instant()));
-			sent.incrementAndGet();
-		}
-		catch (TelegramApiException ex) {
-			failed(message, ex);
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not send outbox message {}", message.id(), ex);
-			failed(message, new TelegramApiException(ex.toString()));
+			log.error("Could not record the result of outbox message {}; it may be sent again", message.id(), ex);
 		}
 		finally {
 			finished.add(message);

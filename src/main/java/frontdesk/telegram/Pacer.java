@@ -52,18 +52,25 @@ final class Pacer {
 	}
 
 	/**
-	 * Takes a slot for a message to the chat, if the limits allow one now.
+	 * Takes a slot for a message to the chat if the limits allow one now.
 	 * @param toChat whether the message counts against the chat's own limit (callback answers do not)
+	 * @return zero when the slot was taken, else how long until one is free
 	 */
-	synchronized boolean tryAcquire(long chatId, boolean toChat) {
-		if (!toChat) {
-			return overall.tryConsume(1);
+	synchronized Duration tryAcquire(long chatId, boolean toChat) {
+		Bucket chat = toChat ? chats.computeIfAbsent(chatId, this::chatBucket) : null;
+		long wait = Math.max(waitNanos(overall), chat == null ? 0 : waitNanos(chat));
+		if (wait > 0) {
+			return Duration.ofNanos(wait);
 		}
-		Bucket chat = chats.computeIfAbsent(chatId, this::chatBucket);
-		if (chat.getAvailableTokens() < 1 || overall.getAvailableTokens() < 1) {
-			return false;
+		overall.tryConsume(1);
+		if (chat != null) {
+			chat.tryConsume(1);
 		}
-		return chat.tryConsume(1) && overall.tryConsume(1);
+		return Duration.ZERO;
+	}
+
+	private static long waitNanos(Bucket bucket) {
+		return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
 	}
 
 	private Bucket chatBucket(long chatId) {

@@ -48,11 +48,20 @@ class ProcessedUpdate implements Persistable<Long> {
 		return new ProcessedUpdate(updateId, now, Status.HANDLED);
 	}
 
-	static ProcessedUpdate failed(long updateId, String payload, String error, Instant now) {
-		ProcessedUpdate update = new ProcessedUpdate(updateId, now, Status.FAILED);
-		update.payload = payload;
-		update.error = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-		return update;
+	/** The same id arrived long after the first: a new update. */
+	void handledAgain(Instant now) {
+		this.receivedAt = now;
+		this.status = Status.HANDLED;
+		this.payload = null;
+		this.error = null;
+	}
+
+	ProcessedUpdate failed(String payload, String error, Instant now) {
+		this.receivedAt = now;
+		this.status = Status.FAILED;
+		this.payload = payload;
+		this.error = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+		return this;
 	}
 
 	@Override
@@ -63,6 +72,10 @@ class ProcessedUpdate implements Persistable<Long> {
 	@Override
 	public boolean isNew() {
 		return isNew;
+	}
+
+	boolean receivedAfter(Instant instant) {
+		return receivedAt.isAfter(instant);
 	}
 
 	Status status() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * What to do when Telegram did not take a request: wait exactly as long as a 429 says, back off after network errors
@@ -29,6 +30,9 @@ final class RetryPolicy {
 	 * @param age how long ago the request was queued
 	 */
 	Decision decide(TelegramApiException error, int attempts, Duration age, Instant now) {
+		if (error instanceof TelegramApiValidationException) {
+			return Decision.REJECTED;
+		}
 		Integer code = error instanceof TelegramApiRequestException request ? request.getErrorCode() : null;
 		if (code != null && code == 429) {
 			Integer retryAfter = ((TelegramApiRequestException) error).getParameters() != null

@@ -47,7 +47,7 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramPolling telegramPolling(TelegramSettings settings, UpdateHandler handler) {
-		return new TelegramPolling(settings, new UpdateConsumer(handler));
+		return new TelegramPolling(settings, handler);
 	}
 
 	static TelegramUrl telegramUrl(URI uri) {

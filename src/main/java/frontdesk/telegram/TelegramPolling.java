@@ -34,15 +34,23 @@ class TelegramPolling implements SmartLifecycle {
 
 	private final TelegramSettings settings;
 
-	private final UpdateConsumer consumer;
+	private final UpdateHandler handler;
+
+	private UpdateConsumer consumer;
 
 	private TelegramBotsLongPollingApplication application;
 
 	private ScheduledExecutorService polling;
 
-	TelegramPolling(TelegramSettings settings, UpdateConsumer consumer) {
+	TelegramPolling(TelegramSettings settings, UpdateHandler handler) {
 		this.settings = settings;
-		this.consumer = consumer;
+		this.handler = handler;
+	}
+
+	/** Stops before the outbox sender, so replies to the last updates are queued while it still sends. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	@Override
@@ -59,6 +67,7 @@ class TelegramPolling implements SmartLifecycle {
 			.readTimeout(timeout.plusSeconds(15))
 			.build();
 		TelegramUrl url = TelegramConfiguration.telegramUrl(settings.apiUrl());
+		consumer = new UpdateConsumer(handler);
 		polling = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "telegram-polling");
 			thread.setDaemon(true);
@@ -99,17 +108,18 @@ class TelegramPolling implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		consumer.stop();
-		if (application != null) {
-			try {
-				application.close();
-			}
-			catch (Exception ex) {
-				log.warn("Could not stop long polling cleanly: {}", ex.toString());
-			}
-			application = null;
-			polling.shutdownNow();
+		if (application == null) {
+			return;
 		}
+		try {
+			application.close();
+		}
+		catch (Exception ex) {
+			log.warn("Could not stop long polling cleanly: {}", ex.toString());
+		}
+		application = null;
+		polling.shutdownNow();
+		consumer.stop();
 	}
 
 	@Override

@@ -2,6 +2,11 @@ package frontdesk.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,14 +15,17 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Receives the updates of one long-polling request. It returns only once each update is handled and committed (or
- * recorded as failed): the next request confirms the updates to Telegram, so an update never goes unconfirmed-and-lost.
- * When the database is unreachable it waits and tries again instead of skipping anything. It never throws: an
- * exception would stop the polling.
+ * Receives the updates of one long-polling request and returns only once each is handled and committed (or recorded
+ * as failed): the next request confirms them to Telegram, so none is confirmed before it is stored. While the
+ * database is unreachable it waits and tries again rather than skip anything. The work runs on a thread of its own,
+ * so stopping the polling never interrupts a transaction half-way; updates left over at a stop stay unconfirmed and
+ * Telegram delivers them again after the restart. It never throws: an exception would end the polling.
  */
 class UpdateConsumer implements LongPollingUpdateConsumer {
 
@@ -29,6 +37,12 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
 	private final UpdateHandler handler;
 
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "telegram-updates");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private volatile boolean running = true;
 
 	UpdateConsumer(UpdateHandler handler) {
@@ -37,26 +51,42 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
 	@Override
 	public void consume(List<Update> updates) {
-		for (Update update : updates) {
-			if (!running) {
-				return;
-			}
-			consume(update);
+		try {
+			Future<?> work = worker.submit(() -> updates.forEach(this::consume));
+			work.get();
+		}
+		catch (InterruptedException ex) {
+			// the polling is being stopped; the worker finishes the update in hand and leaves the rest
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			log.error("Could not handle a batch of updates", ex);
 		}
 	}
 
+	/** Lets the update in hand finish, leaves the rest to Telegram's next delivery, and waits for the worker. */
 	void stop() {
 		running = false;
+		worker.shutdown();
+		try {
+			if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+				log.warn("An update was still being handled at shutdown");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void consume(Update update) {
 		Duration wait = Duration.ofMillis(100);
-		while (running && !Thread.currentThread().isInterrupted()) {
+		while (running) {
 			try {
 				handler.handle(update);
 				return;
 			}
-			catch (DataAccessException | TransactionException ex) {
+			catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
+					| TransactionException ex) {
 				log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(), wait.toMillis(), ex);
 				sleep(wait);
 				wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
@@ -79,12 +109,12 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		}
 	}
 
-	private static void sleep(Duration duration) {
+	private void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			running = false;
 		}
 	}
 }

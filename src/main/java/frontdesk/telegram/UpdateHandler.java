@@ -1,6 +1,8 @@
 package frontdesk.telegram;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 class UpdateHandler {
 
 	static final String CHANNEL = "telegram";
+
+	/** Telegram delivers an update again for at most a day; twice that, to be safe. */
+	static final Duration REDELIVERY_WINDOW = Duration.ofDays(2);
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
@@ -70,11 +75,14 @@ class UpdateHandler {
 	@Transactional
 	public boolean handle(Update update) {
 		long id = update.getUpdateId();
-		if (processed.existsById(id)) {
+		Instant now = clock.instant();
+		Optional<ProcessedUpdate> before = processed.findById(id);
+		if (before.isPresent() && before.get().receivedAfter(now.minus(REDELIVERY_WINDOW))) {
 			log.info("Update {} was delivered again; it was handled before, so it is skipped", id);
 			return false;
 		}
-		processed.save(ProcessedUpdate.handled(id, clock.instant()));
+		// Telegram keeps updates for a day; an old id seen again is a new update (ids restart after a quiet week)
+		before.ifPresentOrElse(old -> old.handledAgain(now), () -> processed.save(ProcessedUpdate.handled(id, now)));
 		if (update.hasMessage() && update.getMessage().getChat() != null && update.getMessage().isUserMessage()) {
 			onPrivateMessage(update.getMessage());
 		}
@@ -93,9 +101,10 @@ class UpdateHandler {
 	/** Records an update that could not be handled, whole, so nothing is lost and it is not tried again. */
 	@Transactional
 	public void fail(long updateId, String payload, String error) {
-		if (!processed.existsById(updateId)) {
-			processed.save(ProcessedUpdate.failed(updateId, payload, error, clock.instant()));
-		}
+		Instant now = clock.instant();
+		processed.findById(updateId)
+			.ifPresentOrElse(old -> old.failed(payload, error, now),
+					() -> processed.save(ProcessedUpdate.handled(updateId, now).failed(payload, error, now)));
 	}
 
 	private void onPrivateMessage(Message message) {
@@ -115,7 +124,7 @@ class UpdateHandler {
 				log.debug("Ignored a message without text or media in chat {}", chatId);
 				return;
 			}
-			inbound = Inbound.media(from, media.get(), messageId);
+			inbound = Inbound.media(from, media.get(), message.getCaption(), messageId);
 		}
 		send(chatId, conversations.handle(inbound).replies());
 	}

@@ -22,5 +22,5 @@ create table telegram_outbox (
     telegram_message_id bigint
 );
 
-create index ix_telegram_outbox_pending on telegram_outbox (status, id);
-create index ix_telegram_outbox_chat on telegram_outbox (chat_id, status);
+create index ix_telegram_outbox_pending on telegram_outbox (status, chat_id, id);
+create index ix_telegram_update_received on telegram_update (received_at);

@@ -208,9 +208,22 @@ class ConversationServiceTest {
 
 		@Test
 		void asksForTextWhenSentAPhoto() {
-			Response response = service.handle(Inbound.media(customer, "photo", "5"));
+			Response response = service.handle(Inbound.media(customer, "photo", null, "5"));
 
 			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().contains("only read text");
+			assertThat(lastMessages(2).get(0).text()).isEqualTo("[photo]");
+		}
+
+		@Test
+		void readsTheCaptionOfAPhotoAndKeepsBoth() {
+			VERDICTS.put("my parcel arrived broken", confident("item_damaged", 0.8));
+
+			Response response = service.handle(Inbound.media(customer, "photo", "my parcel arrived broken", "6"));
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().doesNotContain("only read text");
+			Message stored = lastMessages(2).get(0);
+			assertThat(stored.text()).isEqualTo("[photo] my parcel arrived broken");
+			assertThat(stored.intentId()).isEqualTo("item_damaged");
 		}
 
 		@Test

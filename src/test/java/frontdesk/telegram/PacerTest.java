@@ -67,13 +67,22 @@ class PacerTest {
 	void callbackAnswersDoNotUseTheChatsSlots() {
 		assertThat(taken(42L, 3)).isEqualTo(3);
 
-		assertThat(pacer.tryAcquire(42L, false)).isTrue();
+		assertThat(pacer.tryAcquire(42L, false)).isZero();
+	}
+
+	@Test
+	void saysHowLongUntilTheNextSlot() {
+		taken(42L, 3);
+
+		assertThat(pacer.tryAcquire(42L, true)).isEqualTo(Duration.ofSeconds(1));
+		clock.advance(Duration.ofMillis(600));
+		assertThat(pacer.tryAcquire(42L, true)).isEqualTo(Duration.ofMillis(400));
 	}
 
 	private int taken(long chatId, int tries) {
 		int taken = 0;
 		for (int i = 0; i < tries; i++) {
-			if (pacer.tryAcquire(chatId, true)) {
+			if (pacer.tryAcquire(chatId, true).isZero()) {
 				taken++;
 			}
 		}

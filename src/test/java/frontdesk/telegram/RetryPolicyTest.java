@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.ApiResponse;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,12 @@ class RetryPolicyTest {
 	@Test
 	void neverRetriesARejectedRequest() {
 		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW))
+			.isEqualTo(RetryPolicy.Decision.REJECTED);
+	}
+
+	@Test
+	void neverRetriesARequestThatFailedValidation() {
+		assertThat(policy.decide(new TelegramApiValidationException("Text can't be empty", (PartialBotApiMethod<?>) null), 1, Duration.ZERO, NOW))
 			.isEqualTo(RetryPolicy.Decision.REJECTED);
 	}
 
