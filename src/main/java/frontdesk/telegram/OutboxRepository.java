@@ -15,19 +15,30 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	Optional<OutboxMessage> findById(Long id);
 
+	/** The oldest pending message of each chat: the only one of the chat that may go out next. */
+	@Query("""
+			select min(m.id) from OutboxMessage m
+			where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING
+			  and m.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
+			group by m.chatId order by min(m.id)""")
+	List<Long> findChatHeads(Limit limit);
+
+	List<OutboxMessage> findByIdIn(List<Long> ids);
+
+	/** Callback answers belong to no chat's order: each may go out at once. */
+	List<OutboxMessage> findByStatusAndKindOrderById(OutboxMessage.Status status, OutboxMessage.Kind kind, Limit limit);
+
 	/**
 	 * What may go out next: the oldest pending message of each chat (the one after it waits, so each chat gets its
 	 * messages in order) and every pending callback answer, oldest first.
 	 */
-	@Query("""
-			select m from OutboxMessage m where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING and (
-			  m.kind = frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK or m.id in (
-			    select min(o.id) from OutboxMessage o
-			    where o.status = frontdesk.telegram.OutboxMessage.Status.PENDING
-			      and o.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
-			    group by o.chatId))
-			order by m.id""")
-	List<OutboxMessage> findNextToSend(Limit limit);
+	default List<OutboxMessage> findNextToSend(int limit) {
+		List<OutboxMessage> next = new java.util.ArrayList<>(findByStatusAndKindOrderById(OutboxMessage.Status.PENDING,
+				OutboxMessage.Kind.ANSWER_CALLBACK, Limit.of(limit)));
+		next.addAll(findByIdIn(findChatHeads(Limit.of(limit))));
+		next.sort(java.util.Comparator.comparing(OutboxMessage::id));
+		return next;
+	}
 
 	/** Gives up on every pending message to a chat, e.g. one whose user blocked the bot. */
 	@Modifying

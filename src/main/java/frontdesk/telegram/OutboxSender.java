@@ -29,7 +29,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import frontdesk.conversation.ConversationService;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Limit;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -198,7 +197,7 @@ class OutboxSender implements SmartLifecycle {
 		}
 		Instant now = clock.instant();
 		Instant next = now.plus(IDLE_LOOK);
-		for (OutboxMessage message : transactions.execute(status -> outbox.findNextToSend(Limit.of(BATCH)))) {
+		for (OutboxMessage message : transactions.execute(status -> outbox.findNextToSend(BATCH))) {
 			boolean busy = inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()));
 			if (busy) {
 				continue;

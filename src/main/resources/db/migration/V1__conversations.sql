@@ -37,4 +37,3 @@ create table conversation_message (
 );
 
 create index ix_conversation_message_conversation on conversation_message (conversation_id, id);
-create index ix_conversation_message_outcome on conversation_message (outcome, created_at);

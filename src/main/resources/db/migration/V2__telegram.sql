@@ -23,4 +23,3 @@ create table telegram_outbox (
 );
 
 create index ix_telegram_outbox_pending on telegram_outbox (status, chat_id, id);
-create index ix_telegram_update_received on telegram_update (received_at);
