@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import frontdesk.conversation.ConversationService;
+import frontdesk.intent.Intent;
+import frontdesk.intent.IntentLoader;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,6 +141,32 @@ class TelegramEndToEndTest {
 			assertThat(Duration.between(refused.at(), delivered.at())).isBetween(Duration.ofMillis(1900),
 					Duration.ofMillis(3500));
 			assertThat(telegram.sentMessages(chat)).hasSize(1);
+		}
+
+		@Test
+		void pacesABusyChatInOrderWithoutHoldingUpOthers() {
+			long busy = newChat();
+			long other = newChat();
+			List<Intent> intents = IntentLoader.load(Path.of("intents")).intents().stream()
+				.filter(intent -> intent.answers().size() == 1 && !intent.answers().get(0).contains("{"))
+				.limit(8)
+				.toList();
+			intents.forEach(intent -> telegram.sendCallback(busy, busy, "i:" + intent.id(), 1));
+			telegram.awaitCalls("sendMessage", 3, WAIT);
+			telegram.sendText(other, other, "Bob", "/help");
+
+			FakeTelegram.Call otherReply = telegram.awaitMessage(other, text -> true, WAIT);
+			await().atMost(WAIT).until(() -> telegram.sentMessages(busy).size() == 8);
+
+			List<FakeTelegram.Call> busyReplies = telegram.sentMessages(busy);
+			assertThat(busyReplies).extracting(FakeTelegram.Call::text)
+				.containsExactlyElementsOf(intents.stream().map(intent -> intent.answers().get(0)).toList());
+			assertThat(otherReply.at()).isBefore(busyReplies.get(7).at());
+			for (int i = 3; i < busyReplies.size(); i++) {
+				assertThat(Duration.between(busyReplies.get(i - 1).at(), busyReplies.get(i).at()))
+					.as("pause before reply %d", i + 1)
+					.isGreaterThan(Duration.ofMillis(900));
+			}
 		}
 
 		@Test
