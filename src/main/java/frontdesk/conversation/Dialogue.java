@@ -145,13 +145,11 @@ class Dialogue {
 				turn.say(new Reply(turn.fill(pick(intent)), suggestions(turn.understanding.intents(), intent.suggest())),
 						intent.id(), confidence);
 			}
-			case HANDOFF -> handOff(turn, intent);
-			case CLOSE -> close(turn, intent);
+			case HANDOFF -> handOff(turn, intent, confidence);
+			case CLOSE -> close(turn, intent, confidence);
 			case HOURS -> {
 				turn.conversation.answered();
-				MessageKey key = turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW;
-				turn.say(Reply.of(intent.answers().isEmpty() ? turn.text(key) : turn.fill(pick(intent))), intent.id(),
-						confidence);
+				say(turn, intent, confidence, turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW);
 			}
 			case FALLBACK -> offerPerson(turn, MessageKey.FALLBACK);
 		}
@@ -173,24 +171,32 @@ class Dialogue {
 	}
 
 	private void end(Turn turn) {
-		close(turn, null);
+		close(turn, null, null);
 	}
 
 	private void handOff(Turn turn) {
-		handOff(turn, null);
+		handOff(turn, null, null);
 	}
 
-	private void handOff(Turn turn, Intent intent) {
+	/** Hands over to a person; for an intent with {@code action: handoff}, its answer replaces the default text. */
+	private void handOff(Turn turn, Intent intent, Double confidence) {
 		turn.conversation.requestPerson(turn.now);
-		String text = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.HANDOFF) : turn.fill(pick(intent));
-		turn.say(Reply.of(text), intent == null ? null : intent.id(), 1.0);
+		say(turn, intent, confidence, MessageKey.HANDOFF);
 	}
 
-	private void close(Turn turn, Intent intent) {
+	private void close(Turn turn, Intent intent, Double confidence) {
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
-		String text = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.CONVERSATION_CLOSED)
-				: turn.fill(pick(intent));
-		turn.say(Reply.of(text));
+		say(turn, intent, confidence, MessageKey.CONVERSATION_CLOSED);
+	}
+
+	/** Says the intent's own answer if it has one, else the bot's text for the action. */
+	private void say(Turn turn, Intent intent, Double confidence, MessageKey otherwise) {
+		if (intent == null || intent.answers().isEmpty()) {
+			turn.say(Reply.of(turn.text(otherwise)), intent == null ? null : intent.id(), confidence);
+		}
+		else {
+			turn.say(Reply.of(turn.fill(pick(intent))), intent.id(), confidence);
+		}
 	}
 
 	private void askWhichOne(Turn turn, List<ScoredIntent> candidates) {

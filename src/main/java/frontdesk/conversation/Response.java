@@ -13,16 +13,4 @@ public record Response(List<Reply> replies, String notice) {
 	public Response {
 		replies = List.copyOf(replies);
 	}
-
-	static Response of(Reply... replies) {
-		return new Response(List.of(replies), null);
-	}
-
-	static Response notice(String notice) {
-		return new Response(List.of(), notice);
-	}
-
-	static Response none() {
-		return new Response(List.of(), null);
-	}
 }
