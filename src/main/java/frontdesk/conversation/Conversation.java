@@ -46,6 +46,11 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
 	private int answeredCount;
 
+	/** The ticket of the request for a person, while there is one. */
+	private Long ticketId;
+
+	private Instant lastAcknowledgedAt;
+
 	@Version
 	private long version;
 
@@ -82,18 +87,50 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 	}
 
 	/**
-	 * The customer asked for a person.
+	 * The customer asked for a person, and the request is the given ticket.
 	 * @return {@code false} if they were already waiting for one
 	 */
-	boolean requestPerson(Instant now) {
+	boolean requestPerson(Long ticketId, Instant now) {
 		requireOpen("hand over");
 		missStreak = 0;
 		if (state == State.WAITING_FOR_PERSON) {
 			return false;
 		}
 		state = State.WAITING_FOR_PERSON;
-		registerEvent(new HandoffRequested(id, customerId, now));
+		this.ticketId = ticketId;
+		this.lastAcknowledgedAt = now;
+		registerEvent(new HandoffRequested(id, customerId, ticketId, now));
 		return true;
+	}
+
+	/** The customer no longer needs a person: back to the bot. */
+	void withdrawRequest() {
+		if (state != State.WAITING_FOR_PERSON) {
+			throw new IllegalStateException("Conversation " + id + " has no request for a person to withdraw");
+		}
+		state = State.WITH_BOT;
+		ticketId = null;
+	}
+
+	/**
+	 * Whether to acknowledge a message the bot cannot answer while the customer waits: at most once in the given
+	 * time, not for every message.
+	 */
+	boolean acknowledgeWhileWaiting(Instant now, java.time.Duration every) {
+		if (state != State.WAITING_FOR_PERSON
+				|| (lastAcknowledgedAt != null && now.isBefore(lastAcknowledgedAt.plus(every)))) {
+			return false;
+		}
+		lastAcknowledgedAt = now;
+		return true;
+	}
+
+	boolean waitingForPerson() {
+		return state == State.WAITING_FOR_PERSON;
+	}
+
+	Long ticketId() {
+		return ticketId;
 	}
 
 	void close(CloseReason reason, Instant now) {

@@ -53,12 +53,15 @@ public class ConversationService {
 		conversation.customerWrote(now);
 		Message message = Message.fromCustomer(conversation.id(), inbound, now);
 
+		Long ticketBefore = conversation.ticketId();
 		Turn turn = new Turn(customer, conversation, inbound, message, understanding.current(), hours, now);
 		dialogue.respond(turn);
 
-		messages.save(message);
+		Long ticketId = ticketBefore != null ? ticketBefore : conversation.ticketId();
+		messages.save(message.attachTo(ticketId));
 		for (Turn.Said said : turn.said()) {
-			messages.save(Message.fromBot(conversation.id(), said.reply().text(), said.intentId(), said.confidence(), now));
+			messages.save(Message.fromBot(conversation.id(), said.reply().text(), said.intentId(), said.confidence(), now)
+				.attachTo(ticketId));
 		}
 		conversations.save(conversation);
 		return turn.response();

@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,8 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * @param startSuggestions intents offered as buttons under the greeting; when empty, the first few answerable ones
  * @param longText texts longer than this many characters that the bot cannot answer get a note asking for a short
  * question
+ * @param acknowledgeEvery while a customer waits for a person, how often at most the bot acknowledges a message it
+ * cannot answer itself
  */
 @Validated
 @ConfigurationProperties("frontdesk.conversation")
-public record ConversationSettings(@DefaultValue List<String> startSuggestions, @DefaultValue("600") int longText) {
+public record ConversationSettings(@DefaultValue List<String> startSuggestions, @DefaultValue("600") int longText,
+		@DefaultValue("5m") Duration acknowledgeEvery) {
 }

@@ -14,6 +14,8 @@ import frontdesk.intent.IntentSet;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.MatchResult;
 import frontdesk.matching.ScoredIntent;
+import frontdesk.ticket.TicketView;
+import frontdesk.ticket.Tickets;
 
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,9 @@ class Dialogue {
 	/** Button data: talk to a person. */
 	static final String PERSON = "human";
 
+	/** Button data: the customer no longer needs the person they asked for. */
+	static final String WITHDRAW = "withdraw";
+
 	/** Most candidates offered on a "did you mean". */
 	static final int MAX_CANDIDATES = 3;
 
@@ -46,10 +51,13 @@ class Dialogue {
 
 	private final ConversationSettings settings;
 
+	private final Tickets tickets;
+
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
-	Dialogue(ConversationSettings settings) {
+	Dialogue(ConversationSettings settings, Tickets tickets) {
 		this.settings = settings;
+		this.tickets = tickets;
 	}
 
 	void respond(Turn turn) {
@@ -100,6 +108,10 @@ class Dialogue {
 			handOff(turn);
 			return;
 		}
+		else if (data.equals(WITHDRAW) && turn.conversation.waitingForPerson()) {
+			withdraw(turn);
+			return;
+		}
 		turn.notice(turn.text(MessageKey.STALE_BUTTON));
 	}
 
@@ -120,10 +132,19 @@ class Dialogue {
 			}
 			case AMBIGUOUS -> {
 				turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
-				askWhichOne(turn, result.candidates());
+				if (turn.conversation.waitingForPerson()) {
+					acknowledge(turn);
+				}
+				else {
+					askWhichOne(turn, result.candidates());
+				}
 			}
 			case UNKNOWN -> {
 				turn.inbound.understood(Message.Outcome.UNKNOWN, guess, score);
+				if (turn.conversation.waitingForPerson()) {
+					acknowledge(turn);
+					return;
+				}
 				boolean offer = turn.conversation.missed();
 				if (text.length() > settings.longText()) {
 					offerPerson(turn, MessageKey.TOO_LONG);
@@ -178,13 +199,48 @@ class Dialogue {
 		handOff(turn, null, null);
 	}
 
-	/** Hands over to a person; for an intent with {@code action: handoff}, its answer replaces the default text. */
+	/**
+	 * Opens a ticket (or finds the one already open) and tells the customer the promise: their place in the queue in
+	 * hours, when the business opens again after hours. An intent with {@code action: handoff} may say its own answer
+	 * first.
+	 */
 	private void handOff(Turn turn, Intent intent, Double confidence) {
-		turn.conversation.requestPerson(turn.now);
-		say(turn, intent, confidence, MessageKey.HANDOFF);
+		if (intent != null && !intent.answers().isEmpty()) {
+			turn.say(Reply.of(turn.fill(pick(intent))), intent.id(), confidence);
+		}
+		TicketView ticket = tickets.open(turn.conversation.id(), turn.customer.id());
+		turn.conversation.requestPerson(ticket.id(), turn.now);
+		MessageKey promise = ticket.afterHours() && !turn.hoursOpen() ? MessageKey.HANDOFF_AFTER_HOURS
+				: MessageKey.HANDOFF_IN_HOURS;
+		turn.say(Reply.of(turn.text(promise, ticketValues(turn, ticket)),
+				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW)), intent == null ? null : intent.id(),
+				confidence);
+	}
+
+	/** While the customer waits for a person: a short note now and then, not one per message. */
+	private void acknowledge(Turn turn) {
+		if (turn.conversation.acknowledgeWhileWaiting(turn.now, settings.acknowledgeEvery())) {
+			tickets.openFor(turn.conversation.id())
+				.ifPresent(ticket -> turn.say(Reply.of(turn.text(MessageKey.WAITING, ticketValues(turn, ticket)))));
+		}
+	}
+
+	private void withdraw(Turn turn) {
+		tickets.withdraw(turn.conversation.id()).ifPresent(ticket -> {
+			turn.conversation.withdrawRequest();
+			turn.say(Reply.of(turn.text(MessageKey.WITHDRAWN, ticketValues(turn, ticket))));
+		});
+	}
+
+	private static Map<String, String> ticketValues(Turn turn, TicketView ticket) {
+		return Map.of("ticket", ticket.number(), "position", String.valueOf(Math.max(ticket.position(), 1)),
+				"promised_by", turn.describe(ticket.promisedBy()), "zone", turn.zone());
 	}
 
 	private void close(Turn turn, Intent intent, Double confidence) {
+		if (turn.conversation.waitingForPerson()) {
+			tickets.closeFor(turn.conversation.id());
+		}
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
 		say(turn, intent, confidence, MessageKey.CONVERSATION_CLOSED);
 	}

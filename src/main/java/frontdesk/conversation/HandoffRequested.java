@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param conversationId the conversation
  * @param customerId the customer
+ * @param ticketId the ticket of the request
  * @param requestedAt when they asked
  */
-public record HandoffRequested(Long conversationId, Long customerId, Instant requestedAt) {
+public record HandoffRequested(Long conversationId, Long customerId, Long ticketId, Instant requestedAt) {
 }

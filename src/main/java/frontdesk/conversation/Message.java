@@ -42,6 +42,9 @@ class Message {
 
 	private String externalId;
 
+	/** The ticket the message belongs to, while the customer waits for or talks with a person. */
+	private Long ticketId;
+
 	private Instant createdAt;
 
 	protected Message() {
@@ -64,6 +67,16 @@ class Message {
 		message.intentId = intentId;
 		message.confidence = confidence;
 		return message;
+	}
+
+	/** Attaches the message to the conversation's ticket. */
+	Message attachTo(Long ticketId) {
+		this.ticketId = ticketId;
+		return this;
+	}
+
+	Long ticketId() {
+		return ticketId;
 	}
 
 	/** Records what the bot made of a customer message. */

@@ -55,10 +55,27 @@ final class Turn {
 		return fill(understanding.intents().messages().get(key));
 	}
 
+	/** A bot text in force, filled in with the common placeholders and the given ones. */
+	String text(MessageKey key, Map<String, String> values) {
+		Map<String, String> all = new java.util.HashMap<>(placeholders());
+		all.putAll(values);
+		return Placeholders.fill(understanding.intents().messages().get(key), all);
+	}
+
 	String fill(String template) {
-		if (template.indexOf('{') < 0) {
-			return template;
-		}
+		return template.indexOf('{') < 0 ? template : Placeholders.fill(template, placeholders());
+	}
+
+	/** A time as customers read it, e.g. "Monday 11:00", with the date when it is a week or more away. */
+	String describe(Instant instant) {
+		return hours.describe(instant, now);
+	}
+
+	String zone() {
+		return hours.zone().getId();
+	}
+
+	private Map<String, String> placeholders() {
 		if (placeholders == null) {
 			String name = customer.firstName();
 			placeholders = Map.of("name", name == null || name.isBlank() ? "there" : name,
@@ -66,7 +83,7 @@ final class Turn {
 					"open_now", hoursOpen() ? "open" : "closed",
 					"next_opening", nextOpening());
 		}
-		return Placeholders.fill(template, placeholders);
+		return placeholders;
 	}
 
 	/** When the business opens next; "now" for one that never closes. */

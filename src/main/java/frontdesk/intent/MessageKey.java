@@ -28,8 +28,21 @@ public enum MessageKey {
 
 	OFFER_PERSON("offer-person", "I'm sorry I couldn't help with that. Would you like to talk to a person?"),
 
-	HANDOFF("handoff", "I'm passing your conversation to a person from our team. "
-			+ "They'll reply here, and anything you add now goes to them too."),
+	HANDOFF_IN_HOURS("handoff.in-hours", "A person will be with you shortly: you are number {position} in the queue. "
+			+ "Your request is {ticket}, and we'll answer by {promised_by} at the latest. Anything you add here goes "
+			+ "into the same request.", "ticket", "position", "promised_by", "zone"),
+
+	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening}. Your request is "
+			+ "{ticket}; a person will answer by {promised_by} ({zone}). Anything you add here goes into the same "
+			+ "request.", "ticket", "position", "promised_by", "zone"),
+
+	WAITING("handoff.waiting", "Thanks, I've added that to your request {ticket}. A person will answer by "
+			+ "{promised_by} ({zone}).", "ticket", "position", "promised_by", "zone"),
+
+	WITHDRAW("button.withdraw", "Never mind, I'm sorted"),
+
+	WITHDRAWN("handoff.withdrawn", "No problem, I've cancelled request {ticket}. I'm still here if you need "
+			+ "anything else.", "ticket"),
 
 	OPEN_NOW("hours.open", "Yes, we're open now. Our hours are {hours}."),
 
@@ -49,9 +62,12 @@ public enum MessageKey {
 
 	private final String defaultText;
 
-	MessageKey(String key, String defaultText) {
+	private final Set<String> ownPlaceholders;
+
+	MessageKey(String key, String defaultText, String... ownPlaceholders) {
 		this.key = key;
 		this.defaultText = defaultText;
+		this.ownPlaceholders = Set.of(ownPlaceholders);
 	}
 
 	/** The key in {@code messages.yml}. */
@@ -65,7 +81,7 @@ public enum MessageKey {
 
 	/** Placeholders this text may use in addition to the common ones. */
 	public Set<String> ownPlaceholders() {
-		return Set.of();
+		return ownPlaceholders;
 	}
 
 	static MessageKey byKey(String key) {

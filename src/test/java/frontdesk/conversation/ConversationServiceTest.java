@@ -197,9 +197,13 @@ class ConversationServiceTest {
 		}
 
 		@Test
-		void handsOverOnHumanAndRepeatsRatherThanAskingTwice() {
-			assertThat(say("/human").replies().get(0).text()).contains("person from our team");
-			assertThat(press("human").replies().get(0).text()).contains("person from our team");
+		void opensATicketOnHumanAndRepeatsThePromiseRatherThanOpeningASecond() {
+			String first = say("/human").replies().get(0).text();
+			String again = press("human").replies().get(0).text();
+
+			assertThat(first).containsPattern("#T-\\d{6}");
+			String ticket = first.replaceAll("(?s).*(#T-\\d{6}).*", "$1");
+			assertThat(again).contains(ticket);
 		}
 	}
 

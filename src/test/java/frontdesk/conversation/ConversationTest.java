@@ -44,7 +44,7 @@ class ConversationTest {
 
 		@Test
 		void requestingAPersonWaitsForOneAndTellsTheStaff() {
-			assertThat(conversation.requestPerson(NOW)).isTrue();
+			assertThat(conversation.requestPerson(9L, NOW)).isTrue();
 
 			assertThat(conversation.state()).isEqualTo(Conversation.State.WAITING_FOR_PERSON);
 			assertThat(conversation.events()).singleElement().isInstanceOf(HandoffRequested.class);
@@ -52,9 +52,9 @@ class ConversationTest {
 
 		@Test
 		void askingAgainDoesNotRequestASecondTime() {
-			conversation.requestPerson(NOW);
+			conversation.requestPerson(9L, NOW);
 
-			assertThat(conversation.requestPerson(NOW.plusSeconds(60))).isFalse();
+			assertThat(conversation.requestPerson(9L, NOW.plusSeconds(60))).isFalse();
 			assertThat(conversation.events()).hasSize(1);
 		}
 	}
@@ -80,7 +80,7 @@ class ConversationTest {
 			assertThatIllegalStateException().isThrownBy(() -> conversation.close(CloseReason.STAFF, NOW));
 			assertThatIllegalStateException().isThrownBy(() -> conversation.customerWrote(NOW));
 			assertThatIllegalStateException().isThrownBy(conversation::answered);
-			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(NOW));
+			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(9L, NOW));
 		}
 	}
 }

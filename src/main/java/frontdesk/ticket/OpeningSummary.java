@@ -1,0 +1,17 @@
+package frontdesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The business just opened: the tickets that came in while it was closed and still wait for a person, oldest first.
+ *
+ * @param openedAt when the business opened
+ * @param waiting the waiting tickets
+ */
+public record OpeningSummary(Instant openedAt, List<TicketView> waiting) {
+
+	public OpeningSummary {
+		waiting = List.copyOf(waiting);
+	}
+}

@@ -1,0 +1,183 @@
+package frontdesk.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A customer's request for a person, and the promise of when one answers. Waits in the queue until a staff member
+ * takes it, then ends when closed (or withdrawn by the customer). Whether the promise was kept is decided at the first
+ * staff reply.
+ */
+@Entity
+@Table(name = "ticket")
+class Ticket extends AbstractAggregateRoot<Ticket> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long conversationId;
+
+	private Long customerId;
+
+	@Enumerated(EnumType.STRING)
+	private Status status;
+
+	private boolean afterHours;
+
+	private Instant requestedAt;
+
+	private Instant promisedBy;
+
+	private String takenBy;
+
+	private Instant takenAt;
+
+	private Instant firstResponseAt;
+
+	private Instant closedAt;
+
+	private Boolean promiseKept;
+
+	private Instant remindedAt;
+
+	private Instant missedAt;
+
+	@Version
+	private long version;
+
+	protected Ticket() {
+	}
+
+	Ticket(Long conversationId, Long customerId, boolean afterHours, Instant requestedAt, Instant promisedBy) {
+		this.conversationId = conversationId;
+		this.customerId = customerId;
+		this.afterHours = afterHours;
+		this.requestedAt = requestedAt;
+		this.promisedBy = promisedBy;
+		this.status = Status.WAITING;
+	}
+
+	/** The number customers and staff see, e.g. {@code #T-000042}. */
+	static String number(long id) {
+		return "#T-%06d".formatted(id);
+	}
+
+	/** A staff member takes the ticket. */
+	void take(String staff, Instant now) {
+		requireOpen("take");
+		if (status == Status.WAITING) {
+			status = Status.TAKEN;
+			takenBy = staff;
+			takenAt = now;
+		}
+	}
+
+	/** A staff member answered the customer: the first answer decides whether the promise was kept. */
+	void staffReplied(String staff, Instant now) {
+		requireOpen("answer");
+		take(staff, now);
+		if (firstResponseAt == null) {
+			firstResponseAt = now;
+			promiseKept = !now.isAfter(promisedBy);
+		}
+	}
+
+	/** The customer no longer needs a person. */
+	void withdraw(Instant now) {
+		requireOpen("withdraw");
+		status = Status.WITHDRAWN;
+		closedAt = now;
+	}
+
+	void close(Instant now) {
+		requireOpen("close");
+		status = Status.CLOSED;
+		closedAt = now;
+	}
+
+	/** Records that the staff were reminded of the promise, once. */
+	boolean remind(Instant now) {
+		if (remindedAt != null || firstResponseAt != null || !isOpen()) {
+			return false;
+		}
+		remindedAt = now;
+		registerEvent(new PromiseReminderDue(view(0), now));
+		return true;
+	}
+
+	/** Records that the promise passed with no staff reply, once. */
+	boolean miss(Instant now) {
+		if (missedAt != null || firstResponseAt != null || !isOpen() || now.isBefore(promisedBy)) {
+			return false;
+		}
+		missedAt = now;
+		promiseKept = false;
+		registerEvent(new PromiseMissed(view(0), now));
+		return true;
+	}
+
+	boolean isOpen() {
+		return status == Status.WAITING || status == Status.TAKEN;
+	}
+
+	TicketView view(int position) {
+		return new TicketView(id, number(id), conversationId, customerId, afterHours, requestedAt, promisedBy, position,
+				status == Status.TAKEN ? takenBy : null);
+	}
+
+	private void requireOpen(String action) {
+		if (!isOpen()) {
+			throw new IllegalStateException("Cannot " + action + " ticket " + number(id) + ", which is " + status);
+		}
+	}
+
+	Long id() {
+		return id;
+	}
+
+	Status status() {
+		return status;
+	}
+
+	Instant promisedBy() {
+		return promisedBy;
+	}
+
+	Instant firstResponseAt() {
+		return firstResponseAt;
+	}
+
+	Boolean promiseKept() {
+		return promiseKept;
+	}
+
+	String takenBy() {
+		return takenBy;
+	}
+
+	enum Status {
+
+		/** In the queue, waiting for a person. */
+		WAITING,
+
+		/** A staff member has it. */
+		TAKEN,
+
+		/** Done. */
+		CLOSED,
+
+		/** The customer no longer needed a person. */
+		WITHDRAWN
+	}
+}

@@ -1,0 +1,100 @@
+package frontdesk.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import frontdesk.hours.BusinessHours;
+import frontdesk.hours.HoursSettings;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The queue of requests for a person: opens tickets with their promise, strictly first come, first served.
+ */
+@Service
+@Transactional
+public class Tickets {
+
+	static final Set<Ticket.Status> OPEN = EnumSet.of(Ticket.Status.WAITING, Ticket.Status.TAKEN);
+
+	private final TicketRepository tickets;
+
+	private final BusinessHours hours;
+
+	private final HoursSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Tickets(TicketRepository tickets, BusinessHours hours, HoursSettings settings, ApplicationEventPublisher events,
+			Clock clock) {
+		this.tickets = tickets;
+		this.hours = hours;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a ticket for the conversation, with its promise, or returns the one already open: a conversation has at
+	 * most one open ticket.
+	 */
+	public TicketView open(Long conversationId, Long customerId) {
+		Optional<Ticket> open = tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN);
+		if (open.isPresent()) {
+			return view(open.get());
+		}
+		Instant now = clock.instant();
+		Ticket ticket = tickets.save(new Ticket(conversationId, customerId, !hours.isOpen(now), now,
+				hours.plusOpenTime(now, settings.responseTime())));
+		TicketView view = view(ticket);
+		events.publishEvent(new TicketOpened(view));
+		return view;
+	}
+
+	/** The conversation's open ticket, if it has one. */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> openFor(Long conversationId) {
+		return tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).map(this::view);
+	}
+
+	/** The customer no longer needs a person. */
+	public Optional<TicketView> withdraw(Long conversationId) {
+		return tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).map(ticket -> {
+			TicketView view = view(ticket);
+			ticket.withdraw(clock.instant());
+			return view;
+		});
+	}
+
+	/** The conversation ended: its open ticket, if any, is closed. */
+	public void closeFor(Long conversationId) {
+		tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).ifPresent(ticket -> ticket.close(clock.instant()));
+	}
+
+	/** A staff member answered the customer: takes the ticket if nobody has, and settles the promise. */
+	public void staffReplied(long ticketId, String staff) {
+		tickets.findById(ticketId)
+			.filter(Ticket::isOpen)
+			.ifPresent(ticket -> ticket.staffReplied(staff, clock.instant()));
+	}
+
+	/** A staff member takes the ticket; nothing changes if someone else has it. */
+	public TicketView take(long ticketId, String staff) {
+		Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
+		ticket.take(staff, clock.instant());
+		return view(ticket);
+	}
+
+	private TicketView view(Ticket ticket) {
+		int position = ticket.status() == Ticket.Status.WAITING
+				? (int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0;
+		return ticket.view(position);
+	}
+}
