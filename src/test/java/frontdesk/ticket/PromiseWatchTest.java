@@ -1,0 +1,136 @@
+package frontdesk.ticket;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import frontdesk.SettableClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The promise watch on the default schedule (Europe/London, Monday to Friday 09:00-17:30, Saturday 10:00-14:00,
+ * response time PT2H, reminder PT30M), with a clock the test sets.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@TestPropertySource(properties = { "frontdesk.data-dir=./target/test-data/tickets-${random.uuid}",
+		"frontdesk.hours.check-every=1h" })
+@Import(PromiseWatchTest.Clocks.class)
+class PromiseWatchTest {
+
+	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	PromiseWatch watch;
+
+	@Autowired
+	SettableClock clock;
+
+	private static Instant london(String localDateTime) {
+		return LocalDateTime.parse(localDateTime).atZone(LONDON).toInstant();
+	}
+
+	@Test
+	void promisesMondayElevenForASaturdayAfternoonRequest() {
+		clock.freeze(london("2026-11-21T15:00"));
+
+		TicketView ticket = tickets.open(101L, 1L);
+
+		assertThat(ticket.afterHours()).isTrue();
+		assertThat(ticket.promisedBy()).isEqualTo(london("2026-11-23T11:00"));
+		assertThat(ticket.number()).matches("#T-\\d{6}");
+	}
+
+	@Test
+	void remindsTheStaffOnceBeforeThePromiseIsDue(Scenario scenario, AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-23T10:00"));
+		TicketView ticket = tickets.open(102L, 1L);
+		clock.freeze(london("2026-11-23T11:31"));
+
+		scenario.stimulate(() -> watch.check())
+			.andWaitForEventOfType(PromiseReminderDue.class)
+			.matching(reminder -> reminder.ticket().id() == ticket.id())
+			.toArriveAndVerify(reminder -> assertThat(reminder.ticket().promisedBy()).isEqualTo(london("2026-11-23T12:00")));
+		watch.check();
+
+		assertThat(events.ofType(PromiseReminderDue.class).matching(reminder -> reminder.ticket().id() == ticket.id()))
+			.hasSize(1);
+	}
+
+	@Test
+	void saysOnceThatAPromiseWasMissed(AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-23T10:00"));
+		TicketView ticket = tickets.open(103L, 1L);
+
+		clock.freeze(london("2026-11-23T12:00:01"));
+		watch.check();
+		watch.check();
+
+		assertThat(events.ofType(PromiseMissed.class).matching(missed -> missed.ticket().id() == ticket.id())).hasSize(1);
+	}
+
+	@Test
+	void aFirstReplyInTimeKeepsThePromiseAndStopsTheAlerts(AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-23T10:00"));
+		TicketView ticket = tickets.open(104L, 1L);
+		tickets.staffReplied(ticket.id(), "Grace");
+
+		clock.freeze(london("2026-11-23T13:00"));
+		watch.check();
+
+		assertThat(events.ofType(PromiseMissed.class).matching(missed -> missed.ticket().id() == ticket.id())).isEmpty();
+		assertThat(events.ofType(PromiseReminderDue.class).matching(due -> due.ticket().id() == ticket.id())).isEmpty();
+	}
+
+	@Test
+	void sumsUpTheNightsTicketsOnceAtOpeningOldestFirst(AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-24T20:00"));
+		watch.check();
+		TicketView first = tickets.open(105L, 1L);
+		clock.freeze(london("2026-11-24T23:00"));
+		TicketView second = tickets.open(106L, 2L);
+
+		clock.freeze(london("2026-11-25T09:00:30"));
+		watch.check();
+		clock.freeze(london("2026-11-25T09:01:00"));
+		watch.check();
+
+		assertThat(events.ofType(OpeningSummary.class)).singleElement().satisfies(summary -> {
+			assertThat(summary.waiting()).extracting(TicketView::id).containsSubsequence(first.id(), second.id());
+			assertThat(summary.openedAt()).isEqualTo(london("2026-11-25T09:00:30"));
+		});
+	}
+
+	@Test
+	void keepsOneOpenTicketPerConversation() {
+		clock.freeze(london("2026-11-23T10:00"));
+		TicketView ticket = tickets.open(107L, 1L);
+
+		assertThat(tickets.open(107L, 1L).id()).isEqualTo(ticket.id());
+		tickets.withdraw(107L);
+		assertThat(tickets.open(107L, 1L).id()).isNotEqualTo(ticket.id());
+	}
+
+	static class Clocks {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return new SettableClock();
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package frontdesk.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class TicketTest {
+
+	private static final Instant REQUESTED = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final Instant PROMISED = REQUESTED.plus(Duration.ofHours(2));
+
+	private final Ticket ticket = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+
+	/** As the repository returns it, with its id. */
+	private static Ticket saved(Ticket ticket) {
+		ReflectionTestUtils.setField(ticket, "id", 42L);
+		return ticket;
+	}
+
+	@Test
+	void isNumberedForPeople() {
+		assertThat(Ticket.number(42)).isEqualTo("#T-000042");
+	}
+
+	@Nested
+	class Promise {
+
+		@Test
+		void isKeptByAFirstReplyAtOrBeforeThePromise() {
+			ticket.staffReplied("Grace", PROMISED);
+
+			assertThat(ticket.promiseKept()).isTrue();
+			assertThat(ticket.takenBy()).isEqualTo("Grace");
+			assertThat(ticket.status()).isEqualTo(Ticket.Status.TAKEN);
+		}
+
+		@Test
+		void isBrokenByAFirstReplyAfterThePromise() {
+			ticket.staffReplied("Grace", PROMISED.plusSeconds(1));
+
+			assertThat(ticket.promiseKept()).isFalse();
+		}
+
+		@Test
+		void isDecidedByTheFirstReplyOnly() {
+			ticket.staffReplied("Grace", PROMISED.minusSeconds(60));
+			ticket.staffReplied("Alan", PROMISED.plusSeconds(3600));
+
+			assertThat(ticket.firstResponseAt()).isEqualTo(PROMISED.minusSeconds(60));
+			assertThat(ticket.promiseKept()).isTrue();
+			assertThat(ticket.takenBy()).isEqualTo("Grace");
+		}
+
+		@Test
+		void remindsOnceAndNotAfterAReply() {
+			assertThat(ticket.remind(PROMISED.minusSeconds(1800))).isTrue();
+			assertThat(ticket.remind(PROMISED.minusSeconds(1700))).isFalse();
+
+			Ticket answered = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			answered.staffReplied("Grace", REQUESTED.plusSeconds(60));
+			assertThat(answered.remind(PROMISED.minusSeconds(1800))).isFalse();
+		}
+
+		@Test
+		void isMissedOnceWhenItPassesWithNoReply() {
+			assertThat(ticket.miss(PROMISED.minusSeconds(1))).isFalse();
+			assertThat(ticket.miss(PROMISED)).isTrue();
+			assertThat(ticket.miss(PROMISED.plusSeconds(60))).isFalse();
+			assertThat(ticket.promiseKept()).isFalse();
+		}
+	}
+
+	@Nested
+	class Ending {
+
+		@Test
+		void aWithdrawnTicketCannotBeTakenOrClosed() {
+			ticket.withdraw(REQUESTED.plusSeconds(60));
+
+			assertThat(ticket.isOpen()).isFalse();
+			assertThatIllegalStateException().isThrownBy(() -> ticket.take("Grace", PROMISED));
+			assertThatIllegalStateException().isThrownBy(() -> ticket.close(PROMISED));
+			assertThat(ticket.miss(PROMISED)).isFalse();
+		}
+
+		@Test
+		void aSecondTakeLeavesItWithTheFirst() {
+			ticket.take("Grace", REQUESTED.plusSeconds(60));
+			ticket.take("Alan", REQUESTED.plusSeconds(120));
+
+			assertThat(ticket.takenBy()).isEqualTo("Grace");
+		}
+	}
+}
