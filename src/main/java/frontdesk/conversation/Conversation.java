@@ -98,7 +98,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		}
 		state = State.WAITING_FOR_PERSON;
 		this.ticketId = ticketId;
-		this.lastAcknowledgedAt = now;
+		this.lastAcknowledgedAt = null;
 		registerEvent(new HandoffRequested(id, customerId, ticketId, now));
 		return true;
 	}

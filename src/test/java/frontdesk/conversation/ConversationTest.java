@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Nested;
@@ -48,6 +49,27 @@ class ConversationTest {
 
 			assertThat(conversation.state()).isEqualTo(Conversation.State.WAITING_FOR_PERSON);
 			assertThat(conversation.events()).singleElement().isInstanceOf(HandoffRequested.class);
+		}
+
+		@Test
+		void acknowledgesMessagesWhileWaitingAtMostOnceEveryFewMinutes() {
+			Duration every = Duration.ofMinutes(5);
+			conversation.requestPerson(9L, NOW);
+
+			assertThat(conversation.acknowledgeWhileWaiting(NOW.plusSeconds(10), every)).isTrue();
+			assertThat(conversation.acknowledgeWhileWaiting(NOW.plusSeconds(20), every)).isFalse();
+			assertThat(conversation.acknowledgeWhileWaiting(NOW.plusSeconds(10 + 300), every)).isTrue();
+		}
+
+		@Test
+		void withdrawingTheRequestGoesBackToTheBot() {
+			conversation.requestPerson(9L, NOW);
+
+			conversation.withdrawRequest();
+
+			assertThat(conversation.state()).isEqualTo(Conversation.State.WITH_BOT);
+			assertThat(conversation.ticketId()).isNull();
+			assertThatIllegalStateException().isThrownBy(conversation::withdrawRequest);
 		}
 
 		@Test
