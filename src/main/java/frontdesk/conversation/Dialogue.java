@@ -64,7 +64,12 @@ class Dialogue {
 		String text = turn.text;
 		switch (turn.kind) {
 			case MEDIA -> {
-				if (text.isEmpty()) {
+				if (text.isEmpty() && turn.conversation.waitingForPerson()) {
+					// the staff will see it; the bot need not say it cannot read it
+					turn.inbound.understood(Message.Outcome.UNSUPPORTED, null, null);
+					acknowledge(turn);
+				}
+				else if (text.isEmpty()) {
 					unsupported(turn);
 				}
 				else {

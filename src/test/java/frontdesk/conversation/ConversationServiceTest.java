@@ -219,6 +219,17 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void addsAPhotoToTheRequestWhileWaitingForAPerson() {
+			say("/human");
+
+			Response response = service.handle(Inbound.media(customer, "photo", null, "7"));
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString()
+				.contains("added that to your request");
+			assertThat(lastMessages(2).get(0).ticketId()).isNotNull();
+		}
+
+		@Test
 		void readsTheCaptionOfAPhotoAndKeepsBoth() {
 			VERDICTS.put("my parcel arrived broken", confident("item_damaged", 0.8));
 
