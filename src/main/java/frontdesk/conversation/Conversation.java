@@ -86,21 +86,15 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return missStreak >= MISSES_BEFORE_OFFERING_PERSON;
 	}
 
-	/**
-	 * The customer asked for a person, and the request is the given ticket.
-	 * @return {@code false} if they were already waiting for one
-	 */
-	boolean requestPerson(Long ticketId, Instant now) {
+	/** The customer asked for a person, and the request is the given ticket (the same one when asked again). */
+	void requestPerson(Long ticketId) {
 		requireOpen("hand over");
 		missStreak = 0;
-		if (state == State.WAITING_FOR_PERSON) {
-			return false;
+		if (state != State.WAITING_FOR_PERSON) {
+			state = State.WAITING_FOR_PERSON;
+			this.ticketId = ticketId;
+			this.lastAcknowledgedAt = null;
 		}
-		state = State.WAITING_FOR_PERSON;
-		this.ticketId = ticketId;
-		this.lastAcknowledgedAt = null;
-		registerEvent(new HandoffRequested(id, customerId, ticketId, now));
-		return true;
 	}
 
 	/** The customer no longer needs a person: back to the bot. */

@@ -35,8 +35,8 @@ class Dialogue {
 	/** Button data: talk to a person. */
 	static final String PERSON = "human";
 
-	/** Button data: the customer no longer needs the person they asked for. */
-	static final String WITHDRAW = "withdraw";
+	/** Button data: the customer no longer needs the person they asked for; the ticket's id follows. */
+	static final String WITHDRAW = "withdraw:";
 
 	/** Most candidates offered on a "did you mean". */
 	static final int MAX_CANDIDATES = 3;
@@ -106,14 +106,19 @@ class Dialogue {
 			}
 		}
 		else if (data.equals(SOMETHING_ELSE)) {
-			offerPerson(turn, MessageKey.OFFER_PERSON);
+			if (turn.conversation.waitingForPerson()) {
+				acknowledge(turn);
+			}
+			else {
+				offerPerson(turn, MessageKey.OFFER_PERSON);
+			}
 			return;
 		}
 		else if (data.equals(PERSON)) {
 			handOff(turn);
 			return;
 		}
-		else if (data.equals(WITHDRAW) && turn.conversation.waitingForPerson()) {
+		else if (data.equals(WITHDRAW + turn.conversation.ticketId()) && turn.conversation.waitingForPerson()) {
 			withdraw(turn);
 			return;
 		}
@@ -172,12 +177,27 @@ class Dialogue {
 						intent.id(), confidence);
 			}
 			case HANDOFF -> handOff(turn, intent, confidence);
-			case CLOSE -> close(turn, intent, confidence);
+			case CLOSE -> {
+				// a goodbye while waiting for a person is no reason to drop the request
+				if (turn.conversation.waitingForPerson()) {
+					acknowledge(turn);
+				}
+				else {
+					close(turn, intent, confidence);
+				}
+			}
 			case HOURS -> {
 				turn.conversation.answered();
 				say(turn, intent, confidence, turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW);
 			}
-			case FALLBACK -> offerPerson(turn, MessageKey.FALLBACK);
+			case FALLBACK -> {
+				if (turn.conversation.waitingForPerson()) {
+					acknowledge(turn);
+				}
+				else {
+					offerPerson(turn, MessageKey.FALLBACK);
+				}
+			}
 		}
 	}
 
@@ -214,12 +234,11 @@ class Dialogue {
 			turn.say(Reply.of(turn.fill(pick(intent))), intent.id(), confidence);
 		}
 		TicketView ticket = tickets.open(turn.conversation.id(), turn.customer.id());
-		turn.conversation.requestPerson(ticket.id(), turn.now);
-		MessageKey promise = ticket.afterHours() && !turn.hoursOpen() ? MessageKey.HANDOFF_AFTER_HOURS
-				: MessageKey.HANDOFF_IN_HOURS;
+		turn.conversation.requestPerson(ticket.id());
+		MessageKey promise = turn.hoursOpen() ? MessageKey.HANDOFF_IN_HOURS : MessageKey.HANDOFF_AFTER_HOURS;
 		turn.say(Reply.of(turn.text(promise, ticketValues(turn, ticket)),
-				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW)), intent == null ? null : intent.id(),
-				confidence);
+				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW + ticket.id())),
+				intent == null ? null : intent.id(), confidence);
 	}
 
 	/** While the customer waits for a person: a short note now and then, not one per message. */
@@ -244,7 +263,7 @@ class Dialogue {
 
 	private void close(Turn turn, Intent intent, Double confidence) {
 		if (turn.conversation.waitingForPerson()) {
-			tickets.closeFor(turn.conversation.id());
+			tickets.withdraw(turn.conversation.id());
 		}
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
 		say(turn, intent, confidence, MessageKey.CONVERSATION_CLOSED);

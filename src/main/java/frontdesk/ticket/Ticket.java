@@ -96,14 +96,18 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	/** The customer no longer needs a person. */
 	void withdraw(Instant now) {
 		requireOpen("withdraw");
+		TicketView before = view(0);
 		status = Status.WITHDRAWN;
 		closedAt = now;
+		registerEvent(new TicketEnded(before, false, now));
 	}
 
 	void close(Instant now) {
 		requireOpen("close");
+		TicketView before = view(0);
 		status = Status.CLOSED;
 		closedAt = now;
+		registerEvent(new TicketEnded(before, true, now));
 	}
 
 	/** Records that the staff were reminded of the promise, once. */

@@ -17,9 +17,10 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	long countByStatusAndIdLessThan(Ticket.Status status, Long id);
 
-	/** Open tickets with no staff reply whose promise falls before the given time. */
-	List<Ticket> findByStatusInAndFirstResponseAtIsNullAndPromisedByBeforeOrderById(Collection<Ticket.Status> statuses,
-			Instant before);
+	/** Open tickets with no staff reply, not yet reported missed, whose promise falls before the given time. */
+	List<Ticket> findByStatusInAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(
+			Collection<Ticket.Status> statuses, Instant before);
 
-	List<Ticket> findByStatusAndAfterHoursTrueOrderById(Ticket.Status status);
+	/** Tickets opened after hours since the given time that still wait for a person, oldest first. */
+	List<Ticket> findByStatusAndAfterHoursTrueAndRequestedAtAfterOrderById(Ticket.Status status, Instant since);
 }

@@ -69,13 +69,17 @@ public class Tickets {
 		return tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).map(ticket -> {
 			TicketView view = view(ticket);
 			ticket.withdraw(clock.instant());
+			tickets.save(ticket);
 			return view;
 		});
 	}
 
 	/** The conversation ended: its open ticket, if any, is closed. */
 	public void closeFor(Long conversationId) {
-		tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).ifPresent(ticket -> ticket.close(clock.instant()));
+		tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).ifPresent(ticket -> {
+			ticket.close(clock.instant());
+			tickets.save(ticket);
+		});
 	}
 
 	/** A staff member answered the customer: takes the ticket if nobody has, and settles the promise. */

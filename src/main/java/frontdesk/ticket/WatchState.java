@@ -20,19 +20,25 @@ class WatchState {
 
 	private Instant lastCheckedAt;
 
-	protected WatchState() {
-	}
+	private Instant lastSummaryAt;
 
-	WatchState(Instant lastCheckedAt) {
-		this.id = ID;
-		this.lastCheckedAt = lastCheckedAt;
+	protected WatchState() {
 	}
 
 	Instant lastCheckedAt() {
 		return lastCheckedAt;
 	}
 
+	/** When the last opening was summed up; tickets since then belong to the next summary. */
+	Instant lastSummaryAt() {
+		return lastSummaryAt;
+	}
+
 	void checkedAt(Instant now) {
 		this.lastCheckedAt = now;
+	}
+
+	void summarisedAt(Instant now) {
+		this.lastSummaryAt = now;
 	}
 }

@@ -8,5 +8,4 @@ interface WatchStateRepository extends Repository<WatchState, Integer> {
 
 	Optional<WatchState> findById(Integer id);
 
-	WatchState save(WatchState state);
 }

@@ -22,8 +22,11 @@ create index ix_ticket_conversation on ticket (conversation_id, status);
 -- when the promise watch last looked, so an opening is summarised once, even across restarts
 create table ticket_watch (
     id integer primary key,
-    last_checked_at timestamp with time zone not null
+    last_checked_at timestamp with time zone not null,
+    last_summary_at timestamp with time zone not null
 );
+
+insert into ticket_watch (id, last_checked_at, last_summary_at) values (1, current_timestamp, current_timestamp);
 
 alter table conversation add column ticket_id bigint;
 alter table conversation add column last_acknowledged_at timestamp with time zone;
@@ -36,7 +39,7 @@ create table event_publication (
     event_type varchar(512) not null,
     listener_id varchar(512) not null,
     publication_date timestamp(9) with time zone not null,
-    serialized_event varchar(4000) not null,
+    serialized_event varchar(1000000) not null,
     status varchar(20),
     completion_attempts integer,
     last_resubmission_date timestamp(9) with time zone

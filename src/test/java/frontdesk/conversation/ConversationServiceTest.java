@@ -180,6 +180,31 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void anOldWithdrawButtonDoesNotCancelANewRequest() {
+			String first = say("/human").replies().get(0).buttons().get(0).data();
+			press(first);
+			String second = say("/human").replies().get(0).buttons().get(0).data();
+
+			Response stale = press(first);
+
+			assertThat(second).isNotEqualTo(first);
+			assertThat(stale.replies()).isEmpty();
+			assertThat(stale.notice()).contains("expired");
+		}
+
+		@Test
+		void aGoodbyeWhileWaitingKeepsTheRequest() {
+			VERDICTS.put("ok thanks bye", confident("goodbye", 0.9));
+			String promise = say("/human").replies().get(0).text();
+
+			Response response = say("ok thanks bye");
+
+			assertThat(response.replies()).singleElement().extracting(Reply::text).asString()
+				.contains("added that to your request");
+			assertThat(say("/human").replies().get(0).text()).isEqualTo(promise);
+		}
+
+		@Test
 		void explainsItselfOnHelpAndOnUnknownCommands() {
 			assertThat(say("/help").replies().get(0).text()).contains("/human");
 			assertThat(say("/frobnicate").replies().get(0).text()).contains("/human");

@@ -44,17 +44,17 @@ class ConversationTest {
 	class Handoff {
 
 		@Test
-		void requestingAPersonWaitsForOneAndTellsTheStaff() {
-			assertThat(conversation.requestPerson(9L, NOW)).isTrue();
+		void requestingAPersonWaitsForOneWithTheTicket() {
+			conversation.requestPerson(9L);
 
 			assertThat(conversation.state()).isEqualTo(Conversation.State.WAITING_FOR_PERSON);
-			assertThat(conversation.events()).singleElement().isInstanceOf(HandoffRequested.class);
+			assertThat(conversation.ticketId()).isEqualTo(9L);
 		}
 
 		@Test
 		void acknowledgesMessagesWhileWaitingAtMostOnceEveryFewMinutes() {
 			Duration every = Duration.ofMinutes(5);
-			conversation.requestPerson(9L, NOW);
+			conversation.requestPerson(9L);
 
 			assertThat(conversation.acknowledgeWhileWaiting(NOW.plusSeconds(10), every)).isTrue();
 			assertThat(conversation.acknowledgeWhileWaiting(NOW.plusSeconds(20), every)).isFalse();
@@ -63,7 +63,7 @@ class ConversationTest {
 
 		@Test
 		void withdrawingTheRequestGoesBackToTheBot() {
-			conversation.requestPerson(9L, NOW);
+			conversation.requestPerson(9L);
 
 			conversation.withdrawRequest();
 
@@ -73,11 +73,11 @@ class ConversationTest {
 		}
 
 		@Test
-		void askingAgainDoesNotRequestASecondTime() {
-			conversation.requestPerson(9L, NOW);
+		void askingAgainKeepsTheTicket() {
+			conversation.requestPerson(9L);
+			conversation.requestPerson(10L);
 
-			assertThat(conversation.requestPerson(9L, NOW.plusSeconds(60))).isFalse();
-			assertThat(conversation.events()).hasSize(1);
+			assertThat(conversation.ticketId()).isEqualTo(9L);
 		}
 	}
 
@@ -102,7 +102,7 @@ class ConversationTest {
 			assertThatIllegalStateException().isThrownBy(() -> conversation.close(CloseReason.STAFF, NOW));
 			assertThatIllegalStateException().isThrownBy(() -> conversation.customerWrote(NOW));
 			assertThatIllegalStateException().isThrownBy(conversation::answered);
-			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(9L, NOW));
+			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(9L));
 		}
 	}
 }

@@ -3,6 +3,8 @@ package frontdesk.ticket;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,41 @@ class PromiseWatchTest {
 			assertThat(summary.waiting()).extracting(TicketView::id).containsSubsequence(first.id(), second.id());
 			assertThat(summary.openedAt()).isEqualTo(london("2026-11-25T09:00:30"));
 		});
+	}
+
+	@Test
+	void sumsUpAnOpeningTheAppWasNotRunningForAndOnlyTheNewTickets(AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-26T16:00"));
+		watch.check();
+		clock.freeze(london("2026-11-26T19:00"));
+		TicketView evening = tickets.open(108L, 1L);
+
+		clock.freeze(london("2026-11-27T11:00"));
+		watch.check();
+		clock.freeze(london("2026-11-27T20:00"));
+		TicketView night = tickets.open(109L, 1L);
+		clock.freeze(london("2026-11-28T10:30"));
+		watch.check();
+
+		List<OpeningSummary> summaries = new ArrayList<>();
+		events.ofType(OpeningSummary.class).forEach(summaries::add);
+		assertThat(summaries).hasSize(2);
+		OpeningSummary friday = summaries.get(0);
+		OpeningSummary saturday = summaries.get(1);
+		assertThat(friday.waiting()).extracting(TicketView::id).contains(evening.id()).doesNotContain(night.id());
+		assertThat(saturday.waiting()).extracting(TicketView::id).containsExactly(night.id());
+	}
+
+	@Test
+	void announcesThatAWithdrawnTicketLeftTheQueue(AssertablePublishedEvents events) {
+		clock.freeze(london("2026-11-23T10:00"));
+		TicketView ticket = tickets.open(110L, 1L);
+
+		tickets.withdraw(110L);
+
+		assertThat(events.ofType(TicketEnded.class).matching(ended -> ended.ticket().id() == ticket.id()))
+			.singleElement()
+			.satisfies(ended -> assertThat(ended.closed()).isFalse());
 	}
 
 	@Test
