@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import frontdesk.conversation.Reply;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues requests to Telegram in the caller's transaction; {@link OutboxSender} sends them once it commits.
@@ -21,25 +22,40 @@ class Outbox {
 
 	private final OutboxRepository messages;
 
-	private final ApplicationEventPublisher events;
+	private final OutboxSender sender;
 
 	private final Clock clock;
 
-	Outbox(OutboxRepository messages, ApplicationEventPublisher events, Clock clock) {
+	Outbox(OutboxRepository messages, OutboxSender sender, Clock clock) {
 		this.messages = messages;
-		this.events = events;
+		this.sender = sender;
 		this.clock = clock;
 	}
 
 	void send(long chatId, Reply reply) {
 		messages.save(OutboxMessage.text(chatId, reply.text(), encode(reply.buttons()), clock.instant()));
-		events.publishEvent(new OutboxFilled());
+		wakeSenderAfterCommit();
 	}
 
 	/** Answers a button press, so the customer's client stops waiting; with a short note if there is one. */
 	void answerCallback(long chatId, String callbackQueryId, String notice) {
 		messages.save(OutboxMessage.callbackAnswer(chatId, callbackQueryId, notice, clock.instant()));
-		events.publishEvent(new OutboxFilled());
+		wakeSenderAfterCommit();
+	}
+
+	/** The sender looks once the transaction commits (before that, the new rows cannot be seen). */
+	private void wakeSenderAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					sender.wake();
+				}
+			});
+		}
+		else {
+			sender.wake();
+		}
 	}
 
 	static String encode(List<Reply.Button> buttons) {
@@ -65,9 +81,5 @@ class Outbox {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Something was queued: the sender should look once the transaction commits. */
-	record OutboxFilled() {
 	}
 }

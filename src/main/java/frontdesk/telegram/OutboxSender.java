@@ -30,7 +30,6 @@ import frontdesk.conversation.ConversationService;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -150,11 +149,6 @@ class OutboxSender implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(Outbox.OutboxFilled filled) {
-		wake();
 	}
 
 	void wake() {
