@@ -17,12 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param token the bot token from @BotFather; Telegram is off without one
  * @param apiUrl the Bot API server: Telegram's own, a self-hosted one, or a test double
  * @param pollTimeout how long one long-polling request waits for updates
+ * @param staffChatId the staff group: a supergroup with topics, where the bot is an admin allowed to manage topics
  * @param outbox how replies are paced and retried
  */
 @Validated
 @ConfigurationProperties("frontdesk.telegram")
 public record TelegramSettings(String token, @NotNull @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@NotNull @DefaultValue("50s") Duration pollTimeout, @Valid @DefaultValue OutboxSettings outbox) {
+		@NotNull @DefaultValue("50s") Duration pollTimeout, Long staffChatId, @Valid @DefaultValue OutboxSettings outbox) {
 
 	public boolean enabled() {
 		return token != null && !token.isBlank();

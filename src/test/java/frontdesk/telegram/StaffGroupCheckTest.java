@@ -1,0 +1,71 @@
+package frontdesk.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up check of the staff group, against the fake Bot API server.
+ */
+class StaffGroupCheckTest {
+
+	static final long GROUP = -1002003004005L;
+
+	private final FakeTelegram telegram = FakeTelegram.start();
+
+	@AfterEach
+	void stop() {
+		telegram.close();
+	}
+
+	private StaffGroupCheck check(Long staffChatId) {
+		TelegramSettings settings = new TelegramSettings(telegram.token(), URI.create(telegram.url()),
+				Duration.ofSeconds(1), staffChatId, new TelegramSettings.OutboxSettings(30, 1, 3, 20, 4,
+						Duration.ofMinutes(5), Duration.ofDays(1)));
+		OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), telegram.token(),
+				TelegramConfiguration.telegramUrl(settings.apiUrl()));
+		return new StaffGroupCheck(settings, client::execute);
+	}
+
+	private void group(boolean forum) {
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": %s}""".formatted(GROUP, forum));
+	}
+
+	@Test
+	void acceptsASupergroupWithTopicsWhereTheBotManagesTopics() {
+		group(true);
+
+		assertThat(check(GROUP).problems()).isEmpty();
+	}
+
+	@Test
+	void saysWhenTopicsAreOff() {
+		group(false);
+
+		assertThat(check(GROUP).problems()).singleElement().asString().contains("topics are off");
+	}
+
+	@Test
+	void saysWhenTheBotIsNotAnAdmin() {
+		group(true);
+		telegram.stub("getChatMember", body -> FakeTelegram.json("""
+				{"status": "member", "user": {"id": %d, "is_bot": true, "first_name": "Frontdesk"}}"""
+			.formatted(body.path("user_id").asLong())));
+
+		assertThat(check(GROUP).problems()).singleElement().asString().contains("not an admin");
+	}
+
+	@Test
+	void saysWhenTheGroupCannotBeReached() {
+		telegram.failNext("getChat", 1, 400, "Bad Request: chat not found");
+
+		assertThat(check(GROUP).problems()).singleElement().asString().contains("chat not found");
+	}
+}
