@@ -64,12 +64,7 @@ class Dialogue {
 		String text = turn.text;
 		switch (turn.kind) {
 			case MEDIA -> {
-				if (text.isEmpty() && turn.conversation.waitingForPerson()) {
-					// the staff will see it; the bot need not say it cannot read it
-					turn.inbound.understood(Message.Outcome.UNSUPPORTED, null, null);
-					acknowledge(turn);
-				}
-				else if (text.isEmpty()) {
+				if (text.isEmpty()) {
 					unsupported(turn);
 				}
 				else {
@@ -106,12 +101,7 @@ class Dialogue {
 			}
 		}
 		else if (data.equals(SOMETHING_ELSE)) {
-			if (turn.conversation.waitingForPerson()) {
-				acknowledge(turn);
-			}
-			else {
-				offerPerson(turn, MessageKey.OFFER_PERSON);
-			}
+			orIfWaiting(turn, () -> offerPerson(turn, MessageKey.OFFER_PERSON));
 			return;
 		}
 		else if (data.equals(PERSON)) {
@@ -125,9 +115,23 @@ class Dialogue {
 		turn.notice(turn.text(MessageKey.STALE_BUTTON));
 	}
 
+	/** A photo and the like: the staff will see it if a person is on the way; the bot can only read text. */
 	private void unsupported(Turn turn) {
 		turn.inbound.understood(Message.Outcome.UNSUPPORTED, null, null);
-		turn.say(Reply.of(turn.text(MessageKey.TEXT_ONLY)));
+		orIfWaiting(turn, () -> turn.say(Reply.of(turn.text(MessageKey.TEXT_ONLY))));
+	}
+
+	/**
+	 * While the customer waits for a person, what the bot cannot answer goes to the request with a short note now and
+	 * then; otherwise the bot does what it would.
+	 */
+	private void orIfWaiting(Turn turn, Runnable withTheBot) {
+		if (turn.conversation.waitingForPerson()) {
+			acknowledge(turn);
+		}
+		else {
+			withTheBot.run();
+		}
 	}
 
 	private void understand(Turn turn, String text) {
@@ -142,30 +146,22 @@ class Dialogue {
 			}
 			case AMBIGUOUS -> {
 				turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
-				if (turn.conversation.waitingForPerson()) {
-					acknowledge(turn);
-				}
-				else {
-					askWhichOne(turn, result.candidates());
-				}
+				orIfWaiting(turn, () -> askWhichOne(turn, result.candidates()));
 			}
 			case UNKNOWN -> {
 				turn.inbound.understood(Message.Outcome.UNKNOWN, guess, score);
-				if (turn.conversation.waitingForPerson()) {
-					acknowledge(turn);
-					return;
-				}
-				boolean offer = turn.conversation.missed();
-				if (text.length() > settings.longText()) {
-					offerPerson(turn, MessageKey.TOO_LONG);
-				}
-				else if (offer) {
-					offerPerson(turn, MessageKey.OFFER_PERSON);
-				}
-				else {
-					offerPerson(turn, MessageKey.FALLBACK);
-				}
+				orIfWaiting(turn, () -> notUnderstood(turn, text));
 			}
+		}
+	}
+
+	private void notUnderstood(Turn turn, String text) {
+		boolean offer = turn.conversation.missed();
+		if (text.length() > settings.longText()) {
+			offerPerson(turn, MessageKey.TOO_LONG);
+		}
+		else {
+			offerPerson(turn, offer ? MessageKey.OFFER_PERSON : MessageKey.FALLBACK);
 		}
 	}
 
@@ -177,27 +173,13 @@ class Dialogue {
 						intent.id(), confidence);
 			}
 			case HANDOFF -> handOff(turn, intent, confidence);
-			case CLOSE -> {
-				// a goodbye while waiting for a person is no reason to drop the request
-				if (turn.conversation.waitingForPerson()) {
-					acknowledge(turn);
-				}
-				else {
-					close(turn, intent, confidence);
-				}
-			}
+			// a goodbye while waiting for a person is no reason to drop the request
+			case CLOSE -> orIfWaiting(turn, () -> close(turn, intent, confidence));
 			case HOURS -> {
 				turn.conversation.answered();
 				say(turn, intent, confidence, turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW);
 			}
-			case FALLBACK -> {
-				if (turn.conversation.waitingForPerson()) {
-					acknowledge(turn);
-				}
-				else {
-					offerPerson(turn, MessageKey.FALLBACK);
-				}
-			}
+			case FALLBACK -> orIfWaiting(turn, () -> offerPerson(turn, MessageKey.FALLBACK));
 		}
 	}
 
