@@ -27,6 +27,11 @@ public class SettableClock extends Clock {
 		frozen = now;
 	}
 
+	/** Moves a frozen clock on. */
+	public void advance(Duration duration) {
+		frozen = frozen.plus(duration);
+	}
+
 	@Override
 	public ZoneId getZone() {
 		return ZoneOffset.UTC;

@@ -1,18 +1,21 @@
 package frontdesk.telegram;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import frontdesk.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PacerTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+	private final SettableClock clock = new SettableClock();
+
+	{
+		clock.freeze(Instant.parse("2026-11-23T10:00:00Z"));
+	}
 
 	private final TelegramSettings.OutboxSettings settings = new TelegramSettings.OutboxSettings(30, 1, 3, 20, 4,
 			Duration.ofMinutes(5), Duration.ofDays(1));
@@ -87,33 +90,5 @@ class PacerTest {
 			}
 		}
 		return taken;
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }
