@@ -95,19 +95,19 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** The customer no longer needs a person. */
 	void withdraw(Instant now) {
-		requireOpen("withdraw");
-		TicketView before = view(0);
-		status = Status.WITHDRAWN;
-		closedAt = now;
-		registerEvent(new TicketEnded(before, false, now));
+		end(Status.WITHDRAWN, now);
 	}
 
 	void close(Instant now) {
-		requireOpen("close");
+		end(Status.CLOSED, now);
+	}
+
+	private void end(Status end, Instant now) {
+		requireOpen(end == Status.CLOSED ? "close" : "withdraw");
 		TicketView before = view(0);
-		status = Status.CLOSED;
+		status = end;
 		closedAt = now;
-		registerEvent(new TicketEnded(before, true, now));
+		registerEvent(new TicketEnded(before, end == Status.CLOSED, now));
 	}
 
 	/** Records that the staff were reminded of the promise, once. */
