@@ -2,10 +2,15 @@ package frontdesk.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.matching.Understanding;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +70,24 @@ public class ConversationService {
 		}
 		conversations.save(conversation);
 		return turn.response();
+	}
+
+	/** Who the customer is, as their channel told. */
+	@Transactional(readOnly = true)
+	public Optional<CustomerProfile> customer(Long customerId) {
+		return customers.findById(customerId).map(Customer::profile);
+	}
+
+	/** The last messages of a conversation, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TranscriptLine> lastMessages(Long conversationId, int count) {
+		List<TranscriptLine> lines = new ArrayList<>(messages
+			.findByConversationIdOrderByIdDesc(conversationId, Limit.of(count))
+			.stream()
+			.map(message -> new TranscriptLine(message.author().name(), message.text(), message.createdAt()))
+			.toList());
+		Collections.reverse(lines);
+		return lines;
 	}
 
 	/** The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. */

@@ -55,6 +55,10 @@ class Customer {
 		this.blocked = blocked;
 	}
 
+	CustomerProfile profile() {
+		return new CustomerProfile(channel, externalId, firstName, username);
+	}
+
 	Long id() {
 		return id;
 	}

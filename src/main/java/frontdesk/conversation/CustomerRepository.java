@@ -9,4 +9,6 @@ interface CustomerRepository extends Repository<Customer, Long> {
 	Optional<Customer> findByChannelAndExternalId(String channel, String externalId);
 
 	Customer save(Customer customer);
+
+	Optional<Customer> findById(Long id);
 }

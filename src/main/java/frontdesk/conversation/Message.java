@@ -86,6 +86,10 @@ class Message {
 		this.confidence = confidence;
 	}
 
+	Instant createdAt() {
+		return createdAt;
+	}
+
 	Long conversationId() {
 		return conversationId;
 	}

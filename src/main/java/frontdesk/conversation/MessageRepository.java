@@ -10,4 +10,6 @@ interface MessageRepository extends Repository<Message, Long> {
 	Message save(Message message);
 
 	List<Message> findByOrderByIdDesc(Limit limit);
+
+	List<Message> findByConversationIdOrderByIdDesc(Long conversationId, Limit limit);
 }

@@ -37,6 +37,17 @@ class Outbox {
 		wakeSenderAfterCommit();
 	}
 
+	void sendToTopic(long chatId, int threadId, Reply reply, String key) {
+		messages.save(OutboxMessage.toTopic(chatId, threadId, reply.text(), encode(reply.buttons()), key, clock.instant()));
+		wakeSenderAfterCommit();
+	}
+
+	/** Edits the message sent with the given key; it goes out after that message, as the two share a chat. */
+	void edit(long chatId, String key, Reply reply) {
+		messages.save(OutboxMessage.edit(chatId, key, reply.text(), encode(reply.buttons()), clock.instant()));
+		wakeSenderAfterCommit();
+	}
+
 	/** Answers a button press, so the customer's client stops waiting; with a short note if there is one. */
 	void answerCallback(long chatId, String callbackQueryId, String notice) {
 		messages.save(OutboxMessage.callbackAnswer(chatId, callbackQueryId, notice, clock.instant()));

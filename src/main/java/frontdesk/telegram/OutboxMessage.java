@@ -35,6 +35,12 @@ class OutboxMessage {
 
 	private String callbackQueryId;
 
+	/** The topic of a group message, if any. */
+	private Integer messageThreadId;
+
+	/** Names a sent message so it can be edited later; for an edit, the message to edit. */
+	private String messageKey;
+
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
@@ -63,6 +69,23 @@ class OutboxMessage {
 
 	static OutboxMessage text(long chatId, String text, String buttons, Instant now) {
 		OutboxMessage message = new OutboxMessage(chatId, Kind.SEND_MESSAGE, now);
+		message.text = text;
+		message.buttons = buttons;
+		return message;
+	}
+
+	/** A message into a topic of a group, named so it can be edited later. */
+	static OutboxMessage toTopic(long chatId, int threadId, String text, String buttons, String key, Instant now) {
+		OutboxMessage message = text(chatId, text, buttons, now);
+		message.messageThreadId = threadId;
+		message.messageKey = key;
+		return message;
+	}
+
+	/** Replaces the text and buttons of the message sent with the given key. */
+	static OutboxMessage edit(long chatId, String key, String text, String buttons, Instant now) {
+		OutboxMessage message = new OutboxMessage(chatId, Kind.EDIT_MESSAGE, now);
+		message.messageKey = key;
 		message.text = text;
 		message.buttons = buttons;
 		return message;
@@ -126,6 +149,18 @@ class OutboxMessage {
 		return callbackQueryId;
 	}
 
+	Integer messageThreadId() {
+		return messageThreadId;
+	}
+
+	String messageKey() {
+		return messageKey;
+	}
+
+	Long telegramMessageId() {
+		return telegramMessageId;
+	}
+
 	Status status() {
 		return status;
 	}
@@ -147,7 +182,7 @@ class OutboxMessage {
 	}
 
 	enum Kind {
-		SEND_MESSAGE, ANSWER_CALLBACK
+		SEND_MESSAGE, EDIT_MESSAGE, ANSWER_CALLBACK
 	}
 
 	enum Status {

@@ -52,4 +52,8 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	int deleteSentBefore(Instant before);
 
 	long countByStatus(OutboxMessage.Status status);
+
+	/** The sent message with the given key, for an edit. */
+	Optional<OutboxMessage> findFirstByMessageKeyAndKindAndStatus(String key, OutboxMessage.Kind kind,
+			OutboxMessage.Status status);
 }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -219,7 +220,7 @@ class OutboxSender implements SmartLifecycle {
 		try {
 			Serializable result;
 			try {
-				result = api.execute(request(message));
+				result = api.execute(request(message, outbox));
 			}
 			catch (TelegramApiException ex) {
 				failed(message, ex);
@@ -275,13 +276,30 @@ class OutboxSender implements SmartLifecycle {
 		transactions.executeWithoutResult(status -> outbox.findById(message.id()).ifPresent(change));
 	}
 
-	private static BotApiMethod<? extends Serializable> request(OutboxMessage message) {
+	private BotApiMethod<? extends Serializable> request(OutboxMessage message, OutboxRepository outbox) {
 		return switch (message.kind()) {
 			case SEND_MESSAGE -> SendMessage.builder()
 				.chatId(message.chatId())
+				.messageThreadId(message.messageThreadId())
 				.text(limit(message.text()))
 				.replyMarkup(keyboard(message.buttons()))
 				.build();
+			case EDIT_MESSAGE -> {
+				Long edited = transactions.execute(status -> outbox
+					.findFirstByMessageKeyAndKindAndStatus(message.messageKey(), OutboxMessage.Kind.SEND_MESSAGE,
+							OutboxMessage.Status.SENT)
+					.map(OutboxMessage::telegramMessageId)
+					.orElse(null));
+				if (edited == null) {
+					throw new IllegalStateException("No sent message " + message.messageKey() + " to edit");
+				}
+				yield EditMessageText.builder()
+					.chatId(message.chatId())
+					.messageId(edited.intValue())
+					.text(limit(message.text()))
+					.replyMarkup(keyboard(message.buttons()))
+					.build();
+			}
 			case ANSWER_CALLBACK -> AnswerCallbackQuery.builder()
 				.callbackQueryId(message.callbackQueryId())
 				.text(message.text())

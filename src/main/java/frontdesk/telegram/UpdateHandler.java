@@ -21,6 +21,7 @@ import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.Response;
+import frontdesk.staff.StaffDesk;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 class UpdateHandler {
 
 	static final String CHANNEL = "telegram";
+
+	static final String NOT_FOR_YOU = "That button isn't for you.";
 
 	/** Telegram delivers an update again for at most a day; twice that, to be safe. */
 	static final Duration REDELIVERY_WINDOW = Duration.ofDays(2);
@@ -59,12 +62,19 @@ class UpdateHandler {
 
 	private final Outbox outbox;
 
+	private final StaffDesk staff;
+
+	private final TelegramSettings settings;
+
 	private final Clock clock;
 
-	UpdateHandler(ProcessedUpdateRepository processed, ConversationService conversations, Outbox outbox, Clock clock) {
+	UpdateHandler(ProcessedUpdateRepository processed, ConversationService conversations, Outbox outbox, StaffDesk staff,
+			TelegramSettings settings, Clock clock) {
 		this.processed = processed;
 		this.conversations = conversations;
 		this.outbox = outbox;
+		this.staff = staff;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -130,12 +140,21 @@ class UpdateHandler {
 	}
 
 	private void onButton(CallbackQuery query) {
+		if (query.getMessage() != null && isStaffGroup(query.getMessage().getChatId())) {
+			onStaffButton(query);
+			return;
+		}
 		if (query.getMessage() == null || !query.getMessage().isUserMessage()) {
 			outbox.answerCallback(0, query.getId(), null);
 			log.info("Ignored a button press outside a private chat");
 			return;
 		}
 		long chatId = query.getMessage().getChatId();
+		if (StaffDesk.isStaffButton(query.getData())) {
+			outbox.answerCallback(chatId, query.getId(), NOT_FOR_YOU);
+			log.warn("A staff button was pressed in private chat {}; nothing changed", chatId);
+			return;
+		}
 		if (query.getFrom() == null || query.getFrom().getId() != chatId) {
 			outbox.answerCallback(chatId, query.getId(), null);
 			log.warn("Ignored a button press in chat {} from another user", chatId);
@@ -144,6 +163,25 @@ class UpdateHandler {
 		Response response = conversations.handle(Inbound.button(profile(chatId, query.getFrom()), query.getData()));
 		outbox.answerCallback(chatId, query.getId(), response.notice());
 		send(chatId, response.replies());
+	}
+
+	/** Anyone in the staff group is staff; their button presses act on tickets. */
+	private void onStaffButton(CallbackQuery query) {
+		String notice = StaffDesk.isStaffButton(query.getData()) ? staff.pressed(query.getData(), staffName(query.getFrom()))
+				: null;
+		outbox.answerCallback(query.getMessage().getChatId(), query.getId(), notice);
+	}
+
+	private boolean isStaffGroup(Long chatId) {
+		return chatId != null && chatId.equals(settings.staffChatId());
+	}
+
+	private static String staffName(User user) {
+		if (user == null) {
+			return "Staff";
+		}
+		return user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName()
+				: user.getUserName() != null ? user.getUserName() : "Staff " + user.getId();
 	}
 
 	private void onMembership(ChatMemberUpdated change) {

@@ -137,7 +137,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	TicketView view(int position) {
 		return new TicketView(id, number(id), conversationId, customerId, afterHours, requestedAt, promisedBy, position,
-				status == Status.TAKEN ? takenBy : null);
+				takenBy);
 	}
 
 	private void requireOpen(String action) {

@@ -89,11 +89,15 @@ public class Tickets {
 			.ifPresent(ticket -> ticket.staffReplied(staff, clock.instant()));
 	}
 
-	/** A staff member takes the ticket; nothing changes if someone else has it. */
-	public TicketView take(long ticketId, String staff) {
-		Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
-		ticket.take(staff, clock.instant());
-		return view(ticket);
+	/**
+	 * A staff member takes the ticket; nothing changes if someone else has it.
+	 * @return the ticket as it is now (with who has it), or empty if there is no such open ticket
+	 */
+	public Optional<TicketView> tryTake(long ticketId, String staff) {
+		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
+			ticket.take(staff, clock.instant());
+			return view(ticket);
+		});
 	}
 
 	private TicketView view(Ticket ticket) {

@@ -1,0 +1,13 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+
+/**
+ * One message of a conversation, for people to read.
+ *
+ * @param author {@code CUSTOMER} or {@code BOT}
+ * @param text the text
+ * @param at when it was written
+ */
+public record TranscriptLine(String author, String text, Instant at) {
+}

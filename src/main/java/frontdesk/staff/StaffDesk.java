@@ -1,0 +1,157 @@
+package frontdesk.staff;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Reply;
+import frontdesk.conversation.TranscriptLine;
+import frontdesk.hours.BusinessHours;
+import frontdesk.ticket.TicketOpened;
+import frontdesk.ticket.TicketView;
+import frontdesk.ticket.Tickets;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff side of a request for a person: a topic per customer in the staff group, a card per ticket with a
+ * <b>Take</b> button, and what staff do with it.
+ */
+@Service
+public class StaffDesk {
+
+	/** Button data prefix: take the ticket whose id follows. */
+	public static final String TAKE = "take:";
+
+	/** Messages of the conversation shown on a card. */
+	static final int CARD_MESSAGES = 10;
+
+	private static final Logger log = LoggerFactory.getLogger(StaffDesk.class);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+
+	private final StaffGroup group;
+
+	private final StaffTopicRepository topics;
+
+	private final ConversationService conversations;
+
+	private final Tickets tickets;
+
+	private final BusinessHours hours;
+
+	private final Clock clock;
+
+	StaffDesk(StaffGroup group, StaffTopicRepository topics, ConversationService conversations, Tickets tickets,
+			BusinessHours hours, Clock clock) {
+		this.group = group;
+		this.topics = topics;
+		this.conversations = conversations;
+		this.tickets = tickets;
+		this.hours = hours;
+		this.clock = clock;
+	}
+
+	/** Whether button data belongs to the staff group's buttons. */
+	public static boolean isStaffButton(String data) {
+		return data != null && data.startsWith(TAKE);
+	}
+
+	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
+	@ApplicationModuleListener
+	void on(TicketOpened opened) {
+		if (!group.configured()) {
+			return;
+		}
+		TicketView ticket = opened.ticket();
+		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
+		long topic = topics.findById(ticket.customerId())
+			.orElseGet(() -> topics.save(new StaffTopic(ticket.customerId(), group.openTopic(title(customer)),
+					title(customer), clock.instant())))
+			.topicId();
+		group.post(topic, card(ticket, customer, null), buttons(ticket), cardKey(ticket.id()));
+		log.info("Posted the card of ticket {} to the staff group", ticket.number());
+	}
+
+	/**
+	 * A staff member pressed a button on a card.
+	 * @return a short note for them
+	 */
+	@Transactional
+	public String pressed(String data, String staff) {
+		long ticketId;
+		try {
+			ticketId = Long.parseLong(data.substring(data.indexOf(':') + 1));
+		}
+		catch (NumberFormatException ex) {
+			return "That button is not known.";
+		}
+		if (!data.startsWith(TAKE)) {
+			return "That button is not known.";
+		}
+		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
+		if (taken.isEmpty()) {
+			return "This request is no longer open.";
+		}
+		TicketView ticket = taken.get();
+		if (!staff.equals(ticket.takenBy())) {
+			return ticket.takenBy() + " already has this one.";
+		}
+		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
+		group.edit(cardKey(ticketId), card(ticket, customer, staff), buttons(ticket));
+		return "It's yours.";
+	}
+
+	private String card(TicketView ticket, CustomerProfile customer, String takenBy) {
+		ZoneId zone = hours.zone();
+		StringBuilder card = new StringBuilder();
+		card.append(ticket.number())
+			.append(" · ")
+			.append(ticket.afterHours() ? "after hours" : "in hours")
+			.append('\n')
+			.append("Customer: ")
+			.append(title(customer))
+			.append('\n')
+			.append("Promised by ")
+			.append(hours.describe(ticket.promisedBy(), ticket.requestedAt()))
+			.append(" (")
+			.append(zone.getId())
+			.append(")\n")
+			.append(takenBy == null ? "Waiting for a person" : "Taken by " + takenBy)
+			.append("\n\nLast messages:");
+		for (TranscriptLine line : conversations.lastMessages(ticket.conversationId(), CARD_MESSAGES)) {
+			card.append('\n')
+				.append(TIME.format(line.at().atZone(zone)))
+				.append(' ')
+				.append("CUSTOMER".equals(line.author()) ? customer.firstName() == null ? "Customer" : customer.firstName()
+						: "Bot")
+				.append(": ")
+				.append(line.text().length() > 200 ? line.text().substring(0, 200) + "…" : line.text());
+		}
+		return card.toString();
+	}
+
+	private static List<Reply.Button> buttons(TicketView ticket) {
+		return ticket.takenBy() == null ? List.of(new Reply.Button("Take", TAKE + ticket.id())) : List.of();
+	}
+
+	static String title(CustomerProfile customer) {
+		String name = customer.firstName() == null || customer.firstName().isBlank() ? "Customer" : customer.firstName();
+		String title = customer.username() == null ? name : name + " (@" + customer.username() + ")";
+		return title.length() > 128 ? title.substring(0, 128) : title;
+	}
+
+	static String cardKey(long ticketId) {
+		return "card:" + ticketId;
+	}
+}

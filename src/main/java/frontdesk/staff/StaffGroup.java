@@ -1,0 +1,30 @@
+package frontdesk.staff;
+
+import java.util.List;
+
+import frontdesk.conversation.Reply;
+
+/**
+ * Where the staff work: one group with a topic per customer. Implemented by the channel the staff use.
+ */
+public interface StaffGroup {
+
+	/** Whether a staff group is set up. */
+	boolean configured();
+
+	/**
+	 * Opens a topic in the staff group.
+	 * @return the topic's id
+	 * @throws IllegalStateException when the group cannot be reached; the caller tries again later
+	 */
+	long openTopic(String title);
+
+	/**
+	 * Posts into a topic (after what was posted before), with buttons.
+	 * @param key names the post, so it can be edited later
+	 */
+	void post(long topicId, String text, List<Reply.Button> buttons, String key);
+
+	/** Replaces the text and buttons of an earlier post. */
+	void edit(String key, String text, List<Reply.Button> buttons);
+}

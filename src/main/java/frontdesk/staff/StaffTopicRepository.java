@@ -1,0 +1,12 @@
+package frontdesk.staff;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+interface StaffTopicRepository extends Repository<StaffTopic, Long> {
+
+	Optional<StaffTopic> findById(Long customerId);
+
+	StaffTopic save(StaffTopic topic);
+}

@@ -1,0 +1,11 @@
+create table staff_topic (
+    customer_id bigint primary key,
+    topic_id bigint not null,
+    title varchar(256) not null,
+    created_at timestamp with time zone not null
+);
+
+alter table telegram_outbox add column message_thread_id integer;
+-- names a message so a later request can edit it
+alter table telegram_outbox add column message_key varchar(128);
+create index ix_telegram_outbox_key on telegram_outbox (message_key);

@@ -1,0 +1,166 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
+ */
+@SpringBootTest
+class StaffEndToEndTest {
+
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	static final long GROUP = -1002003004005L;
+
+	static final FakeTelegram telegram = FakeTelegram.start();
+
+	static {
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
+	}
+
+	private static final AtomicLong chats = new AtomicLong(8_000_000_000L);
+
+	private static final AtomicLong staff = new AtomicLong(900);
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.telegram.token", telegram::token);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
+		registry.add("frontdesk.events.retry-every", () -> "3s");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/staff-e2e-" + UUID.randomUUID());
+	}
+
+	@AfterAll
+	static void stopTelegram() {
+		telegram.close();
+	}
+
+	private static long ticketId(String text) {
+		Matcher matcher = Pattern.compile("#T-(\\d{6})").matcher(text);
+		assertThat(matcher.find()).as("a ticket number in: " + text).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** A staff member, known to the group by first name. */
+	private static long staffMember(String firstName) {
+		long id = staff.incrementAndGet();
+		telegram.sendText(GROUP, id, firstName, "morning all");
+		return id;
+	}
+
+	private FakeTelegram.Call card(long ticketId) {
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticketId)), WAIT);
+	}
+
+	@Test
+	void opensATopicForTheCustomerWithTheTicketsCard() {
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Ada", "my parcel never came");
+		telegram.awaitMessage(chat, text -> true, WAIT);
+		telegram.sendText(chat, chat, "Ada", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+
+		FakeTelegram.Call topic = telegram.awaitCall("createForumTopic",
+				body -> body.path("chat_id").asLong() == GROUP && body.path("name").asText().equals("Ada"), WAIT);
+		FakeTelegram.Call card = card(ticket);
+
+		assertThat(card.body().path("message_thread_id").asInt()).isEqualTo(topic.result().path("message_thread_id").asInt());
+		assertThat(card.text()).contains("Customer: Ada")
+			.containsPattern("after hours|in hours")
+			.contains("Promised by")
+			.contains("Ada: my parcel never came")
+			.contains("Ada: /human");
+		assertThat(card.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("take:" + ticket);
+	}
+
+	@Test
+	void reusesTheCustomersTopicForTheirNextRequest() {
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Bea", "/human");
+		long first = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		card(first);
+		telegram.sendCallback(chat, chat, "withdraw:" + first, 1);
+		telegram.awaitMessage(chat, text -> text.contains("cancelled"), WAIT);
+
+		telegram.sendText(chat, chat, "Bea", "/human");
+		long second = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-") && !text.contains("cancelled")
+				&& ticketId(text) != first, WAIT).text());
+
+		card(second);
+		assertThat(telegram.calls("createForumTopic").stream().filter(call -> call.body().path("name").asText().equals("Bea")))
+			.hasSize(1);
+	}
+
+	@Test
+	void postsTheCardOnceTelegramIsBackAfterAFailure() {
+		long chat = chats.incrementAndGet();
+		telegram.failNext("createForumTopic", 1, 502, "Bad Gateway");
+		telegram.sendText(chat, chat, "Eve", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+
+		card(ticket);
+
+		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == GROUP
+				&& call.text().startsWith("#T-%06d".formatted(ticket)))).hasSize(1);
+	}
+
+	@Test
+	void takeMarksTheCardAndTellsASecondTakerWhoHasIt() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		long alan = staffMember("Alan");
+		telegram.sendText(chat, chat, "Cy", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int cardId = card(ticket).result().path("message_id").asInt();
+
+		long graceTakes = telegram.sendCallback(GROUP, grace, "take:" + ticket, cardId);
+		assertThat(answer(graceTakes)).isEqualTo("It's yours.");
+		FakeTelegram.Call edit = telegram.awaitCall("editMessageText",
+				body -> body.path("chat_id").asLong() == GROUP && body.path("message_id").asInt() == cardId, WAIT);
+		assertThat(edit.text()).contains("Taken by Grace");
+		assertThat(edit.body().path("reply_markup").findValuesAsText("callback_data")).isEmpty();
+
+		long alanTakes = telegram.sendCallback(GROUP, alan, "take:" + ticket, cardId);
+		assertThat(answer(alanTakes)).isEqualTo("Grace already has this one.");
+	}
+
+	@Test
+	void aStaffButtonPressedOutsideTheStaffGroupChangesNothing() {
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Dee", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		card(ticket);
+
+		long forged = telegram.sendCallback(chat, chat, "take:" + ticket, 1);
+
+		assertThat(answer(forged)).isEqualTo("That button isn't for you.");
+		telegram.assertNoCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticket)), Duration.ofSeconds(1));
+	}
+
+	private String answer(long callbackUpdate) {
+		String query = telegram.callbackQueryId(callbackUpdate);
+		JsonNode body = telegram
+			.awaitCall("answerCallbackQuery", answer -> answer.path("callback_query_id").asText().equals(query), WAIT)
+			.body();
+		return body.path("text").asText();
+	}
+}
