@@ -86,11 +86,14 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return missStreak >= MISSES_BEFORE_OFFERING_PERSON;
 	}
 
-	/** The customer asked for a person, and the request is the given ticket (the same one when asked again). */
+	/**
+	 * The customer asked for a person, and the request is the given ticket (the same one when asked again, and nothing
+	 * changes once a person holds the conversation).
+	 */
 	void requestPerson(Long ticketId) {
 		requireOpen("hand over");
 		missStreak = 0;
-		if (state != State.WAITING_FOR_PERSON) {
+		if (state == State.WITH_BOT) {
 			state = State.WAITING_FOR_PERSON;
 			this.ticketId = ticketId;
 			this.lastAcknowledgedAt = null;
@@ -127,12 +130,28 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return ticketId;
 	}
 
+	Long customerId() {
+		return customerId;
+	}
+
 	void close(CloseReason reason, Instant now) {
 		requireOpen("close");
 		state = State.CLOSED;
 		closedAt = now;
 		closeReason = reason;
 		registerEvent(new ConversationClosed(id, customerId, reason, now));
+	}
+
+	/** A staff member answered: from now on a person holds the conversation and the bot stays quiet. */
+	void personAnswered() {
+		if (state != State.WAITING_FOR_PERSON && state != State.WITH_PERSON) {
+			throw new IllegalStateException("Conversation " + id + " has no request for a person");
+		}
+		state = State.WITH_PERSON;
+	}
+
+	boolean withPerson() {
+		return state == State.WITH_PERSON;
 	}
 
 	boolean isOpen() {
@@ -181,6 +200,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
 		/** The customer asked for a person and waits for one; the bot still answers clear questions. */
 		WAITING_FOR_PERSON,
+
+		/** A staff member holds the conversation; the bot stays quiet. */
+		WITH_PERSON,
 
 		/** Over; a new message starts a new conversation. */
 		CLOSED

@@ -13,4 +13,6 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 	}
 
 	Conversation save(Conversation conversation);
+
+	Optional<Conversation> findById(Long id);
 }

@@ -72,6 +72,22 @@ public class ConversationService {
 		return turn.response();
 	}
 
+	/**
+	 * A staff member wrote to the customer: stored, and from now on a person holds the conversation and the bot stays
+	 * quiet.
+	 * @return what to deliver to the customer, or empty if the conversation is over
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffSaid(Long conversationId, String text) {
+		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
+			conversation.personAnswered();
+			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
+			conversations.save(conversation);
+			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
+			return new CustomerDelivery(customer.profile(), Reply.of(text));
+		});
+	}
+
 	/** Who the customer is, as their channel told. */
 	@Transactional(readOnly = true)
 	public Optional<CustomerProfile> customer(Long customerId) {

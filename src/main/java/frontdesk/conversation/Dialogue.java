@@ -62,6 +62,10 @@ class Dialogue {
 
 	void respond(Turn turn) {
 		String text = turn.text;
+		if (turn.conversation.withPerson()) {
+			heldByPerson(turn, text);
+			return;
+		}
 		switch (turn.kind) {
 			case MEDIA -> {
 				if (text.isEmpty()) {
@@ -83,10 +87,26 @@ class Dialogue {
 		}
 	}
 
+	/** A person holds the conversation: the bot stays quiet; the customer can still end it. */
+	private void heldByPerson(Turn turn, String text) {
+		if (turn.kind == Inbound.Kind.TEXT && text.startsWith("/") && commandName(text).equals("end")) {
+			turn.inbound.understood(Message.Outcome.COMMAND, null, null);
+			tickets.closeFor(turn.conversation.id());
+			turn.conversation.close(CloseReason.CUSTOMER, turn.now);
+			turn.say(Reply.of(turn.text(MessageKey.CONVERSATION_CLOSED)));
+		}
+		else if (turn.kind == Inbound.Kind.BUTTON) {
+			turn.notice(turn.text(MessageKey.STALE_BUTTON));
+		}
+	}
+
+	private static String commandName(String text) {
+		return text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+	}
+
 	private void command(Turn turn, String text) {
-		String name = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
 		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
-		commands.getOrDefault(name, this::help).accept(turn);
+		commands.getOrDefault(commandName(text), this::help).accept(turn);
 	}
 
 	private void pressed(Turn turn, String data) {

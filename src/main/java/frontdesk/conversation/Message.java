@@ -62,6 +62,10 @@ class Message {
 		return new Message(conversationId, Author.CUSTOMER, inbound.transcript(), inbound.externalId(), now);
 	}
 
+	static Message fromStaff(Long conversationId, String text, Instant now) {
+		return new Message(conversationId, Author.STAFF, text, null, now);
+	}
+
 	static Message fromBot(Long conversationId, String text, String intentId, Double confidence, Instant now) {
 		Message message = new Message(conversationId, Author.BOT, text, null, now);
 		message.intentId = intentId;
@@ -115,7 +119,7 @@ class Message {
 	}
 
 	enum Author {
-		CUSTOMER, BOT
+		CUSTOMER, BOT, STAFF
 	}
 
 	/** What the bot made of a customer message. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
@@ -50,16 +51,58 @@ public class StaffDesk {
 
 	private final BusinessHours hours;
 
+	private final StaffSettings settings;
+
 	private final Clock clock;
 
 	StaffDesk(StaffGroup group, StaffTopicRepository topics, ConversationService conversations, Tickets tickets,
-			BusinessHours hours, Clock clock) {
+			BusinessHours hours, StaffSettings settings, Clock clock) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
 		this.tickets = tickets;
 		this.hours = hours;
+		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/** Whether a staff message in a topic is a note for colleagues, not for the customer. */
+	public static boolean isNote(String text) {
+		String trimmed = text.strip();
+		return trimmed.startsWith("//") || trimmed.regionMatches(true, 0, "#note", 0, 5);
+	}
+
+	/**
+	 * A staff member wrote in a customer's topic: the first message takes an untaken ticket, and the text goes to the
+	 * customer.
+	 * @return what to deliver to the customer; empty when the topic has no open request (the staff are told)
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffWrote(long topicId, String staff, String text) {
+		Optional<TicketView> open = topics.findFirstByTopicId(topicId)
+			.flatMap(topic -> tickets.openForCustomer(topic.customerId()));
+		if (open.isEmpty()) {
+			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
+			return Optional.empty();
+		}
+		TicketView before = open.get();
+		TicketView ticket = tickets.staffReplied(before.id(), staff).orElse(before);
+		if (before.takenBy() == null && ticket.takenBy() != null) {
+			updateCard(ticket);
+		}
+		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff + ": " + text : text);
+	}
+
+	/**
+	 * {@code /take} in a customer's topic: like the Take button on the card.
+	 * @return a short note for the staff member
+	 */
+	@Transactional
+	public String takeInTopic(long topicId, String staff) {
+		return topics.findFirstByTopicId(topicId)
+			.flatMap(topic -> tickets.openForCustomer(topic.customerId()))
+			.map(ticket -> pressed(TAKE + ticket.id(), staff))
+			.orElse("This customer has no open request.");
 	}
 
 	/** Whether button data belongs to the staff group's buttons. */
@@ -107,9 +150,13 @@ public class StaffDesk {
 		if (!staff.equals(ticket.takenBy())) {
 			return ticket.takenBy() + " already has this one.";
 		}
-		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		group.edit(cardKey(ticketId), card(ticket, customer, staff), buttons(ticket));
+		updateCard(ticket);
 		return "It's yours.";
+	}
+
+	private void updateCard(TicketView ticket) {
+		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
+		group.edit(cardKey(ticket.id()), card(ticket, customer, ticket.takenBy()), buttons(ticket));
 	}
 
 	private String card(TicketView ticket, CustomerProfile customer, String takenBy) {

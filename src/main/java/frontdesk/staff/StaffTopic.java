@@ -32,6 +32,10 @@ class StaffTopic {
 		this.createdAt = createdAt;
 	}
 
+	Long customerId() {
+		return customerId;
+	}
+
 	long topicId() {
 		return topicId;
 	}

@@ -9,4 +9,6 @@ interface StaffTopicRepository extends Repository<StaffTopic, Long> {
 	Optional<StaffTopic> findById(Long customerId);
 
 	StaffTopic save(StaffTopic topic);
+
+	Optional<StaffTopic> findFirstByTopicId(long topicId);
 }

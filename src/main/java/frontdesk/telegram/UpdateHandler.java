@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
@@ -96,6 +97,9 @@ class UpdateHandler {
 		if (update.hasMessage() && update.getMessage().getChat() != null && update.getMessage().isUserMessage()) {
 			onPrivateMessage(update.getMessage());
 		}
+		else if (update.hasMessage() && isStaffGroup(update.getMessage().getChatId())) {
+			onStaffMessage(update.getMessage());
+		}
 		else if (update.hasCallbackQuery()) {
 			onButton(update.getCallbackQuery());
 		}
@@ -163,6 +167,33 @@ class UpdateHandler {
 		Response response = conversations.handle(Inbound.button(profile(chatId, query.getFrom()), query.getData()));
 		outbox.answerCallback(chatId, query.getId(), response.notice());
 		send(chatId, response.replies());
+	}
+
+	/**
+	 * A message in the staff group: in a customer's topic it goes to the customer (unless it is a note for
+	 * colleagues); {@code /take} takes the topic's ticket.
+	 */
+	private void onStaffMessage(Message message) {
+		Integer topic = message.getMessageThreadId();
+		User from = message.getFrom();
+		if (topic == null || !message.isTopicMessage() || from == null || Boolean.TRUE.equals(from.getIsBot())
+				|| !message.hasText() || StaffDesk.isNote(message.getText())) {
+			return;
+		}
+		String text = message.getText().strip();
+		String name = staffName(from);
+		if (text.startsWith("/take")) {
+			outbox.sendToTopic(message.getChatId(), topic, Reply.of(staff.takeInTopic(topic, name)), null);
+			return;
+		}
+		staff.staffWrote(topic, name, text).ifPresent(this::deliver);
+	}
+
+	/** A message for a customer from outside their own conversation, such as a staff member's. */
+	private void deliver(CustomerDelivery delivery) {
+		if (CHANNEL.equals(delivery.customer().channel())) {
+			outbox.send(Long.parseLong(delivery.customer().externalId()), delivery.reply());
+		}
 	}
 
 	/** Anyone in the staff group is staff; their button presses act on tickets. */

@@ -15,6 +15,8 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	Optional<Ticket> findFirstByConversationIdAndStatusIn(Long conversationId, Collection<Ticket.Status> statuses);
 
+	Optional<Ticket> findFirstByCustomerIdAndStatusIn(Long customerId, Collection<Ticket.Status> statuses);
+
 	long countByStatusAndIdLessThan(Ticket.Status status, Long id);
 
 	/** Open tickets with no staff reply, not yet reported missed, whose promise falls before the given time. */

@@ -58,6 +58,12 @@ public class Tickets {
 		return view;
 	}
 
+	/** The customer's open ticket, if they have one. */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> openForCustomer(Long customerId) {
+		return tickets.findFirstByCustomerIdAndStatusIn(customerId, OPEN).map(this::view);
+	}
+
 	/** The conversation's open ticket, if it has one. */
 	@Transactional(readOnly = true)
 	public Optional<TicketView> openFor(Long conversationId) {
@@ -82,11 +88,15 @@ public class Tickets {
 		});
 	}
 
-	/** A staff member answered the customer: takes the ticket if nobody has, and settles the promise. */
-	public void staffReplied(long ticketId, String staff) {
-		tickets.findById(ticketId)
-			.filter(Ticket::isOpen)
-			.ifPresent(ticket -> ticket.staffReplied(staff, clock.instant()));
+	/**
+	 * A staff member answered the customer: takes the ticket if nobody has, and settles the promise.
+	 * @return the ticket as it is now
+	 */
+	public Optional<TicketView> staffReplied(long ticketId, String staff) {
+		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
+			ticket.staffReplied(staff, clock.instant());
+			return view(ticket);
+		});
 	}
 
 	/**

@@ -156,6 +156,86 @@ class StaffEndToEndTest {
 				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticket)), Duration.ofSeconds(1));
 	}
 
+	@Test
+	void aStaffReplyReachesTheCustomerTakesTheTicketAndQuietensTheBot() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Fay", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		FakeTelegram.Call card = card(ticket);
+		int topic = card.body().path("message_thread_id").asInt();
+
+		inTopic(topic, grace, "Grace", "Hi Fay, I'm looking into it now");
+
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Fay, I'm looking into it now"), WAIT);
+		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_id").asInt() == card.result().path("message_id").asInt()
+				&& body.path("text").asText().contains("Taken by Grace"), WAIT);
+		int before = telegram.sentTexts(chat).size();
+		telegram.sendText(chat, chat, "Fay", "how much does delivery cost?");
+		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& telegram.sentTexts(chat).size() > before, Duration.ofSeconds(2));
+	}
+
+	@Test
+	void keepsNotesForColleaguesOutOfTheCustomersChat() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Gus", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		inTopic(topic, grace, "Grace", "#note check the warehouse first");
+		inTopic(topic, grace, "Grace", "// Bob knows this one");
+		inTopic(topic, grace, "Grace", "Hello Gus!");
+
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hello Gus!"), WAIT);
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("warehouse") || text.contains("Bob"));
+	}
+
+	@Test
+	void takeInTheTopicWorksLikeTheButton() {
+		long chat = chats.incrementAndGet();
+		long hal = staffMember("Hal");
+		telegram.sendText(chat, chat, "Ida", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		inTopic(topic, hal, "Hal", "/take");
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic && body.path("text").asText().equals("It's yours."),
+				WAIT);
+	}
+
+	@Test
+	void theCustomerCanEndAConversationAPersonHolds() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Jo", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+		inTopic(topic, grace, "Grace", "Hi Jo");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Jo"), WAIT);
+
+		telegram.sendText(chat, chat, "Jo", "/end");
+
+		telegram.awaitMessage(chat, text -> text.contains("Thanks for chatting"), WAIT);
+		inTopic(topic, grace, "Grace", "Anything else?");
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic
+				&& body.path("text").asText().startsWith("Not sent"), WAIT);
+	}
+
+	/** A staff member writes in a customer's topic. */
+	private static void inTopic(int topic, long userId, String firstName, String text) {
+		var message = telegram.newMessage(GROUP, userId, firstName);
+		message.put("text", text);
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		telegram.sendUpdate("message", message);
+	}
+
 	private String answer(long callbackUpdate) {
 		String query = telegram.callbackQueryId(callbackUpdate);
 		JsonNode body = telegram

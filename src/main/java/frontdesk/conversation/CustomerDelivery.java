@@ -1,0 +1,11 @@
+package frontdesk.conversation;
+
+/**
+ * A message for a customer that did not come from the bot's dialogue (a staff member's, say), for their channel to
+ * deliver.
+ *
+ * @param customer who gets it
+ * @param reply what they get
+ */
+public record CustomerDelivery(CustomerProfile customer, Reply reply) {
+}
