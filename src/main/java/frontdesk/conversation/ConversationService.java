@@ -10,6 +10,7 @@ import java.util.Optional;
 import frontdesk.hours.BusinessHours;
 import frontdesk.matching.Understanding;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,14 @@ public class ConversationService {
 
 	private final BusinessHours hours;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ConversationService(CustomerRepository customers, ConversationRepository conversations, MessageRepository messages,
-			Dialogue dialogue, Understanding understanding, BusinessHours hours, Clock clock) {
+			Dialogue dialogue, Understanding understanding, BusinessHours hours, ApplicationEventPublisher events,
+			Clock clock) {
+		this.events = events;
 		this.customers = customers;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -69,6 +74,10 @@ public class ConversationService {
 				.attachTo(ticketId));
 		}
 		conversations.save(conversation);
+		if (ticketBefore != null && inbound.kind() != Inbound.Kind.BUTTON) {
+			events.publishEvent(new CustomerWrote(conversation.id(), customer.id(), ticketBefore, inbound.text(),
+					inbound.media(), inbound.externalId(), now));
+		}
 		return turn.response();
 	}
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
@@ -124,6 +125,26 @@ public class StaffDesk {
 			.topicId();
 		group.post(topic, card(ticket, customer, null), buttons(ticket), cardKey(ticket.id()));
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
+	}
+
+	/** A customer wrote while their request is open: the staff see it in the customer's topic. */
+	@ApplicationModuleListener
+	void on(CustomerWrote wrote) {
+		if (!group.configured()) {
+			return;
+		}
+		long topic = topics.findById(wrote.customerId())
+			.orElseThrow(() -> new IllegalStateException("The topic of customer " + wrote.customerId()
+					+ " is not open yet; the message follows once it is"))
+			.topicId();
+		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
+		String name = customer.firstName() == null ? "Customer" : customer.firstName();
+		if (wrote.media() != null && group.copy(topic, customer, wrote.channelMessageId())) {
+			return;
+		}
+		String text = wrote.media() == null ? wrote.text()
+				: "[" + wrote.media() + "]" + (wrote.text().isBlank() ? "" : " " + wrote.text());
+		group.post(topic, name + ": " + text, List.of(), null);
 	}
 
 	/**

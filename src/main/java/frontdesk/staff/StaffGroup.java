@@ -2,6 +2,7 @@ package frontdesk.staff;
 
 import java.util.List;
 
+import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Reply;
 
 /**
@@ -24,6 +25,12 @@ public interface StaffGroup {
 	 * @param key names the post, so it can be edited later
 	 */
 	void post(long topicId, String text, List<Reply.Button> buttons, String key);
+
+	/**
+	 * Copies a customer's media message (a photo, a document, a voice message) into a topic.
+	 * @return {@code false} when the customer's channel cannot copy media into the group
+	 */
+	boolean copy(long topicId, CustomerProfile from, String messageId);
 
 	/** Replaces the text and buttons of an earlier post. */
 	void edit(String key, String text, List<Reply.Button> buttons);

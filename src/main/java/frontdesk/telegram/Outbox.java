@@ -42,6 +42,12 @@ class Outbox {
 		wakeSenderAfterCommit();
 	}
 
+	/** Copies a message (a customer's photo, say) into a topic of a group. */
+	void copyToTopic(long chatId, int threadId, long fromChatId, int messageId) {
+		messages.save(OutboxMessage.copy(chatId, threadId, fromChatId, messageId, clock.instant()));
+		wakeSenderAfterCommit();
+	}
+
 	/** Edits the message sent with the given key; it goes out after that message, as the two share a chat. */
 	void edit(long chatId, String key, Reply reply) {
 		messages.save(OutboxMessage.edit(chatId, key, reply.text(), encode(reply.buttons()), clock.instant()));

@@ -41,6 +41,11 @@ class OutboxMessage {
 	/** Names a sent message so it can be edited later; for an edit, the message to edit. */
 	private String messageKey;
 
+	/** For a copy: the chat and message copied. */
+	private Long fromChatId;
+
+	private Integer fromMessageId;
+
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
@@ -79,6 +84,14 @@ class OutboxMessage {
 		OutboxMessage message = text(chatId, text, buttons, now);
 		message.messageThreadId = threadId;
 		message.messageKey = key;
+		return message;
+	}
+
+	static OutboxMessage copy(long chatId, int threadId, long fromChatId, int fromMessageId, Instant now) {
+		OutboxMessage message = new OutboxMessage(chatId, Kind.COPY_MESSAGE, now);
+		message.messageThreadId = threadId;
+		message.fromChatId = fromChatId;
+		message.fromMessageId = fromMessageId;
 		return message;
 	}
 
@@ -157,6 +170,14 @@ class OutboxMessage {
 		return messageKey;
 	}
 
+	Long fromChatId() {
+		return fromChatId;
+	}
+
+	Integer fromMessageId() {
+		return fromMessageId;
+	}
+
 	Long telegramMessageId() {
 		return telegramMessageId;
 	}
@@ -182,7 +203,7 @@ class OutboxMessage {
 	}
 
 	enum Kind {
-		SEND_MESSAGE, EDIT_MESSAGE, ANSWER_CALLBACK
+		SEND_MESSAGE, COPY_MESSAGE, EDIT_MESSAGE, ANSWER_CALLBACK
 	}
 
 	enum Status {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -283,6 +284,12 @@ class OutboxSender implements SmartLifecycle {
 				.messageThreadId(message.messageThreadId())
 				.text(limit(message.text()))
 				.replyMarkup(keyboard(message.buttons()))
+				.build();
+			case COPY_MESSAGE -> CopyMessage.builder()
+				.chatId(message.chatId())
+				.messageThreadId(message.messageThreadId())
+				.fromChatId(message.fromChatId())
+				.messageId(message.fromMessageId())
 				.build();
 			case EDIT_MESSAGE -> {
 				Long edited = transactions.execute(status -> outbox

@@ -5,6 +5,7 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
+import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Reply;
 import frontdesk.staff.StaffGroup;
 
@@ -48,6 +49,16 @@ class TelegramStaffGroup implements StaffGroup {
 	@Override
 	public void post(long topicId, String text, List<Reply.Button> buttons, String key) {
 		outbox.sendToTopic(settings.staffChatId(), Math.toIntExact(topicId), new Reply(text, buttons), key);
+	}
+
+	@Override
+	public boolean copy(long topicId, CustomerProfile from, String messageId) {
+		if (!UpdateHandler.CHANNEL.equals(from.channel()) || messageId == null) {
+			return false;
+		}
+		outbox.copyToTopic(settings.staffChatId(), Math.toIntExact(topicId), Long.parseLong(from.externalId()),
+				Integer.parseInt(messageId));
+		return true;
 	}
 
 	@Override

@@ -44,6 +44,10 @@ class StaffEndToEndTest {
 		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
 		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
 		registry.add("frontdesk.events.retry-every", () -> "3s");
+		// every test here shares one staff group; Telegram's pacing of a group is tested elsewhere
+		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
+		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
+		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
 		registry.add("frontdesk.data-dir", () -> "./target/test-data/staff-e2e-" + UUID.randomUUID());
 	}
 
@@ -225,6 +229,27 @@ class StaffEndToEndTest {
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic
 				&& body.path("text").asText().startsWith("Not sent"), WAIT);
+	}
+
+	@Test
+	void copiesWhatTheCustomerAddsIntoTheirTopic() {
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Kay", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		telegram.sendText(chat, chat, "Kay", "the order number is 55120");
+		var photo = telegram.newMessage(chat, chat, "Kay");
+		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p1\",\"file_unique_id\":\"u1\",\"width\":90,\"height\":90}]"));
+		telegram.sendUpdate("message", photo);
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic
+				&& body.path("text").asText().equals("Kay: the order number is 55120"), WAIT);
+		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("from_chat_id").asLong() == chat, WAIT);
+		assertThat(copy.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(copy.body().path("message_id").asInt()).isEqualTo(photo.path("message_id").asInt());
 	}
 
 	/** A staff member writes in a customer's topic. */
