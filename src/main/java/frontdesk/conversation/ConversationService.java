@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import frontdesk.hours.BusinessHours;
+import frontdesk.intent.MessageKey;
+import frontdesk.intent.Placeholders;
 import frontdesk.matching.Understanding;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,6 +95,25 @@ public class ConversationService {
 			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
 			conversations.save(conversation);
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
+			return new CustomerDelivery(customer.profile(), Reply.of(text));
+		});
+	}
+
+	/**
+	 * A staff member closed the conversation.
+	 * @return the goodbye to deliver to the customer, or empty if it was over already
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> closedByStaff(Long conversationId) {
+		Instant now = clock.instant();
+		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
+			Long ticketId = conversation.ticketId();
+			conversation.close(CloseReason.STAFF, now);
+			conversations.save(conversation);
+			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
+			String text = Placeholders.fill(understanding.current().intents().messages().get(MessageKey.CONVERSATION_CLOSED),
+					Turn.commonPlaceholders(customer, hours, now));
+			messages.save(Message.fromBot(conversationId, text, null, null, now).attachTo(ticketId));
 			return new CustomerDelivery(customer.profile(), Reply.of(text));
 		});
 	}

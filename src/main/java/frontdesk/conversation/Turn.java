@@ -77,17 +77,22 @@ final class Turn {
 
 	private Map<String, String> placeholders() {
 		if (placeholders == null) {
-			String name = customer.firstName();
-			placeholders = Map.of("name", name == null || name.isBlank() ? "there" : name,
-					"hours", hours.describeWeek(),
-					"open_now", hoursOpen() ? "open" : "closed",
-					"next_opening", nextOpening());
+			placeholders = commonPlaceholders(customer, hours, now);
 		}
 		return placeholders;
 	}
 
+	/** The values of the placeholders every answer and message may use. */
+	static Map<String, String> commonPlaceholders(Customer customer, BusinessHours hours, Instant now) {
+		String name = customer.firstName();
+		return Map.of("name", name == null || name.isBlank() ? "there" : name,
+				"hours", hours.describeWeek(),
+				"open_now", hours.isOpen(now) ? "open" : "closed",
+				"next_opening", nextOpening(hours, now));
+	}
+
 	/** When the business opens next; "now" for one that never closes. */
-	private String nextOpening() {
+	private static String nextOpening(BusinessHours hours, Instant now) {
 		try {
 			return hours.describeOpening(now);
 		}

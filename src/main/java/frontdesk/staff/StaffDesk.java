@@ -17,6 +17,7 @@ import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
+import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketOpened;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
@@ -34,6 +35,11 @@ public class StaffDesk {
 
 	/** Button data prefix: take the ticket whose id follows. */
 	public static final String TAKE = "take:";
+
+	/** Button data prefix: close the ticket whose id follows. */
+	public static final String CLOSE = "close:";
+
+	private static final String WAITING = "Waiting for a person";
 
 	/** Messages of the conversation shown on a card. */
 	static final int CARD_MESSAGES = 10;
@@ -89,26 +95,24 @@ public class StaffDesk {
 		TicketView before = open.get();
 		TicketView ticket = tickets.staffReplied(before.id(), staff).orElse(before);
 		if (before.takenBy() == null && ticket.takenBy() != null) {
-			updateCard(ticket);
+			updateCard(ticket, "Taken by " + ticket.takenBy());
 		}
 		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff + ": " + text : text);
 	}
 
-	/**
-	 * {@code /take} in a customer's topic: like the Take button on the card.
-	 * @return a short note for the staff member
-	 */
+	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
 	@Transactional
-	public String takeInTopic(long topicId, String staff) {
+	public StaffAction commandInTopic(long topicId, String command, String staff) {
+		String prefix = command.startsWith("/close") ? CLOSE : TAKE;
 		return topics.findFirstByTopicId(topicId)
 			.flatMap(topic -> tickets.openForCustomer(topic.customerId()))
-			.map(ticket -> pressed(TAKE + ticket.id(), staff))
-			.orElse("This customer has no open request.");
+			.map(ticket -> pressed(prefix + ticket.id(), staff))
+			.orElse(StaffAction.note("This customer has no open request."));
 	}
 
 	/** Whether button data belongs to the staff group's buttons. */
 	public static boolean isStaffButton(String data) {
-		return data != null && data.startsWith(TAKE);
+		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE));
 	}
 
 	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
@@ -123,7 +127,7 @@ public class StaffDesk {
 			.orElseGet(() -> topics.save(new StaffTopic(ticket.customerId(), group.openTopic(title(customer)),
 					title(customer), clock.instant())))
 			.topicId();
-		group.post(topic, card(ticket, customer, null), buttons(ticket), cardKey(ticket.id()));
+		group.post(topic, card(ticket, customer, WAITING), buttons(ticket), cardKey(ticket.id()));
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
 	}
 
@@ -152,35 +156,61 @@ public class StaffDesk {
 	 * @return a short note for them
 	 */
 	@Transactional
-	public String pressed(String data, String staff) {
+	public StaffAction pressed(String data, String staff) {
 		long ticketId;
 		try {
 			ticketId = Long.parseLong(data.substring(data.indexOf(':') + 1));
 		}
 		catch (NumberFormatException ex) {
-			return "That button is not known.";
+			return StaffAction.note("That button is not known.");
 		}
-		if (!data.startsWith(TAKE)) {
-			return "That button is not known.";
+		if (data.startsWith(CLOSE)) {
+			return close(ticketId, staff);
 		}
 		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
 		if (taken.isEmpty()) {
-			return "This request is no longer open.";
+			return StaffAction.note("This request is no longer open.");
 		}
 		TicketView ticket = taken.get();
 		if (!staff.equals(ticket.takenBy())) {
-			return ticket.takenBy() + " already has this one.";
+			return StaffAction.note(ticket.takenBy() + " already has this one.");
 		}
-		updateCard(ticket);
-		return "It's yours.";
+		updateCard(ticket, "Taken by " + staff);
+		return StaffAction.note("It's yours.");
 	}
 
-	private void updateCard(TicketView ticket) {
+	/** Ends the conversation: the customer is told, and the card says who closed it. */
+	private StaffAction close(long ticketId, String staff) {
+		Optional<TicketView> closed = tickets.close(ticketId, staff);
+		if (closed.isEmpty()) {
+			return StaffAction.note("This request is no longer open.");
+		}
+		TicketView ticket = closed.get();
+		updateCard(ticket, "Closed by " + staff);
+		return new StaffAction("Closed.", conversations.closedByStaff(ticket.conversationId()).orElse(null));
+	}
+
+	/** The customer withdrew the request or ended the conversation: the staff see it in the topic. */
+	@ApplicationModuleListener
+	void on(TicketEnded ended) {
+		if (!group.configured() || ended.closedBy() != null) {
+			return;
+		}
+		topics.findById(ended.ticket().customerId()).ifPresent(topic -> {
+			String status = ended.closed() ? "Ended by the customer" : "Withdrawn by the customer";
+			updateCard(ended.ticket(), status);
+			group.post(topic.topicId(), ended.ticket().number() + ": " + status.toLowerCase(Locale.ROOT) + ".", List.of(),
+					null);
+		});
+	}
+
+	private void updateCard(TicketView ticket, String status) {
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		group.edit(cardKey(ticket.id()), card(ticket, customer, ticket.takenBy()), buttons(ticket));
+		group.edit(cardKey(ticket.id()), card(ticket, customer, status),
+				status.startsWith("Taken") || status.equals(WAITING) ? buttons(ticket) : List.of());
 	}
 
-	private String card(TicketView ticket, CustomerProfile customer, String takenBy) {
+	private String card(TicketView ticket, CustomerProfile customer, String status) {
 		ZoneId zone = hours.zone();
 		StringBuilder card = new StringBuilder();
 		card.append(ticket.number())
@@ -195,7 +225,7 @@ public class StaffDesk {
 			.append(" (")
 			.append(zone.getId())
 			.append(")\n")
-			.append(takenBy == null ? "Waiting for a person" : "Taken by " + takenBy)
+			.append(status)
 			.append("\n\nLast messages:");
 		for (TranscriptLine line : conversations.lastMessages(ticket.conversationId(), CARD_MESSAGES)) {
 			card.append('\n')
@@ -210,7 +240,8 @@ public class StaffDesk {
 	}
 
 	private static List<Reply.Button> buttons(TicketView ticket) {
-		return ticket.takenBy() == null ? List.of(new Reply.Button("Take", TAKE + ticket.id())) : List.of();
+		Reply.Button close = new Reply.Button("Close", CLOSE + ticket.id());
+		return ticket.takenBy() == null ? List.of(new Reply.Button("Take", TAKE + ticket.id()), close) : List.of(close);
 	}
 
 	static String title(CustomerProfile customer) {

@@ -22,6 +22,7 @@ import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.Response;
+import frontdesk.staff.StaffAction;
 import frontdesk.staff.StaffDesk;
 
 import org.springframework.stereotype.Component;
@@ -182,8 +183,10 @@ class UpdateHandler {
 		}
 		String text = message.getText().strip();
 		String name = staffName(from);
-		if (text.startsWith("/take")) {
-			outbox.sendToTopic(message.getChatId(), topic, Reply.of(staff.takeInTopic(topic, name)), null);
+		if (text.startsWith("/take") || text.startsWith("/close")) {
+			StaffAction action = staff.commandInTopic(topic, text, name);
+			outbox.sendToTopic(message.getChatId(), topic, Reply.of(action.notice()), null);
+			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 			return;
 		}
 		staff.staffWrote(topic, name, text).ifPresent(this::deliver);
@@ -198,9 +201,13 @@ class UpdateHandler {
 
 	/** Anyone in the staff group is staff; their button presses act on tickets. */
 	private void onStaffButton(CallbackQuery query) {
-		String notice = StaffDesk.isStaffButton(query.getData()) ? staff.pressed(query.getData(), staffName(query.getFrom()))
-				: null;
-		outbox.answerCallback(query.getMessage().getChatId(), query.getId(), notice);
+		if (!StaffDesk.isStaffButton(query.getData())) {
+			outbox.answerCallback(query.getMessage().getChatId(), query.getId(), null);
+			return;
+		}
+		StaffAction action = staff.pressed(query.getData(), staffName(query.getFrom()));
+		outbox.answerCallback(query.getMessage().getChatId(), query.getId(), action.notice());
+		Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 	}
 
 	private boolean isStaffGroup(Long chatId) {

@@ -95,19 +95,22 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** The customer no longer needs a person. */
 	void withdraw(Instant now) {
-		end(Status.WITHDRAWN, now);
+		end(Status.WITHDRAWN, null, now);
 	}
 
-	void close(Instant now) {
-		end(Status.CLOSED, now);
+	/**
+	 * @param staff the staff member who closed it, or {@code null} when the customer ended the conversation
+	 */
+	void close(String staff, Instant now) {
+		end(Status.CLOSED, staff, now);
 	}
 
-	private void end(Status end, Instant now) {
+	private void end(Status end, String staff, Instant now) {
 		requireOpen(end == Status.CLOSED ? "close" : "withdraw");
 		TicketView before = view(0);
 		status = end;
 		closedAt = now;
-		registerEvent(new TicketEnded(before, end == Status.CLOSED, now));
+		registerEvent(new TicketEnded(before, end == Status.CLOSED, staff, now));
 	}
 
 	/** Records that the staff were reminded of the promise, once. */

@@ -80,10 +80,23 @@ public class Tickets {
 		});
 	}
 
+	/**
+	 * A staff member closed the ticket.
+	 * @return the ticket as it was before, or empty if it was not open
+	 */
+	public Optional<TicketView> close(long ticketId, String staff) {
+		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
+			TicketView view = view(ticket);
+			ticket.close(staff, clock.instant());
+			tickets.save(ticket);
+			return view;
+		});
+	}
+
 	/** The conversation ended: its open ticket, if any, is closed. */
 	public void closeFor(Long conversationId) {
 		tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).ifPresent(ticket -> {
-			ticket.close(clock.instant());
+			ticket.close(null, clock.instant());
 			tickets.save(ticket);
 		});
 	}

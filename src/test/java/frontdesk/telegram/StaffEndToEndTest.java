@@ -92,7 +92,8 @@ class StaffEndToEndTest {
 			.contains("Promised by")
 			.contains("Ada: my parcel never came")
 			.contains("Ada: /human");
-		assertThat(card.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("take:" + ticket);
+		assertThat(card.body().path("reply_markup").findValuesAsText("callback_data"))
+			.containsExactly("take:" + ticket, "close:" + ticket);
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class StaffEndToEndTest {
 		FakeTelegram.Call edit = telegram.awaitCall("editMessageText",
 				body -> body.path("chat_id").asLong() == GROUP && body.path("message_id").asInt() == cardId, WAIT);
 		assertThat(edit.text()).contains("Taken by Grace");
-		assertThat(edit.body().path("reply_markup").findValuesAsText("callback_data")).isEmpty();
+		assertThat(edit.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("close:" + ticket);
 
 		long alanTakes = telegram.sendCallback(GROUP, alan, "take:" + ticket, cardId);
 		assertThat(answer(alanTakes)).isEqualTo("Grace already has this one.");
@@ -250,6 +251,54 @@ class StaffEndToEndTest {
 				&& body.path("from_chat_id").asLong() == chat, WAIT);
 		assertThat(copy.body().path("message_thread_id").asInt()).isEqualTo(topic);
 		assertThat(copy.body().path("message_id").asInt()).isEqualTo(photo.path("message_id").asInt());
+	}
+
+	@Test
+	void closeOnTheCardEndsTheConversationAndTellsTheCustomer() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Lou", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int cardId = card(ticket).result().path("message_id").asInt();
+
+		long closes = telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
+
+		assertThat(answer(closes)).isEqualTo("Closed.");
+		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us, Lou!"), WAIT);
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == cardId
+				&& body.path("text").asText().contains("Closed by Grace")
+				&& body.path("reply_markup").isMissingNode(), WAIT);
+		telegram.sendText(chat, chat, "Lou", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+	}
+
+	@Test
+	void closeInTheTopicWorksLikeTheButton() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Max", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		inTopic(topic, grace, "Grace", "/close");
+
+		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us, Max!"), WAIT);
+	}
+
+	@Test
+	void showsTheStaffWhenTheCustomerWithdraws() {
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Ned", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		FakeTelegram.Call card = card(ticket);
+
+		telegram.sendCallback(chat, chat, "withdraw:" + ticket, 1);
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == card.body().path("message_thread_id").asInt()
+				&& body.path("text").asText().equals("#T-%06d: withdrawn by the customer.".formatted(ticket)), WAIT);
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == card.result().path("message_id").asInt()
+				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
 	}
 
 	/** A staff member writes in a customer's topic. */

@@ -87,7 +87,7 @@ class TicketTest {
 
 			assertThat(ticket.isOpen()).isFalse();
 			assertThatIllegalStateException().isThrownBy(() -> ticket.take("Grace", PROMISED));
-			assertThatIllegalStateException().isThrownBy(() -> ticket.close(PROMISED));
+			assertThatIllegalStateException().isThrownBy(() -> ticket.close("Grace", PROMISED));
 			assertThat(ticket.miss(PROMISED)).isFalse();
 		}
 
