@@ -17,6 +17,9 @@ import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
+import frontdesk.ticket.OpeningSummary;
+import frontdesk.ticket.PromiseMissed;
+import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketOpened;
 import frontdesk.ticket.TicketView;
@@ -188,6 +191,48 @@ public class StaffDesk {
 		TicketView ticket = closed.get();
 		updateCard(ticket, "Closed by " + staff);
 		return new StaffAction("Closed.", conversations.closedByStaff(ticket.conversationId()).orElse(null));
+	}
+
+	/** A promise is due soon: a reminder in the customer's topic, replying to the card. */
+	@ApplicationModuleListener
+	void on(PromiseReminderDue due) {
+		remind(due.ticket(), "Reminder: " + due.ticket().number() + " is promised by "
+				+ hours.describe(due.ticket().promisedBy(), due.at()) + " and no one has answered yet.");
+	}
+
+	/** A promise passed with no staff reply: an alert in the customer's topic, replying to the card. */
+	@ApplicationModuleListener
+	void on(PromiseMissed missed) {
+		remind(missed.ticket(), "Promise missed: " + missed.ticket().number() + " was promised by "
+				+ hours.describe(missed.ticket().promisedBy(), missed.at()) + ". Please answer the customer now.");
+	}
+
+	private void remind(TicketView ticket, String text) {
+		if (group.configured()) {
+			topics.findById(ticket.customerId())
+				.ifPresent(topic -> group.reply(topic.topicId(), cardKey(ticket.id()), text));
+		}
+	}
+
+	/** The business opened: the requests from the closed period, oldest first, in the group's general topic. */
+	@ApplicationModuleListener
+	void on(OpeningSummary summary) {
+		if (!group.configured() || summary.waiting().isEmpty()) {
+			return;
+		}
+		StringBuilder text = new StringBuilder("Good morning! ").append(summary.waiting().size())
+			.append(summary.waiting().size() == 1 ? " request came" : " requests came")
+			.append(" in while we were closed, oldest first:");
+		for (TicketView ticket : summary.waiting()) {
+			String name = conversations.customer(ticket.customerId()).map(StaffDesk::title).orElse("Customer");
+			text.append('\n')
+				.append(ticket.number())
+				.append(' ')
+				.append(name)
+				.append(", promised by ")
+				.append(hours.describe(ticket.promisedBy(), summary.openedAt()));
+		}
+		group.postToGeneral(text.toString());
 	}
 
 	/** The customer withdrew the request or ended the conversation: the staff see it in the topic. */

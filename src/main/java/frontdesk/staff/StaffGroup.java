@@ -26,6 +26,12 @@ public interface StaffGroup {
 	 */
 	void post(long topicId, String text, List<Reply.Button> buttons, String key);
 
+	/** Posts into a topic as a reply to an earlier post. */
+	void reply(long topicId, String toKey, String text);
+
+	/** Posts into the group's general topic. */
+	void postToGeneral(String text);
+
 	/**
 	 * Copies a customer's media message (a photo, a document, a voice message) into a topic.
 	 * @return {@code false} when the customer's channel cannot copy media into the group

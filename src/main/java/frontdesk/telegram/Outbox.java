@@ -42,6 +42,13 @@ class Outbox {
 		wakeSenderAfterCommit();
 	}
 
+	/** A message into a topic of a group, replying to the message sent with the given key. */
+	void replyInTopic(long chatId, int threadId, String toKey, Reply reply) {
+		messages.save(OutboxMessage.toTopic(chatId, threadId, reply.text(), encode(reply.buttons()), null, clock.instant())
+			.replyingTo(toKey));
+		wakeSenderAfterCommit();
+	}
+
 	/** Copies a message (a customer's photo, say) into a topic of a group. */
 	void copyToTopic(long chatId, int threadId, long fromChatId, int messageId) {
 		messages.save(OutboxMessage.copy(chatId, threadId, fromChatId, messageId, clock.instant()));

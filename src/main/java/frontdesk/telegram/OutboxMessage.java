@@ -41,6 +41,9 @@ class OutboxMessage {
 	/** Names a sent message so it can be edited later; for an edit, the message to edit. */
 	private String messageKey;
 
+	/** The key of the message this one replies to, if any. */
+	private String replyToKey;
+
 	/** For a copy: the chat and message copied. */
 	private Long fromChatId;
 
@@ -85,6 +88,11 @@ class OutboxMessage {
 		message.messageThreadId = threadId;
 		message.messageKey = key;
 		return message;
+	}
+
+	OutboxMessage replyingTo(String key) {
+		this.replyToKey = key;
+		return this;
 	}
 
 	static OutboxMessage copy(long chatId, int threadId, long fromChatId, int fromMessageId, Instant now) {
@@ -168,6 +176,10 @@ class OutboxMessage {
 
 	String messageKey() {
 		return messageKey;
+	}
+
+	String replyToKey() {
+		return replyToKey;
 	}
 
 	Long fromChatId() {

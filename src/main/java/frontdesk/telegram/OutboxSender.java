@@ -282,6 +282,7 @@ class OutboxSender implements SmartLifecycle {
 			case SEND_MESSAGE -> SendMessage.builder()
 				.chatId(message.chatId())
 				.messageThreadId(message.messageThreadId())
+				.replyToMessageId(message.replyToKey() == null ? null : sentMessageId(message.replyToKey(), outbox))
 				.text(limit(message.text()))
 				.replyMarkup(keyboard(message.buttons()))
 				.build();
@@ -292,17 +293,13 @@ class OutboxSender implements SmartLifecycle {
 				.messageId(message.fromMessageId())
 				.build();
 			case EDIT_MESSAGE -> {
-				Long edited = transactions.execute(status -> outbox
-					.findFirstByMessageKeyAndKindAndStatus(message.messageKey(), OutboxMessage.Kind.SEND_MESSAGE,
-							OutboxMessage.Status.SENT)
-					.map(OutboxMessage::telegramMessageId)
-					.orElse(null));
+				Integer edited = sentMessageId(message.messageKey(), outbox);
 				if (edited == null) {
 					throw new IllegalStateException("No sent message " + message.messageKey() + " to edit");
 				}
 				yield EditMessageText.builder()
 					.chatId(message.chatId())
-					.messageId(edited.intValue())
+					.messageId(edited)
 					.text(limit(message.text()))
 					.replyMarkup(keyboard(message.buttons()))
 					.build();
@@ -312,6 +309,14 @@ class OutboxSender implements SmartLifecycle {
 				.text(message.text())
 				.build();
 		};
+	}
+
+	/** Telegram's id of the message sent with the given key, or {@code null} if there is none. */
+	private Integer sentMessageId(String key, OutboxRepository outbox) {
+		return transactions.execute(status -> outbox
+			.findFirstByMessageKeyAndKindAndStatus(key, OutboxMessage.Kind.SEND_MESSAGE, OutboxMessage.Status.SENT)
+			.map(sent -> sent.telegramMessageId() == null ? null : sent.telegramMessageId().intValue())
+			.orElse(null));
 	}
 
 	private static InlineKeyboardMarkup keyboard(String buttons) {

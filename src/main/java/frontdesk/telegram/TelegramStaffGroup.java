@@ -52,6 +52,16 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
+	public void reply(long topicId, String toKey, String text) {
+		outbox.replyInTopic(settings.staffChatId(), Math.toIntExact(topicId), toKey, Reply.of(text));
+	}
+
+	@Override
+	public void postToGeneral(String text) {
+		outbox.send(settings.staffChatId(), Reply.of(text));
+	}
+
+	@Override
 	public boolean copy(long topicId, CustomerProfile from, String messageId) {
 		if (!UpdateHandler.CHANNEL.equals(from.channel()) || messageId == null) {
 			return false;

@@ -10,4 +10,5 @@ alter table telegram_outbox add column from_chat_id bigint;
 alter table telegram_outbox add column from_message_id integer;
 -- names a message so a later request can edit it
 alter table telegram_outbox add column message_key varchar(128);
+alter table telegram_outbox add column reply_to_key varchar(128);
 create index ix_telegram_outbox_key on telegram_outbox (message_key);

@@ -1,6 +1,10 @@
 package frontdesk.telegram;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -10,7 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import frontdesk.SettableClock;
+import frontdesk.ticket.PromiseWatch;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,7 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
  */
 @SpringBootTest
+@Import(StaffEndToEndTest.Clocks.class)
 class StaffEndToEndTest {
+
+	static final SettableClock clock = new SettableClock();
+
+	@Autowired
+	PromiseWatch watch;
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -299,6 +316,60 @@ class StaffEndToEndTest {
 				&& body.path("text").asText().equals("#T-%06d: withdrawn by the customer.".formatted(ticket)), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == card.result().path("message_id").asInt()
 				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
+	}
+
+	@Test
+	void postsRemindersAndMissedPromisesToTheCardAndTheNightsRequestsAtOpening() {
+		clock.set(london("2026-11-23T10:00"));
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Oli", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		FakeTelegram.Call card = card(ticket);
+		int cardId = card.result().path("message_id").asInt();
+
+		clock.set(london("2026-11-23T11:31"));
+		watch.check();
+		FakeTelegram.Call reminder = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Reminder: #T-%06d".formatted(ticket)), WAIT);
+		clock.set(london("2026-11-23T12:01"));
+		watch.check();
+		FakeTelegram.Call missed = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Promise missed: #T-%06d".formatted(ticket)), WAIT);
+
+		for (FakeTelegram.Call alert : List.of(reminder, missed)) {
+			assertThat(alert.body().path("reply_to_message_id").asInt()).isEqualTo(cardId);
+			assertThat(alert.body().path("message_thread_id").asInt())
+				.isEqualTo(card.body().path("message_thread_id").asInt());
+		}
+		assertThat(reminder.text()).contains("promised by Monday 12:00");
+
+		clock.set(london("2026-11-23T20:00"));
+		watch.check();
+		long night = chats.incrementAndGet();
+		telegram.sendText(night, night, "Pam", "/human");
+		long nightTicket = ticketId(telegram.awaitMessage(night, text -> text.contains("#T-"), WAIT).text());
+		clock.set(london("2026-11-24T09:00:30"));
+		watch.check();
+
+		FakeTelegram.Call summary = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Good morning!")
+				&& body.path("text").asText().contains("#T-%06d".formatted(nightTicket)), WAIT);
+		assertThat(summary.body().path("message_thread_id").isMissingNode()).isTrue();
+		assertThat(summary.text()).contains("#T-%06d Pam, promised by Tuesday 11:00".formatted(nightTicket))
+			.doesNotContain("#T-%06d".formatted(ticket));
+	}
+
+	private static Instant london(String localDateTime) {
+		return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/London")).toInstant();
+	}
+
+	static class Clocks {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return clock;
+		}
 	}
 
 	/** A staff member writes in a customer's topic. */
