@@ -103,6 +103,16 @@ public class StaffDesk {
 		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff + ": " + text : text);
 	}
 
+	/**
+	 * A staff member sent a photo, document or voice message in a customer's topic: like a text, it takes an untaken
+	 * ticket and goes to the customer (the channel copies it).
+	 * @return who gets it; empty when the topic has no open request (the staff are told)
+	 */
+	@Transactional
+	public Optional<CustomerProfile> staffSentMedia(long topicId, String staff, String media) {
+		return staffWrote(topicId, staff, "[" + media + "]").map(CustomerDelivery::customer);
+	}
+
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
 	@Transactional
 	public StaffAction commandInTopic(long topicId, String command, String staff) {

@@ -49,6 +49,12 @@ class Outbox {
 		wakeSenderAfterCommit();
 	}
 
+	/** Copies a message (a staff member's photo, say) into a chat. */
+	void copy(long chatId, long fromChatId, int messageId) {
+		messages.save(OutboxMessage.copy(chatId, null, fromChatId, messageId, clock.instant()));
+		wakeSenderAfterCommit();
+	}
+
 	/** Copies a message (a customer's photo, say) into a topic of a group. */
 	void copyToTopic(long chatId, int threadId, long fromChatId, int messageId) {
 		messages.save(OutboxMessage.copy(chatId, threadId, fromChatId, messageId, clock.instant()));

@@ -95,7 +95,7 @@ class OutboxMessage {
 		return this;
 	}
 
-	static OutboxMessage copy(long chatId, int threadId, long fromChatId, int fromMessageId, Instant now) {
+	static OutboxMessage copy(long chatId, Integer threadId, long fromChatId, int fromMessageId, Instant now) {
 		OutboxMessage message = new OutboxMessage(chatId, Kind.COPY_MESSAGE, now);
 		message.messageThreadId = threadId;
 		message.fromChatId = fromChatId;

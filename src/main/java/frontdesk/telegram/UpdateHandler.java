@@ -131,10 +131,7 @@ class UpdateHandler {
 			inbound = Inbound.text(from, message.getText(), messageId);
 		}
 		else {
-			Optional<String> media = MEDIA.entrySet().stream()
-				.filter(kind -> kind.getValue().test(message))
-				.map(Map.Entry::getKey)
-				.findFirst();
+			Optional<String> media = mediaOf(message);
 			if (media.isEmpty()) {
 				log.debug("Ignored a message without text or media in chat {}", chatId);
 				return;
@@ -142,6 +139,10 @@ class UpdateHandler {
 			inbound = Inbound.media(from, media.get(), message.getCaption(), messageId);
 		}
 		send(chatId, conversations.handle(inbound).replies());
+	}
+
+	private static Optional<String> mediaOf(Message message) {
+		return MEDIA.entrySet().stream().filter(kind -> kind.getValue().test(message)).map(Map.Entry::getKey).findFirst();
 	}
 
 	private void onButton(CallbackQuery query) {
@@ -177,8 +178,20 @@ class UpdateHandler {
 	private void onStaffMessage(Message message) {
 		Integer topic = message.getMessageThreadId();
 		User from = message.getFrom();
-		if (topic == null || !message.isTopicMessage() || from == null || Boolean.TRUE.equals(from.getIsBot())
-				|| !message.hasText() || StaffDesk.isNote(message.getText())) {
+		if (topic == null || !message.isTopicMessage() || from == null || Boolean.TRUE.equals(from.getIsBot())) {
+			return;
+		}
+		if (!message.hasText()) {
+			Optional<String> media = mediaOf(message);
+			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
+				staff.staffSentMedia(topic, staffName(from), media.get())
+					.filter(customer -> CHANNEL.equals(customer.channel()))
+					.ifPresent(customer -> outbox.copy(Long.parseLong(customer.externalId()), message.getChatId(),
+							message.getMessageId()));
+			}
+			return;
+		}
+		if (StaffDesk.isNote(message.getText())) {
 			return;
 		}
 		String text = message.getText().strip();

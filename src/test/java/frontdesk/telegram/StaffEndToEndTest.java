@@ -200,6 +200,25 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aPhotoFromStaffReachesTheCustomer() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		telegram.sendText(chat, chat, "Ray", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		var photo = telegram.newMessage(GROUP, grace, "Grace");
+		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p2\",\"file_unique_id\":\"u2\",\"width\":90,\"height\":90}]"));
+		photo.put("message_thread_id", topic);
+		photo.put("is_topic_message", true);
+		telegram.sendUpdate("message", photo);
+
+		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == chat, WAIT);
+		assertThat(copy.body().path("from_chat_id").asLong()).isEqualTo(GROUP);
+		assertThat(copy.body().path("message_id").asInt()).isEqualTo(photo.path("message_id").asInt());
+	}
+
+	@Test
 	void keepsNotesForColleaguesOutOfTheCustomersChat() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
