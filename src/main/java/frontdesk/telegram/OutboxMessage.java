@@ -137,6 +137,12 @@ class OutboxMessage {
 		this.lastError = limit(error);
 	}
 
+	/** A plain line in a topic (no buttons, not edited or replied to later), which may go out with the next ones. */
+	boolean mergeable() {
+		return kind == Kind.SEND_MESSAGE && messageThreadId != null && buttons == null && messageKey == null
+				&& replyToKey == null && text != null;
+	}
+
 	/** Messages to one chat go out in order; callback answers belong to no such order. */
 	boolean ordered() {
 		return kind != Kind.ANSWER_CALLBACK;

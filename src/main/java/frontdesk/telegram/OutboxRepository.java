@@ -53,6 +53,9 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	long countByStatus(OutboxMessage.Status status);
 
+	List<OutboxMessage> findByChatIdAndStatusAndIdGreaterThanOrderById(long chatId, OutboxMessage.Status status, Long id,
+			Limit limit);
+
 	/** The sent message with the given key, for an edit. */
 	Optional<OutboxMessage> findFirstByMessageKeyAndKindAndStatus(String key, OutboxMessage.Kind kind,
 			OutboxMessage.Status status);

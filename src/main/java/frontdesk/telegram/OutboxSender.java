@@ -31,6 +31,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import frontdesk.conversation.ConversationService;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Limit;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,9 @@ class OutboxSender implements SmartLifecycle {
 
 	/** Requests looked at in one round, at most. */
 	private static final int BATCH = 2_000;
+
+	/** Lines sent together as one message, at most. */
+	private static final int MERGED_AT_MOST = 50;
 
 	/** Requests handed to the sender threads and not finished yet. */
 	private static final int MAX_IN_FLIGHT = 256;
@@ -212,16 +216,36 @@ class OutboxSender implements SmartLifecycle {
 			if (message.ordered()) {
 				busyChats.add(message.chatId());
 			}
-			senders.execute(() -> deliver(message));
+			List<OutboxMessage> followers = message.mergeable() ? mergeableAfter(message) : List.of();
+			senders.execute(() -> deliver(message, followers));
 		}
 		return next;
 	}
 
-	private void deliver(OutboxMessage message) {
+	/**
+	 * Plain lines queued for the same topic right after the given one: sent with it as one message, so a burst of
+	 * customer messages stays within the group's limit of about 20 messages a minute.
+	 */
+	private List<OutboxMessage> mergeableAfter(OutboxMessage head) {
+		List<OutboxMessage> followers = new java.util.ArrayList<>();
+		int length = head.text().length();
+		List<OutboxMessage> next = transactions.execute(status -> outbox.findByChatIdAndStatusAndIdGreaterThanOrderById(
+				head.chatId(), OutboxMessage.Status.PENDING, head.id(), Limit.of(MERGED_AT_MOST)));
+		for (OutboxMessage follower : next) {
+			length += follower.text() == null ? 0 : follower.text().length() + 1;
+			if (!follower.mergeable() || !follower.messageThreadId().equals(head.messageThreadId()) || length > MAX_TEXT) {
+				break;
+			}
+			followers.add(follower);
+		}
+		return followers;
+	}
+
+	private void deliver(OutboxMessage message, List<OutboxMessage> followers) {
 		try {
 			Serializable result;
 			try {
-				result = api.execute(request(message, outbox));
+				result = api.execute(request(message, followers, outbox));
 			}
 			catch (TelegramApiException ex) {
 				failed(message, ex);
@@ -234,7 +258,11 @@ class OutboxSender implements SmartLifecycle {
 				return;
 			}
 			Long messageId = result instanceof Message sentMessage ? sentMessage.getMessageId().longValue() : null;
-			update(message, stored -> stored.sent(messageId, clock.instant()));
+			transactions.executeWithoutResult(status -> {
+				outbox.findById(message.id()).ifPresent(stored -> stored.sent(messageId, clock.instant()));
+				followers.forEach(follower -> outbox.findById(follower.id())
+					.ifPresent(stored -> stored.sent(messageId, clock.instant())));
+			});
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record the result of outbox message {}; it may be sent again", message.id(), ex);
@@ -277,13 +305,15 @@ class OutboxSender implements SmartLifecycle {
 		transactions.executeWithoutResult(status -> outbox.findById(message.id()).ifPresent(change));
 	}
 
-	private BotApiMethod<? extends Serializable> request(OutboxMessage message, OutboxRepository outbox) {
+	private BotApiMethod<? extends Serializable> request(OutboxMessage message, List<OutboxMessage> followers,
+			OutboxRepository outbox) {
 		return switch (message.kind()) {
 			case SEND_MESSAGE -> SendMessage.builder()
 				.chatId(message.chatId())
 				.messageThreadId(message.messageThreadId())
 				.replyToMessageId(message.replyToKey() == null ? null : sentMessageId(message.replyToKey(), outbox))
-				.text(limit(message.text()))
+				.text(limit(followers.isEmpty() ? message.text() : message.text() + "\n"
+						+ String.join("\n", followers.stream().map(OutboxMessage::text).toList())))
 				.replyMarkup(keyboard(message.buttons()))
 				.build();
 			case COPY_MESSAGE -> CopyMessage.builder()
