@@ -26,11 +26,15 @@ class TelegramRestartTest {
 
 	private ConfigurableApplicationContext bot;
 
+	static final long GROUP = -1001122334455L;
+
 	private ConfigurableApplicationContext start() {
+		telegram.setChat(GROUP, "{\"id\": " + GROUP + ", \"type\": \"supergroup\", \"title\": \"Support\", \"is_forum\": true}");
 		bot = new SpringApplicationBuilder(Application.class).run(
 				"--frontdesk.telegram.token=" + telegram.token(),
 				"--frontdesk.telegram.api-url=" + telegram.url(),
 				"--frontdesk.telegram.poll-timeout=1s",
+				"--frontdesk.telegram.staff-chat-id=" + GROUP,
 				"--frontdesk.data-dir=" + dataDir);
 		return bot;
 	}
@@ -58,6 +62,32 @@ class TelegramRestartTest {
 		telegram.awaitMessage(chat, text -> text.contains("/human"), WAIT);
 
 		assertThat(telegram.sentTexts(chat)).hasSize(2);
+	}
+
+	@Test
+	void keepsRelayingBetweenCustomerAndStaffAfterARestart() {
+		long chat = 6_000_000_003L;
+		start();
+		telegram.sendText(chat, chat, "Ada", "/human");
+		telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT);
+		FakeTelegram.Call card = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("#T-"), WAIT);
+		int topic = card.body().path("message_thread_id").asInt();
+		bot.close();
+
+		start();
+		var message = telegram.newMessage(GROUP, 501, "Grace");
+		message.put("text", "Hello Ada, I'm here");
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		telegram.sendUpdate("message", message);
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hello Ada, I'm here"), WAIT);
+		telegram.sendText(chat, chat, "Ada", "thanks!");
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic
+				&& body.path("text").asText().contains("Ada: thanks!"), WAIT);
+		assertThat(telegram.calls("createForumTopic")).hasSize(1);
 	}
 
 	@Test
