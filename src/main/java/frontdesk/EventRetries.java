@@ -1,15 +1,19 @@
 package frontdesk;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands events between modules to their listeners again when handling failed (for example while Telegram could not
- * be reached), so none waits for the next restart.
+ * be reached), so none waits for the next restart. Only failed ones: an event still waiting its turn is not handed
+ * out twice.
  */
 @Component
 class EventRetries {
@@ -18,14 +22,20 @@ class EventRetries {
 
 	private final Duration every;
 
-	EventRetries(IncompleteEventPublications incomplete, @Value("${frontdesk.events.retry-every:1m}") Duration every) {
+	private final Clock clock;
+
+	EventRetries(IncompleteEventPublications incomplete, @Value("${frontdesk.events.retry-every:1m}") Duration every,
+			Clock clock) {
 		this.incomplete = incomplete;
 		this.every = every;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${frontdesk.events.retry-every:1m}",
 			initialDelayString = "${frontdesk.events.retry-every:1m}")
 	void retry() {
-		incomplete.resubmitIncompletePublicationsOlderThan(every);
+		Instant before = clock.instant().minus(every);
+		incomplete.resubmitIncompletePublications(publication -> publication.getStatus() == EventPublication.Status.FAILED
+				&& publication.getPublicationDate().isBefore(before));
 	}
 }

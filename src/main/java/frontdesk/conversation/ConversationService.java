@@ -99,6 +99,15 @@ public class ConversationService {
 		});
 	}
 
+	/** A staff member took the request: a person holds the conversation now, and the bot stays quiet. */
+	@Transactional
+	public void heldByPerson(Long conversationId) {
+		conversations.findById(conversationId).filter(Conversation::isOpen).ifPresent(conversation -> {
+			conversation.personAnswered();
+			conversations.save(conversation);
+		});
+	}
+
 	/**
 	 * A staff member closed the conversation.
 	 * @return the goodbye to deliver to the customer, or empty if it was over already

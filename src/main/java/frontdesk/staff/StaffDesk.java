@@ -188,6 +188,7 @@ public class StaffDesk {
 		if (!staff.equals(ticket.takenBy())) {
 			return StaffAction.note(ticket.takenBy() + " already has this one.");
 		}
+		conversations.heldByPerson(ticket.conversationId());
 		updateCard(ticket, "Taken by " + staff);
 		return StaffAction.note("It's yours.");
 	}

@@ -143,10 +143,15 @@ class OutboxMessage {
 				&& replyToKey == null && text != null;
 	}
 
-	/** Messages to one chat go out in order; callback answers belong to no such order. */
+	/**
+	 * Messages to one chat go out in order. Callback answers belong to no such order, and neither do edits: an edit
+	 * waits for its message, and only the latest edit of a message counts.
+	 */
 	boolean ordered() {
-		return kind != Kind.ANSWER_CALLBACK;
+		return !UNORDERED.contains(kind);
 	}
+
+	static final java.util.Set<Kind> UNORDERED = java.util.EnumSet.of(Kind.ANSWER_CALLBACK, Kind.EDIT_MESSAGE);
 
 	Duration age(Instant now) {
 		return Duration.between(createdAt, now);

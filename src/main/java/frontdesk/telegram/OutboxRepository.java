@@ -1,6 +1,7 @@
 package frontdesk.telegram;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,21 +21,25 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 			select min(m.id) from OutboxMessage m
 			where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING
 			  and m.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
+			  and m.kind <> frontdesk.telegram.OutboxMessage.Kind.EDIT_MESSAGE
 			group by m.chatId order by min(m.id)""")
 	List<Long> findChatHeads(Limit limit);
 
 	List<OutboxMessage> findByIdIn(List<Long> ids);
 
-	/** Callback answers belong to no chat's order: each may go out at once. */
-	List<OutboxMessage> findByStatusAndKindOrderById(OutboxMessage.Status status, OutboxMessage.Kind kind, Limit limit);
+	/** Callback answers and edits belong to no chat's order: each may go out on its own. */
+	List<OutboxMessage> findByStatusAndKindInOrderById(OutboxMessage.Status status, Collection<OutboxMessage.Kind> kinds,
+			Limit limit);
+
+	boolean existsByMessageKeyAndKindAndIdGreaterThan(String key, OutboxMessage.Kind kind, Long id);
 
 	/**
 	 * What may go out next: the oldest pending message of each chat (the one after it waits, so each chat gets its
 	 * messages in order) and every pending callback answer, oldest first.
 	 */
 	default List<OutboxMessage> findNextToSend(int limit) {
-		List<OutboxMessage> next = new java.util.ArrayList<>(findByStatusAndKindOrderById(OutboxMessage.Status.PENDING,
-				OutboxMessage.Kind.ANSWER_CALLBACK, Limit.of(limit)));
+		List<OutboxMessage> next = new java.util.ArrayList<>(findByStatusAndKindInOrderById(OutboxMessage.Status.PENDING,
+				OutboxMessage.UNORDERED, Limit.of(limit)));
 		next.addAll(findByIdIn(findChatHeads(Limit.of(limit))));
 		next.sort(java.util.Comparator.comparing(OutboxMessage::id));
 		return next;

@@ -53,8 +53,8 @@ class OutboxSender implements SmartLifecycle {
 	/** Requests looked at in one round, at most. */
 	private static final int BATCH = 2_000;
 
-	/** Lines sent together as one message, at most. */
-	private static final int MERGED_AT_MOST = 50;
+	/** Queued requests of the chat looked at for lines to send together. */
+	private static final int MERGED_AT_MOST = 200;
 
 	/** Requests handed to the sender threads and not finished yet. */
 	private static final int MAX_IN_FLIGHT = 256;
@@ -223,8 +223,8 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	/**
-	 * Plain lines queued for the same topic right after the given one: sent with it as one message, so a burst of
-	 * customer messages stays within the group's limit of about 20 messages a minute.
+	 * Plain lines queued for the same topic after the given one (up to anything else for that topic): sent with it as
+	 * one message, so a burst of customer messages stays within the group's limit of about 20 messages a minute.
 	 */
 	private List<OutboxMessage> mergeableAfter(OutboxMessage head) {
 		List<OutboxMessage> followers = new java.util.ArrayList<>();
@@ -232,8 +232,12 @@ class OutboxSender implements SmartLifecycle {
 		List<OutboxMessage> next = transactions.execute(status -> outbox.findByChatIdAndStatusAndIdGreaterThanOrderById(
 				head.chatId(), OutboxMessage.Status.PENDING, head.id(), Limit.of(MERGED_AT_MOST)));
 		for (OutboxMessage follower : next) {
+			if (!follower.ordered() || !head.messageThreadId().equals(follower.messageThreadId())) {
+				// another topic's (or no topic's) message: their order against this topic does not matter
+				continue;
+			}
 			length += follower.text() == null ? 0 : follower.text().length() + 1;
-			if (!follower.mergeable() || !follower.messageThreadId().equals(head.messageThreadId()) || length > MAX_TEXT) {
+			if (!follower.mergeable() || length > MAX_TEXT) {
 				break;
 			}
 			followers.add(follower);
@@ -243,6 +247,10 @@ class OutboxSender implements SmartLifecycle {
 
 	private void deliver(OutboxMessage message, List<OutboxMessage> followers) {
 		try {
+			if (superseded(message)) {
+				update(message, stored -> stored.sent(null, clock.instant()));
+				return;
+			}
 			Serializable result;
 			try {
 				result = api.execute(request(message, followers, outbox));
@@ -306,12 +314,13 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	private BotApiMethod<? extends Serializable> request(OutboxMessage message, List<OutboxMessage> followers,
-			OutboxRepository outbox) {
+			OutboxRepository outbox) throws TelegramApiException {
 		return switch (message.kind()) {
 			case SEND_MESSAGE -> SendMessage.builder()
 				.chatId(message.chatId())
 				.messageThreadId(message.messageThreadId())
 				.replyToMessageId(message.replyToKey() == null ? null : sentMessageId(message.replyToKey(), outbox))
+				.allowSendingWithoutReply(message.replyToKey() == null ? null : true)
 				.text(limit(followers.isEmpty() ? message.text() : message.text() + "\n"
 						+ String.join("\n", followers.stream().map(OutboxMessage::text).toList())))
 				.replyMarkup(keyboard(message.buttons()))
@@ -325,7 +334,8 @@ class OutboxSender implements SmartLifecycle {
 			case EDIT_MESSAGE -> {
 				Integer edited = sentMessageId(message.messageKey(), outbox);
 				if (edited == null) {
-					throw new IllegalStateException("No sent message " + message.messageKey() + " to edit");
+					// the message may still be on its way; the edit is tried again after it
+					throw new TelegramApiException("The message " + message.messageKey() + " to edit is not sent yet");
 				}
 				yield EditMessageText.builder()
 					.chatId(message.chatId())
@@ -339,6 +349,12 @@ class OutboxSender implements SmartLifecycle {
 				.text(message.text())
 				.build();
 		};
+	}
+
+	/** An edit with a later edit of the same message need not be sent: the later one shows what is true now. */
+	private boolean superseded(OutboxMessage message) {
+		return message.kind() == OutboxMessage.Kind.EDIT_MESSAGE && Boolean.TRUE.equals(transactions.execute(status -> outbox
+			.existsByMessageKeyAndKindAndIdGreaterThan(message.messageKey(), OutboxMessage.Kind.EDIT_MESSAGE, message.id())));
 	}
 
 	/** Telegram's id of the message sent with the given key, or {@code null} if there is none. */
