@@ -64,13 +64,40 @@ class StaffBurstTest {
 		assertThat(posts).hasSizeLessThanOrEqualTo(20).allMatch(call -> !call.failed());
 	}
 
+	@Test
+	void mergesTwoCustomersWritingAtOnceEachIntoTheirOwnTopic() {
+		long tom = 9_000_000_002L;
+		long una = 9_000_000_003L;
+		for (long chat : List.of(tom, una)) {
+			telegram.sendText(chat, chat, chat == tom ? "Tom" : "Una", "/human");
+			telegram.awaitMessage(chat, text -> text.contains("#T-"), Duration.ofSeconds(10));
+		}
+
+		for (int i = 1; i <= 20; i++) {
+			telegram.sendText(tom, tom, "Tom", "tom says " + i);
+			telegram.sendText(una, una, "Una", "una says " + i);
+		}
+
+		await().atMost(Duration.ofSeconds(40))
+			.until(() -> relayed("Tom: tom says").contains("Tom: tom says 20") && relayed("Una: una says").contains("Una: una says 20"));
+		assertThat(relayed("Tom: tom says")).isEqualTo(String.join("\n",
+				IntStream.rangeClosed(1, 20).mapToObj(i -> "Tom: tom says " + i).toList()));
+		assertThat(relayed("Una: una says")).isEqualTo(String.join("\n",
+				IntStream.rangeClosed(1, 20).mapToObj(i -> "Una: una says " + i).toList()));
+	}
+
 	/** Everything relayed into the customer's topic, one line per customer message. */
 	private static String relayed() {
+		return relayed("Sam: line");
+	}
+
+	/** The relayed lines that start so, one per customer message, in the order they arrived. */
+	private static String relayed(String start) {
 		return String.join("\n", telegram.calls("sendMessage")
 			.stream()
-			.filter(call -> !call.failed() && call.body().path("chat_id").asLong() == GROUP
-					&& call.text().startsWith("Sam: line"))
-			.map(FakeTelegram.Call::text)
+			.filter(call -> !call.failed() && call.body().path("chat_id").asLong() == GROUP)
+			.flatMap(call -> List.of(call.text().split("\n")).stream())
+			.filter(line -> line.startsWith(start))
 			.toList());
 	}
 }

@@ -162,6 +162,11 @@ class StaffEndToEndTest {
 
 		long alanTakes = telegram.sendCallback(GROUP, alan, "take:" + ticket, cardId);
 		assertThat(answer(alanTakes)).isEqualTo("Grace already has this one.");
+
+		int before = telegram.sentTexts(chat).size();
+		telegram.sendText(chat, chat, "Cy", "how much does delivery cost?");
+		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& telegram.sentTexts(chat).size() > before, Duration.ofSeconds(2));
 	}
 
 	@Test
