@@ -89,8 +89,7 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> staffWrote(long topicId, String staff, String text) {
-		Optional<TicketView> open = topics.findFirstByTopicId(topicId)
-			.flatMap(topic -> tickets.openForCustomer(topic.customerId()));
+		Optional<TicketView> open = openTicketInTopic(topicId);
 		if (open.isEmpty()) {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
 			return Optional.empty();
@@ -117,9 +116,7 @@ public class StaffDesk {
 	@Transactional
 	public StaffAction commandInTopic(long topicId, String command, String staff) {
 		String prefix = command.startsWith("/close") ? CLOSE : TAKE;
-		return topics.findFirstByTopicId(topicId)
-			.flatMap(topic -> tickets.openForCustomer(topic.customerId()))
-			.map(ticket -> pressed(prefix + ticket.id(), staff))
+		return openTicketInTopic(topicId).map(ticket -> pressed(prefix + ticket.id(), staff))
 			.orElse(StaffAction.note("This customer has no open request."));
 	}
 
@@ -136,11 +133,8 @@ public class StaffDesk {
 		}
 		TicketView ticket = opened.ticket();
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		long topic = topics.findById(ticket.customerId())
-			.orElseGet(() -> topics.save(new StaffTopic(ticket.customerId(), group.openTopic(title(customer)),
-					title(customer), clock.instant())))
-			.topicId();
-		group.post(topic, card(ticket, customer, WAITING), buttons(ticket), cardKey(ticket.id()));
+		group.post(topicOf(ticket.customerId(), customer), card(ticket, customer, WAITING), buttons(ticket),
+				cardKey(ticket.id()));
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
 	}
 
@@ -150,11 +144,8 @@ public class StaffDesk {
 		if (!group.configured()) {
 			return;
 		}
-		long topic = topics.findById(wrote.customerId())
-			.orElseThrow(() -> new IllegalStateException("The topic of customer " + wrote.customerId()
-					+ " is not open yet; the message follows once it is"))
-			.topicId();
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
+		long topic = topicOf(wrote.customerId(), customer);
 		String name = customer.firstName() == null ? "Customer" : customer.firstName();
 		if (wrote.media() != null && group.copy(topic, customer, wrote.channelMessageId())) {
 			return;
@@ -162,6 +153,28 @@ public class StaffDesk {
 		String text = wrote.media() == null ? wrote.text()
 				: "[" + wrote.media() + "]" + (wrote.text().isBlank() ? "" : " " + wrote.text());
 		group.post(topic, name + ": " + text, List.of(), null);
+	}
+
+	/** The customer's topic in the staff group, opened (or opened anew in a new group) if need be. */
+	private long topicOf(Long customerId, CustomerProfile customer) {
+		Optional<StaffTopic> known = topics.findById(customerId);
+		if (known.isPresent() && known.get().in(group.id())) {
+			return known.get().topicId();
+		}
+		long topic = group.openTopic(title(customer));
+		if (known.isPresent()) {
+			known.get().moveTo(group.id(), topic, clock.instant());
+		}
+		else {
+			topics.save(new StaffTopic(customerId, group.id(), topic, title(customer), clock.instant()));
+		}
+		return topic;
+	}
+
+	/** The open ticket of the customer whose topic this is, in the current group. */
+	private Optional<TicketView> openTicketInTopic(long topicId) {
+		return topics.findByGroupIdAndTopicId(group.id(), topicId)
+			.flatMap(topic -> tickets.openForCustomer(topic.customerId()));
 	}
 
 	/**
@@ -221,6 +234,7 @@ public class StaffDesk {
 	private void remind(TicketView ticket, String text) {
 		if (group.configured()) {
 			topics.findById(ticket.customerId())
+				.filter(topic -> topic.in(group.id()))
 				.ifPresent(topic -> group.reply(topic.topicId(), cardKey(ticket.id()), text));
 		}
 	}
@@ -252,7 +266,7 @@ public class StaffDesk {
 		if (!group.configured() || ended.closedBy() != null) {
 			return;
 		}
-		topics.findById(ended.ticket().customerId()).ifPresent(topic -> {
+		topics.findById(ended.ticket().customerId()).filter(topic -> topic.in(group.id())).ifPresent(topic -> {
 			String status = ended.closed() ? "Ended by the customer" : "Withdrawn by the customer";
 			updateCard(ended.ticket(), status);
 			group.post(topic.topicId(), ended.ticket().number() + ": " + status.toLowerCase(Locale.ROOT) + ".", List.of(),

@@ -13,6 +13,9 @@ public interface StaffGroup {
 	/** Whether a staff group is set up. */
 	boolean configured();
 
+	/** Which group it is: topics belong to one group, and a new group needs new ones. */
+	String id();
+
 	/**
 	 * Opens a topic in the staff group.
 	 * @return the topic's id

@@ -16,6 +16,9 @@ class StaffTopic {
 	@Id
 	private Long customerId;
 
+	/** The group the topic is in. */
+	private String groupId;
+
 	private long topicId;
 
 	private String title;
@@ -25,8 +28,9 @@ class StaffTopic {
 	protected StaffTopic() {
 	}
 
-	StaffTopic(Long customerId, long topicId, String title, Instant createdAt) {
+	StaffTopic(Long customerId, String groupId, long topicId, String title, Instant createdAt) {
 		this.customerId = customerId;
+		this.groupId = groupId;
 		this.topicId = topicId;
 		this.title = title;
 		this.createdAt = createdAt;
@@ -38,5 +42,16 @@ class StaffTopic {
 
 	long topicId() {
 		return topicId;
+	}
+
+	boolean in(String group) {
+		return groupId.equals(group);
+	}
+
+	/** The staff moved to another group: the customer's topic there replaces this one. */
+	void moveTo(String group, long topic, Instant now) {
+		this.groupId = group;
+		this.topicId = topic;
+		this.createdAt = now;
 	}
 }

@@ -10,5 +10,5 @@ interface StaffTopicRepository extends Repository<StaffTopic, Long> {
 
 	StaffTopic save(StaffTopic topic);
 
-	Optional<StaffTopic> findFirstByTopicId(long topicId);
+	Optional<StaffTopic> findByGroupIdAndTopicId(String groupId, long topicId);
 }

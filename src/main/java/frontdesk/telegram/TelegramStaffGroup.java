@@ -36,6 +36,11 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
+	public String id() {
+		return String.valueOf(settings.staffChatId());
+	}
+
+	@Override
 	public long openTopic(String title) {
 		try {
 			return api.execute(CreateForumTopic.builder().chatId(settings.staffChatId()).name(title).build())

@@ -1,8 +1,10 @@
 create table staff_topic (
     customer_id bigint primary key,
+    group_id varchar(64) not null,
     topic_id bigint not null,
     title varchar(256) not null,
-    created_at timestamp with time zone not null
+    created_at timestamp with time zone not null,
+    constraint uk_staff_topic_group_topic unique (group_id, topic_id)
 );
 
 alter table telegram_outbox add column message_thread_id integer;
