@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PipelineBenchmark {
 
 	private static final String[] NOISE = { "hello can you help", "asdf qwerty", "is it going to rain tomorrow",
-			"my cat ate the parcel", "/start", "/help", "I need the thing for the stuff" };
+			"my cat ate the parcel", "/start", "/help", "I need the thing for the stuff", "/end" };
 
 	private PipelineBenchmark() {
 	}
@@ -110,11 +110,19 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	/** Customer texts drawn from the intents' examples, with some the bot cannot answer and some button presses. */
+	/**
+	 * Customer texts drawn from the examples of the intents the bot answers, with some it cannot answer, commands and
+	 * button presses. Requests for a person are left out: with no staff to answer them, every later message of those
+	 * conversations would wait for a person, far more than in real traffic.
+	 */
 	private static List<Update> updates(Path intents, int count, int chats, int firstId, Random random)
 			throws IOException {
 		ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-		List<Intent> all = IntentLoader.load(intents).intents();
+		List<Intent> all = IntentLoader.load(intents)
+			.intents()
+			.stream()
+			.filter(intent -> intent.action() == Intent.Action.ANSWER)
+			.toList();
 		List<Update> updates = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			long chat = 1_000_000_000L + random.nextInt(chats);
