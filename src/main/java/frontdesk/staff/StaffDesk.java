@@ -20,6 +20,7 @@ import frontdesk.hours.BusinessHours;
 import frontdesk.ticket.OpeningSummary;
 import frontdesk.ticket.PromiseMissed;
 import frontdesk.ticket.PromiseReminderDue;
+import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketOpened;
 import frontdesk.ticket.TicketView;
@@ -88,7 +89,7 @@ public class StaffDesk {
 	 * @return what to deliver to the customer; empty when the topic has no open request (the staff are told)
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffWrote(long topicId, String staff, String text) {
+	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text) {
 		Optional<TicketView> open = openTicketInTopic(topicId);
 		if (open.isEmpty()) {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
@@ -99,7 +100,7 @@ public class StaffDesk {
 		if (before.takenBy() == null && ticket.takenBy() != null) {
 			updateCard(ticket, "Taken by " + ticket.takenBy());
 		}
-		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff + ": " + text : text);
+		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff.name() + ": " + text : text);
 	}
 
 	/**
@@ -108,13 +109,13 @@ public class StaffDesk {
 	 * @return who gets it; empty when the topic has no open request (the staff are told)
 	 */
 	@Transactional
-	public Optional<CustomerProfile> staffSentMedia(long topicId, String staff, String media) {
+	public Optional<CustomerProfile> staffSentMedia(long topicId, StaffMember staff, String media) {
 		return staffWrote(topicId, staff, "[" + media + "]").map(CustomerDelivery::customer);
 	}
 
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
 	@Transactional
-	public StaffAction commandInTopic(long topicId, String command, String staff) {
+	public StaffAction commandInTopic(long topicId, String command, StaffMember staff) {
 		String prefix = command.startsWith("/close") ? CLOSE : TAKE;
 		return openTicketInTopic(topicId).map(ticket -> pressed(prefix + ticket.id(), staff))
 			.orElse(StaffAction.note("This customer has no open request."));
@@ -182,7 +183,7 @@ public class StaffDesk {
 	 * @return a short note for them
 	 */
 	@Transactional
-	public StaffAction pressed(String data, String staff) {
+	public StaffAction pressed(String data, StaffMember staff) {
 		long ticketId;
 		try {
 			ticketId = Long.parseLong(data.substring(data.indexOf(':') + 1));
@@ -198,22 +199,22 @@ public class StaffDesk {
 			return StaffAction.note("This request is no longer open.");
 		}
 		TicketView ticket = taken.get();
-		if (!staff.equals(ticket.takenBy())) {
+		if (!staff.id().equals(ticket.takenById())) {
 			return StaffAction.note(ticket.takenBy() + " already has this one.");
 		}
 		conversations.heldByPerson(ticket.conversationId());
-		updateCard(ticket, "Taken by " + staff);
+		updateCard(ticket, "Taken by " + staff.name());
 		return StaffAction.note("It's yours.");
 	}
 
 	/** Ends the conversation: the customer is told, and the card says who closed it. */
-	private StaffAction close(long ticketId, String staff) {
-		Optional<TicketView> closed = tickets.close(ticketId, staff);
+	private StaffAction close(long ticketId, StaffMember staff) {
+		Optional<TicketView> closed = tickets.close(ticketId, staff.name());
 		if (closed.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");
 		}
 		TicketView ticket = closed.get();
-		updateCard(ticket, "Closed by " + staff);
+		updateCard(ticket, "Closed by " + staff.name());
 		return new StaffAction("Closed.", conversations.closedByStaff(ticket.conversationId()).orElse(null));
 	}
 

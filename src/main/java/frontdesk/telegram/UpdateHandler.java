@@ -24,6 +24,7 @@ import frontdesk.conversation.Reply;
 import frontdesk.conversation.Response;
 import frontdesk.staff.StaffAction;
 import frontdesk.staff.StaffDesk;
+import frontdesk.ticket.StaffMember;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -184,7 +185,7 @@ class UpdateHandler {
 		if (!message.hasText()) {
 			Optional<String> media = mediaOf(message);
 			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
-				staff.staffSentMedia(topic, staffName(from), media.get())
+				staff.staffSentMedia(topic, staffMember(from), media.get())
 					.filter(customer -> CHANNEL.equals(customer.channel()))
 					.ifPresent(customer -> outbox.copy(Long.parseLong(customer.externalId()), message.getChatId(),
 							message.getMessageId()));
@@ -195,7 +196,7 @@ class UpdateHandler {
 			return;
 		}
 		String text = message.getText().strip();
-		String name = staffName(from);
+		StaffMember name = staffMember(from);
 		if (text.startsWith("/take") || text.startsWith("/close")) {
 			StaffAction action = staff.commandInTopic(topic, text, name);
 			outbox.sendToTopic(message.getChatId(), topic, Reply.of(action.notice()), null);
@@ -218,7 +219,7 @@ class UpdateHandler {
 			outbox.answerCallback(query.getMessage().getChatId(), query.getId(), null);
 			return;
 		}
-		StaffAction action = staff.pressed(query.getData(), staffName(query.getFrom()));
+		StaffAction action = staff.pressed(query.getData(), staffMember(query.getFrom()));
 		outbox.answerCallback(query.getMessage().getChatId(), query.getId(), action.notice());
 		Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 	}
@@ -227,12 +228,13 @@ class UpdateHandler {
 		return chatId != null && chatId.equals(settings.staffChatId());
 	}
 
-	private static String staffName(User user) {
+	private static StaffMember staffMember(User user) {
 		if (user == null) {
-			return "Staff";
+			return new StaffMember(CHANNEL + ":unknown", "Staff");
 		}
-		return user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName()
+		String name = user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName()
 				: user.getUserName() != null ? user.getUserName() : "Staff " + user.getId();
+		return new StaffMember(CHANNEL + ":" + user.getId(), name);
 	}
 
 	private void onMembership(ChatMemberUpdated change) {

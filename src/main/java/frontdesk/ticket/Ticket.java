@@ -41,6 +41,8 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	private String takenBy;
 
+	private String takenById;
+
 	private Instant takenAt;
 
 	private Instant firstResponseAt;
@@ -74,17 +76,18 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	}
 
 	/** A staff member takes the ticket. */
-	void take(String staff, Instant now) {
+	void take(StaffMember staff, Instant now) {
 		requireOpen("take");
 		if (status == Status.WAITING) {
 			status = Status.TAKEN;
-			takenBy = staff;
+			takenBy = staff.name();
+			takenById = staff.id();
 			takenAt = now;
 		}
 	}
 
 	/** A staff member answered the customer: the first answer decides whether the promise was kept. */
-	void staffReplied(String staff, Instant now) {
+	void staffReplied(StaffMember staff, Instant now) {
 		requireOpen("answer");
 		take(staff, now);
 		if (firstResponseAt == null) {
@@ -140,7 +143,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	TicketView view(int position) {
 		return new TicketView(id, number(id), conversationId, customerId, afterHours, requestedAt, promisedBy, position,
-				takenBy);
+				takenBy, takenById);
 	}
 
 	private void requireOpen(String action) {

@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param requestedAt when the customer asked for a person
  * @param promisedBy when a person answers at the latest
  * @param position the place in the queue of tickets waiting for a person (1 = next), 0 when not waiting
- * @param takenBy the staff member who has it, or {@code null}
+ * @param takenBy the name of the staff member who has it, or {@code null}
+ * @param takenById their id, or {@code null}
  */
 public record TicketView(long id, String number, Long conversationId, Long customerId, boolean afterHours,
-		Instant requestedAt, Instant promisedBy, int position, String takenBy) {
+		Instant requestedAt, Instant promisedBy, int position, String takenBy, String takenById) {
 }

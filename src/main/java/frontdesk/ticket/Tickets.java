@@ -105,7 +105,7 @@ public class Tickets {
 	 * A staff member answered the customer: takes the ticket if nobody has, and settles the promise.
 	 * @return the ticket as it is now
 	 */
-	public Optional<TicketView> staffReplied(long ticketId, String staff) {
+	public Optional<TicketView> staffReplied(long ticketId, StaffMember staff) {
 		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
 			ticket.staffReplied(staff, clock.instant());
 			return view(ticket);
@@ -116,7 +116,7 @@ public class Tickets {
 	 * A staff member takes the ticket; nothing changes if someone else has it.
 	 * @return the ticket as it is now (with who has it), or empty if there is no such open ticket
 	 */
-	public Optional<TicketView> tryTake(long ticketId, String staff) {
+	public Optional<TicketView> tryTake(long ticketId, StaffMember staff) {
 		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
 			ticket.take(staff, clock.instant());
 			return view(ticket);

@@ -7,6 +7,7 @@ create table ticket (
     requested_at timestamp with time zone not null,
     promised_by timestamp with time zone not null,
     taken_by varchar(256),
+    taken_by_id varchar(128),
     taken_at timestamp with time zone,
     first_response_at timestamp with time zone,
     closed_at timestamp with time zone,

@@ -170,6 +170,20 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void tellsApartTwoStaffWithTheSameFirstName() {
+		long chat = chats.incrementAndGet();
+		long anna = staffMember("Anna");
+		long otherAnna = staffMember("Anna");
+		telegram.sendText(chat, chat, "Vic", "/human");
+		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		int cardId = card(ticket).result().path("message_id").asInt();
+
+		assertThat(answer(telegram.sendCallback(GROUP, anna, "take:" + ticket, cardId))).isEqualTo("It's yours.");
+		assertThat(answer(telegram.sendCallback(GROUP, otherAnna, "take:" + ticket, cardId)))
+			.isEqualTo("Anna already has this one.");
+	}
+
+	@Test
 	void aStaffButtonPressedOutsideTheStaffGroupChangesNothing() {
 		long chat = chats.incrementAndGet();
 		telegram.sendText(chat, chat, "Dee", "/human");

@@ -89,7 +89,7 @@ class PromiseWatchTest {
 	void aFirstReplyInTimeKeepsThePromiseAndStopsTheAlerts(AssertablePublishedEvents events) {
 		clock.freeze(london("2026-11-23T10:00"));
 		TicketView ticket = tickets.open(104L, 1L);
-		tickets.staffReplied(ticket.id(), "Grace");
+		tickets.staffReplied(ticket.id(), new StaffMember("telegram:1", "Grace"));
 
 		clock.freeze(london("2026-11-23T13:00"));
 		watch.check();

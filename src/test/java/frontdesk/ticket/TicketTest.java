@@ -17,6 +17,10 @@ class TicketTest {
 
 	private static final Instant PROMISED = REQUESTED.plus(Duration.ofHours(2));
 
+	private static final StaffMember GRACE = new StaffMember("telegram:1", "Grace");
+
+	private static final StaffMember ALAN = new StaffMember("telegram:2", "Alan");
+
 	private final Ticket ticket = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
 
 	/** As the repository returns it, with its id. */
@@ -35,7 +39,7 @@ class TicketTest {
 
 		@Test
 		void isKeptByAFirstReplyAtOrBeforeThePromise() {
-			ticket.staffReplied("Grace", PROMISED);
+			ticket.staffReplied(GRACE, PROMISED);
 
 			assertThat(ticket.promiseKept()).isTrue();
 			assertThat(ticket.takenBy()).isEqualTo("Grace");
@@ -44,15 +48,15 @@ class TicketTest {
 
 		@Test
 		void isBrokenByAFirstReplyAfterThePromise() {
-			ticket.staffReplied("Grace", PROMISED.plusSeconds(1));
+			ticket.staffReplied(GRACE, PROMISED.plusSeconds(1));
 
 			assertThat(ticket.promiseKept()).isFalse();
 		}
 
 		@Test
 		void isDecidedByTheFirstReplyOnly() {
-			ticket.staffReplied("Grace", PROMISED.minusSeconds(60));
-			ticket.staffReplied("Alan", PROMISED.plusSeconds(3600));
+			ticket.staffReplied(GRACE, PROMISED.minusSeconds(60));
+			ticket.staffReplied(ALAN, PROMISED.plusSeconds(3600));
 
 			assertThat(ticket.firstResponseAt()).isEqualTo(PROMISED.minusSeconds(60));
 			assertThat(ticket.promiseKept()).isTrue();
@@ -65,7 +69,7 @@ class TicketTest {
 			assertThat(ticket.remind(PROMISED.minusSeconds(1700))).isFalse();
 
 			Ticket answered = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
-			answered.staffReplied("Grace", REQUESTED.plusSeconds(60));
+			answered.staffReplied(GRACE, REQUESTED.plusSeconds(60));
 			assertThat(answered.remind(PROMISED.minusSeconds(1800))).isFalse();
 		}
 
@@ -86,15 +90,15 @@ class TicketTest {
 			ticket.withdraw(REQUESTED.plusSeconds(60));
 
 			assertThat(ticket.isOpen()).isFalse();
-			assertThatIllegalStateException().isThrownBy(() -> ticket.take("Grace", PROMISED));
+			assertThatIllegalStateException().isThrownBy(() -> ticket.take(GRACE, PROMISED));
 			assertThatIllegalStateException().isThrownBy(() -> ticket.close("Grace", PROMISED));
 			assertThat(ticket.miss(PROMISED)).isFalse();
 		}
 
 		@Test
 		void aSecondTakeLeavesItWithTheFirst() {
-			ticket.take("Grace", REQUESTED.plusSeconds(60));
-			ticket.take("Alan", REQUESTED.plusSeconds(120));
+			ticket.take(GRACE, REQUESTED.plusSeconds(60));
+			ticket.take(ALAN, REQUESTED.plusSeconds(120));
 
 			assertThat(ticket.takenBy()).isEqualTo("Grace");
 		}
