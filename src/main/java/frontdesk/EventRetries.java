@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EventRetries {
 
+	private static final Duration MAX_WAIT = Duration.ofHours(1);
+
 	private final IncompleteEventPublications incomplete;
 
 	private final Duration every;
@@ -34,8 +36,16 @@ class EventRetries {
 	@Scheduled(fixedDelayString = "${frontdesk.events.retry-every:1m}",
 			initialDelayString = "${frontdesk.events.retry-every:1m}")
 	void retry() {
-		Instant before = clock.instant().minus(every);
+		Instant now = clock.instant();
 		incomplete.resubmitIncompletePublications(publication -> publication.getStatus() == EventPublication.Status.FAILED
-				&& publication.getPublicationDate().isBefore(before));
+				&& due(publication, now));
+	}
+
+	/** Failing again and again, an event is tried less and less often: after 1, 2, 4, ... intervals, at most an hour. */
+	private boolean due(EventPublication publication, Instant now) {
+		Instant last = publication.getLastResubmissionDate() != null ? publication.getLastResubmissionDate()
+				: publication.getPublicationDate();
+		Duration wait = every.multipliedBy(1L << Math.min(Math.max(publication.getCompletionAttempts() - 1, 0), 10));
+		return !last.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait).isAfter(now);
 	}
 }
