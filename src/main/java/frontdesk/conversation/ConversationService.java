@@ -77,7 +77,7 @@ public class ConversationService {
 		}
 		conversations.save(conversation);
 		if (ticketBefore != null && inbound.kind() != Inbound.Kind.BUTTON) {
-			events.publishEvent(new CustomerWrote(conversation.id(), customer.id(), ticketBefore, inbound.text(),
+			events.publishEvent(new CustomerWrote(conversation.id(), customer.id(), ticketBefore, inbound.transcript(),
 					inbound.media(), inbound.externalId(), now));
 		}
 		return turn.response();

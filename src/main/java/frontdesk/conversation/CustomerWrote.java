@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param conversationId the conversation
  * @param customerId the customer
  * @param ticketId the request
- * @param text the text, or a media message's caption (may be empty)
+ * @param text the message as the transcript shows it (media as {@code [photo]}, followed by any caption)
  * @param media the kind of media, such as {@code photo}, or {@code null} for a text
  * @param channelMessageId the channel's id of the message, so media can be copied
  * @param at when

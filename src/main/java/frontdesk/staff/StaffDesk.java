@@ -151,9 +151,7 @@ public class StaffDesk {
 		if (wrote.media() != null && group.copy(topic, customer, wrote.channelMessageId())) {
 			return;
 		}
-		String text = wrote.media() == null ? wrote.text()
-				: "[" + wrote.media() + "]" + (wrote.text().isBlank() ? "" : " " + wrote.text());
-		group.post(topic, name + ": " + text, List.of(), null);
+		group.post(topic, name + ": " + wrote.text(), List.of(), null);
 	}
 
 	/** The customer's topic in the staff group, opened (or opened anew in a new group) if need be. */

@@ -2,6 +2,8 @@ package frontdesk.telegram;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -151,7 +153,7 @@ class OutboxMessage {
 		return !UNORDERED.contains(kind);
 	}
 
-	static final java.util.Set<Kind> UNORDERED = java.util.EnumSet.of(Kind.ANSWER_CALLBACK, Kind.EDIT_MESSAGE);
+	static final Set<Kind> UNORDERED = EnumSet.of(Kind.ANSWER_CALLBACK, Kind.EDIT_MESSAGE);
 
 	Duration age(Instant now) {
 		return Duration.between(createdAt, now);

@@ -1,7 +1,9 @@
 package frontdesk.telegram;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +40,10 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	 * messages in order) and every pending callback answer, oldest first.
 	 */
 	default List<OutboxMessage> findNextToSend(int limit) {
-		List<OutboxMessage> next = new java.util.ArrayList<>(findByStatusAndKindInOrderById(OutboxMessage.Status.PENDING,
+		List<OutboxMessage> next = new ArrayList<>(findByStatusAndKindInOrderById(OutboxMessage.Status.PENDING,
 				OutboxMessage.UNORDERED, Limit.of(limit)));
 		next.addAll(findByIdIn(findChatHeads(Limit.of(limit))));
-		next.sort(java.util.Comparator.comparing(OutboxMessage::id));
+		next.sort(Comparator.comparing(OutboxMessage::id));
 		return next;
 	}
 

@@ -86,6 +86,12 @@ class StaffEndToEndTest {
 		return id;
 	}
 
+	/** The customer asks for a person; returns the id of their ticket. */
+	private static long askForPerson(long chat, String firstName) {
+		telegram.sendText(chat, chat, firstName, "/human");
+		return ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+	}
+
 	private FakeTelegram.Call card(long ticketId) {
 		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticketId)), WAIT);
@@ -96,8 +102,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		telegram.sendText(chat, chat, "Ada", "my parcel never came");
 		telegram.awaitMessage(chat, text -> true, WAIT);
-		telegram.sendText(chat, chat, "Ada", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Ada");
 
 		FakeTelegram.Call topic = telegram.awaitCall("createForumTopic",
 				body -> body.path("chat_id").asLong() == GROUP && body.path("name").asText().equals("Ada"), WAIT);
@@ -116,8 +121,7 @@ class StaffEndToEndTest {
 	@Test
 	void reusesTheCustomersTopicForTheirNextRequest() {
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Bea", "/human");
-		long first = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long first = askForPerson(chat, "Bea");
 		card(first);
 		telegram.sendCallback(chat, chat, "withdraw:" + first, 1);
 		telegram.awaitMessage(chat, text -> text.contains("cancelled"), WAIT);
@@ -135,8 +139,7 @@ class StaffEndToEndTest {
 	void postsTheCardOnceTelegramIsBackAfterAFailure() {
 		long chat = chats.incrementAndGet();
 		telegram.failNext("createForumTopic", 1, 502, "Bad Gateway");
-		telegram.sendText(chat, chat, "Eve", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Eve");
 
 		card(ticket);
 
@@ -149,8 +152,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
 		long alan = staffMember("Alan");
-		telegram.sendText(chat, chat, "Cy", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Cy");
 		int cardId = card(ticket).result().path("message_id").asInt();
 
 		long graceTakes = telegram.sendCallback(GROUP, grace, "take:" + ticket, cardId);
@@ -174,8 +176,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long anna = staffMember("Anna");
 		long otherAnna = staffMember("Anna");
-		telegram.sendText(chat, chat, "Vic", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Vic");
 		int cardId = card(ticket).result().path("message_id").asInt();
 
 		assertThat(answer(telegram.sendCallback(GROUP, anna, "take:" + ticket, cardId))).isEqualTo("It's yours.");
@@ -186,8 +187,7 @@ class StaffEndToEndTest {
 	@Test
 	void aStaffButtonPressedOutsideTheStaffGroupChangesNothing() {
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Dee", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Dee");
 		card(ticket);
 
 		long forged = telegram.sendCallback(chat, chat, "take:" + ticket, 1);
@@ -201,8 +201,7 @@ class StaffEndToEndTest {
 	void aStaffReplyReachesTheCustomerTakesTheTicketAndQuietensTheBot() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Fay", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Fay");
 		FakeTelegram.Call card = card(ticket);
 		int topic = card.body().path("message_thread_id").asInt();
 
@@ -222,8 +221,7 @@ class StaffEndToEndTest {
 	void aPhotoFromStaffReachesTheCustomer() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Ray", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Ray");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 
 		var photo = telegram.newMessage(GROUP, grace, "Grace");
@@ -241,8 +239,7 @@ class StaffEndToEndTest {
 	void keepsNotesForColleaguesOutOfTheCustomersChat() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Gus", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Gus");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 
 		inTopic(topic, grace, "Grace", "#note check the warehouse first");
@@ -257,8 +254,7 @@ class StaffEndToEndTest {
 	void takeInTheTopicWorksLikeTheButton() {
 		long chat = chats.incrementAndGet();
 		long hal = staffMember("Hal");
-		telegram.sendText(chat, chat, "Ida", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Ida");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 
 		inTopic(topic, hal, "Hal", "/take");
@@ -272,8 +268,7 @@ class StaffEndToEndTest {
 	void theCustomerCanEndAConversationAPersonHolds() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Jo", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Jo");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 		inTopic(topic, grace, "Grace", "Hi Jo");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Jo"), WAIT);
@@ -290,8 +285,7 @@ class StaffEndToEndTest {
 	@Test
 	void copiesWhatTheCustomerAddsIntoTheirTopic() {
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Kay", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Kay");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 
 		telegram.sendText(chat, chat, "Kay", "the order number is 55120");
@@ -312,8 +306,7 @@ class StaffEndToEndTest {
 	void closeOnTheCardEndsTheConversationAndTellsTheCustomer() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Lou", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Lou");
 		int cardId = card(ticket).result().path("message_id").asInt();
 
 		long closes = telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
@@ -331,8 +324,7 @@ class StaffEndToEndTest {
 	void closeInTheTopicWorksLikeTheButton() {
 		long chat = chats.incrementAndGet();
 		long grace = staffMember("Grace");
-		telegram.sendText(chat, chat, "Max", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Max");
 		int topic = card(ticket).body().path("message_thread_id").asInt();
 
 		inTopic(topic, grace, "Grace", "/close");
@@ -343,8 +335,7 @@ class StaffEndToEndTest {
 	@Test
 	void showsTheStaffWhenTheCustomerWithdraws() {
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Ned", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Ned");
 		FakeTelegram.Call card = card(ticket);
 
 		telegram.sendCallback(chat, chat, "withdraw:" + ticket, 1);
@@ -360,8 +351,7 @@ class StaffEndToEndTest {
 	void postsRemindersAndMissedPromisesToTheCardAndTheNightsRequestsAtOpening() {
 		clock.set(london("2026-11-23T10:00"));
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Oli", "/human");
-		long ticket = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+		long ticket = askForPerson(chat, "Oli");
 		FakeTelegram.Call card = card(ticket);
 		int cardId = card.result().path("message_id").asInt();
 
