@@ -300,8 +300,11 @@ public class StaffDesk {
 			card.append('\n')
 				.append(TIME.format(line.at().atZone(zone)))
 				.append(' ')
-				.append("CUSTOMER".equals(line.author()) ? customer.firstName() == null ? "Customer" : customer.firstName()
-						: "Bot")
+				.append(switch (line.author()) {
+					case "CUSTOMER" -> customer.firstName() == null ? "Customer" : customer.firstName();
+					case "STAFF" -> "Staff";
+					default -> "Bot";
+				})
 				.append(": ")
 				.append(line.text().length() > 200 ? line.text().substring(0, 200) + "…" : line.text());
 		}

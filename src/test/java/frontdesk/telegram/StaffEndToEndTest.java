@@ -309,12 +309,15 @@ class StaffEndToEndTest {
 		long ticket = askForPerson(chat, "Lou");
 		int cardId = card(ticket).result().path("message_id").asInt();
 
+		inTopic(card(ticket).body().path("message_thread_id").asInt(), grace, "Grace", "Sorted, Lou");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorted, Lou"), WAIT);
 		long closes = telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
 
 		assertThat(answer(closes)).isEqualTo("Closed.");
 		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us, Lou!"), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == cardId
 				&& body.path("text").asText().contains("Closed by Grace")
+				&& body.path("text").asText().contains("Staff: Grace: Sorted, Lou")
 				&& body.path("reply_markup").isMissingNode(), WAIT);
 		telegram.sendText(chat, chat, "Lou", "how much does delivery cost?");
 		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
