@@ -78,9 +78,29 @@ public class ConversationService {
 		conversations.save(conversation);
 		if (ticketBefore != null && inbound.kind() != Inbound.Kind.BUTTON) {
 			events.publishEvent(new CustomerWrote(conversation.id(), customer.id(), ticketBefore, inbound.transcript(),
-					inbound.media(), inbound.externalId(), now));
+					inbound.media(), inbound.externalId(), inbound.replyTo(), false, now));
 		}
 		return turn.response();
+	}
+
+	/**
+	 * A customer changed a message they sent. While their request for a person is open the change is stored and the
+	 * staff see it; the bot does not answer edits.
+	 * @return whether the change was passed on to the staff
+	 */
+	@Transactional
+	public boolean customerEdited(Inbound edited) {
+		Instant now = clock.instant();
+		Optional<Customer> customer = customers.findByChannelAndExternalId(edited.from().channel(),
+				edited.from().externalId());
+		Optional<Conversation> open = customer.flatMap(known -> conversations.findOpen(known.id()))
+			.filter(conversation -> conversation.ticketId() != null);
+		open.ifPresent(conversation -> {
+			messages.save(Message.fromCustomer(conversation.id(), edited, now).edited().attachTo(conversation.ticketId()));
+			events.publishEvent(new CustomerWrote(conversation.id(), conversation.customerId(), conversation.ticketId(),
+					edited.transcript(), edited.media(), edited.externalId(), null, true, now));
+		});
+		return open.isPresent();
 	}
 
 	/**
@@ -94,6 +114,20 @@ public class ConversationService {
 			conversation.personAnswered();
 			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
 			conversations.save(conversation);
+			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
+			return new CustomerDelivery(customer.profile(), Reply.of(text));
+		});
+	}
+
+	/**
+	 * A staff member changed what they wrote: the change is stored, and goes to the customer if the conversation is
+	 * still open.
+	 * @return the new text for the customer, or empty if the conversation is over
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffEdited(Long conversationId, String text) {
+		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
+			messages.save(Message.fromStaff(conversationId, text, clock.instant()).edited().attachTo(conversation.ticketId()));
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
 			return new CustomerDelivery(customer.profile(), Reply.of(text));
 		});

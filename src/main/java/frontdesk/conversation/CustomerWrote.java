@@ -10,9 +10,11 @@ import java.time.Instant;
  * @param ticketId the request
  * @param text the message as the transcript shows it (media as {@code [photo]}, followed by any caption)
  * @param media the kind of media, such as {@code photo}, or {@code null} for a text
- * @param channelMessageId the channel's id of the message, so media can be copied
+ * @param channelMessageId the channel's id of the message, so it can be paired with its copy for the staff
+ * @param replyTo the channel's id of the message it replies to, or {@code null}
+ * @param edited whether the customer changed an earlier message (the one with {@code channelMessageId})
  * @param at when
  */
 public record CustomerWrote(Long conversationId, Long customerId, Long ticketId, String text, String media,
-		String channelMessageId, Instant at) {
+		String channelMessageId, String replyTo, boolean edited, Instant at) {
 }

@@ -22,6 +22,9 @@ class Message {
 	/** Longest text kept; Telegram's own limit is 4096 characters. */
 	static final int MAX_TEXT = 10_000;
 
+	/** Marks the new text of a message its author changed. */
+	static final String EDITED = "(edited) ";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -53,7 +56,7 @@ class Message {
 	private Message(Long conversationId, Author author, String text, String externalId, Instant createdAt) {
 		this.conversationId = conversationId;
 		this.author = author;
-		this.text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+		this.text = limit(text);
 		this.externalId = externalId;
 		this.createdAt = createdAt;
 	}
@@ -71,6 +74,16 @@ class Message {
 		message.intentId = intentId;
 		message.confidence = confidence;
 		return message;
+	}
+
+	/** Marks the message as the new text of one its author changed. */
+	Message edited() {
+		this.text = limit(EDITED + text);
+		return this;
+	}
+
+	private static String limit(String text) {
+		return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
 	}
 
 	/** Attaches the message to the conversation's ticket. */

@@ -90,6 +90,38 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text) {
+		return answeredBy(topicId, staff)
+			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, text)));
+	}
+
+	/**
+	 * A staff member sent a photo, document or voice message in a customer's topic: like a text, it takes an untaken
+	 * ticket and goes to the customer (the channel copies it).
+	 * @return who gets it, with the caption to give it (empty to keep none); empty when the topic has no open request
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffSentMedia(long topicId, StaffMember staff, String media, String caption) {
+		boolean captioned = caption != null && !caption.isBlank();
+		String transcript = captioned ? "[" + media + "] " + caption : "[" + media + "]";
+		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
+				: (captioned ? caption : "");
+		return answeredBy(topicId, staff)
+			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, transcript)))
+			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown)));
+	}
+
+	/**
+	 * A staff member changed a message they wrote in a customer's topic.
+	 * @return the new text for the customer; empty when the request is over
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffEdited(long topicId, StaffMember staff, String text) {
+		return openTicketInTopic(topicId)
+			.flatMap(ticket -> conversations.staffEdited(ticket.conversationId(), signed(staff, text)));
+	}
+
+	/** The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none. */
+	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
 		Optional<TicketView> open = openTicketInTopic(topicId);
 		if (open.isEmpty()) {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
@@ -100,17 +132,11 @@ public class StaffDesk {
 		if (before.takenBy() == null && ticket.takenBy() != null) {
 			updateCard(ticket, "Taken by " + ticket.takenBy());
 		}
-		return conversations.staffSaid(ticket.conversationId(), settings.showNames() ? staff.name() + ": " + text : text);
+		return Optional.of(ticket);
 	}
 
-	/**
-	 * A staff member sent a photo, document or voice message in a customer's topic: like a text, it takes an untaken
-	 * ticket and goes to the customer (the channel copies it).
-	 * @return who gets it; empty when the topic has no open request (the staff are told)
-	 */
-	@Transactional
-	public Optional<CustomerProfile> staffSentMedia(long topicId, StaffMember staff, String media) {
-		return staffWrote(topicId, staff, "[" + media + "]").map(CustomerDelivery::customer);
+	private String signed(StaffMember staff, String text) {
+		return settings.showNames() ? staff.name() + ": " + text : text;
 	}
 
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
@@ -148,21 +174,29 @@ public class StaffDesk {
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
 		long topic = topicOf(wrote.customerId(), customer);
 		String name = customer.firstName() == null ? "Customer" : customer.firstName();
-		if (wrote.media() != null && group.copy(topic, customer, wrote.channelMessageId())) {
-			return;
+		if (wrote.edited()) {
+			group.relay(topic, customer, null, name + " edited: " + wrote.text(), wrote.channelMessageId());
 		}
-		group.post(topic, name + ": " + wrote.text(), List.of(), null);
+		else if (wrote.media() == null || !group.copy(topic, customer, wrote.channelMessageId(), wrote.replyTo())) {
+			group.relay(topic, customer, wrote.channelMessageId(), name + ": " + wrote.text(), wrote.replyTo());
+		}
 	}
 
-	/** The customer's topic in the staff group, opened (or opened anew in a new group) if need be. */
+	/**
+	 * The customer's topic in the staff group, opened (or opened anew in a new group) if need be, and renamed when
+	 * their name changed.
+	 */
 	private long topicOf(Long customerId, CustomerProfile customer) {
 		Optional<StaffTopic> known = topics.findById(customerId);
 		if (known.isPresent() && known.get().in(group.id())) {
+			if (!known.get().title().equals(title(customer)) && group.renameTopic(known.get().topicId(), title(customer))) {
+				known.get().renamed(title(customer));
+			}
 			return known.get().topicId();
 		}
 		long topic = group.openTopic(title(customer));
 		if (known.isPresent()) {
-			known.get().moveTo(group.id(), topic, clock.instant());
+			known.get().moveTo(group.id(), topic, title(customer), clock.instant());
 		}
 		else {
 			topics.save(new StaffTopic(customerId, group.id(), topic, title(customer), clock.instant()));

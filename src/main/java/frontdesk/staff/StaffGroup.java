@@ -36,10 +36,26 @@ public interface StaffGroup {
 	void postToGeneral(String text);
 
 	/**
-	 * Copies a customer's media message (a photo, a document, a voice message) into a topic.
+	 * Posts a customer's line into their topic, paired with their message, so a staff member's reply to it reaches the
+	 * customer as a reply to their message.
+	 * @param messageId the channel's id of the customer's message, or {@code null} if it has no pair
+	 * @param replyTo the channel's id of a message in the customer's chat the line answers to (a staff message they
+	 * replied to, or their own message they changed), or {@code null}
+	 */
+	void relay(long topicId, CustomerProfile from, String messageId, String line, String replyTo);
+
+	/**
+	 * Copies a customer's media message (a photo, a document, a voice message) into a topic, paired with it.
+	 * @param replyTo as for {@link #relay}
 	 * @return {@code false} when the customer's channel cannot copy media into the group
 	 */
-	boolean copy(long topicId, CustomerProfile from, String messageId);
+	boolean copy(long topicId, CustomerProfile from, String messageId, String replyTo);
+
+	/**
+	 * Gives a topic a new title, as the customer's name changed.
+	 * @return {@code false} if that failed (it is logged; the next message tries again)
+	 */
+	boolean renameTopic(long topicId, String title);
 
 	/** Replaces the text and buttons of an earlier post. */
 	void edit(String key, String text, List<Reply.Button> buttons);

@@ -44,14 +44,23 @@ class StaffTopic {
 		return topicId;
 	}
 
+	String title() {
+		return title;
+	}
+
+	void renamed(String title) {
+		this.title = title;
+	}
+
 	boolean in(String group) {
 		return groupId.equals(group);
 	}
 
 	/** The staff moved to another group: the customer's topic there replaces this one. */
-	void moveTo(String group, long topic, Instant now) {
+	void moveTo(String group, long topic, String title, Instant now) {
 		this.groupId = group;
 		this.topicId = topic;
+		this.title = title;
 		this.createdAt = now;
 	}
 }

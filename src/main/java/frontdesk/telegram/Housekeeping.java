@@ -22,17 +22,23 @@ class Housekeeping {
 
 	static final Duration KEEP_SENT = Duration.ofDays(30);
 
+	/** Which message a key names (a card, one side of a pair) is kept longer: a customer may come back later. */
+	static final Duration KEEP_KEYS = Duration.ofDays(365);
+
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
 	private final ProcessedUpdateRepository updates;
 
 	private final OutboxRepository outbox;
 
+	private final SentMessageRepository keys;
+
 	private final Clock clock;
 
-	Housekeeping(ProcessedUpdateRepository updates, OutboxRepository outbox, Clock clock) {
+	Housekeeping(ProcessedUpdateRepository updates, OutboxRepository outbox, SentMessageRepository keys, Clock clock) {
 		this.updates = updates;
 		this.outbox = outbox;
+		this.keys = keys;
 		this.clock = clock;
 	}
 
@@ -42,6 +48,7 @@ class Housekeeping {
 		Instant now = clock.instant();
 		int forgottenUpdates = updates.deleteHandledBefore(now.minus(KEEP_UPDATES));
 		int forgottenRequests = outbox.deleteSentBefore(now.minus(KEEP_SENT));
+		keys.deleteSentBefore(now.minus(KEEP_KEYS));
 		if (forgottenUpdates + forgottenRequests > 0) {
 			log.info("Forgot {} handled updates and {} sent requests", forgottenUpdates, forgottenRequests);
 		}

@@ -24,40 +24,44 @@ class Outbox {
 
 	private final OutboxSender sender;
 
+	private final MessagePairs pairs;
+
 	private final Clock clock;
 
-	Outbox(OutboxRepository messages, OutboxSender sender, Clock clock) {
+	Outbox(OutboxRepository messages, OutboxSender sender, MessagePairs pairs, Clock clock) {
 		this.messages = messages;
 		this.sender = sender;
+		this.pairs = pairs;
 		this.clock = clock;
 	}
 
 	void send(long chatId, Reply reply) {
-		messages.save(OutboxMessage.text(chatId, reply.text(), encode(reply.buttons()), clock.instant()));
+		send(chatId, null, reply, null, null);
+	}
+
+	/**
+	 * Queues a message; a text longer than Telegram takes goes out in parts, the buttons under the last.
+	 * @param threadId the topic of a group, or {@code null}
+	 * @param key names the message (its first part), so it can be edited or found later; may be {@code null}
+	 * @param replyTo the key of the message this one replies to, or a {@link MessagePairs} reference; may be
+	 * {@code null}
+	 */
+	void send(long chatId, Integer threadId, Reply reply, String key, String replyTo) {
+		List<String> parts = parts(reply.text());
+		for (int i = 0; i < parts.size(); i++) {
+			boolean last = i == parts.size() - 1;
+			messages.save(OutboxMessage.text(chatId, threadId, parts.get(i), last ? encode(reply.buttons()) : null,
+					i == 0 ? key : null, i == 0 ? replyTo : null, clock.instant()));
+		}
 		wakeSenderAfterCommit();
 	}
 
-	void sendToTopic(long chatId, int threadId, Reply reply, String key) {
-		messages.save(OutboxMessage.toTopic(chatId, threadId, reply.text(), encode(reply.buttons()), key, clock.instant()));
-		wakeSenderAfterCommit();
-	}
-
-	/** A message into a topic of a group, replying to the message sent with the given key. */
-	void replyInTopic(long chatId, int threadId, String toKey, Reply reply) {
-		messages.save(OutboxMessage.toTopic(chatId, threadId, reply.text(), encode(reply.buttons()), null, clock.instant())
-			.replyingTo(toKey));
-		wakeSenderAfterCommit();
-	}
-
-	/** Copies a message (a staff member's photo, say) into a chat. */
-	void copy(long chatId, long fromChatId, int messageId) {
-		messages.save(OutboxMessage.copy(chatId, null, fromChatId, messageId, clock.instant()));
-		wakeSenderAfterCommit();
-	}
-
-	/** Copies a message (a customer's photo, say) into a topic of a group. */
-	void copyToTopic(long chatId, int threadId, long fromChatId, int messageId) {
-		messages.save(OutboxMessage.copy(chatId, threadId, fromChatId, messageId, clock.instant()));
+	/**
+	 * Copies a message (a customer's photo into their topic, a staff member's to the customer), paired with it.
+	 * @param caption replaces the message's caption, or {@code null} to keep it
+	 */
+	void copy(long chatId, Integer threadId, long fromChatId, int messageId, String caption, String replyTo) {
+		messages.save(OutboxMessage.copy(chatId, threadId, fromChatId, messageId, caption, replyTo, clock.instant()));
 		wakeSenderAfterCommit();
 	}
 
@@ -65,6 +69,11 @@ class Outbox {
 	void edit(long chatId, String key, Reply reply) {
 		messages.save(OutboxMessage.edit(chatId, key, reply.text(), encode(reply.buttons()), clock.instant()));
 		wakeSenderAfterCommit();
+	}
+
+	/** Whether a message with the key is queued, or was sent. */
+	boolean knows(String key) {
+		return messages.existsByMessageKey(key) || pairs.exists(key);
 	}
 
 	/** Answers a button press, so the customer's client stops waiting; with a short note if there is one. */
@@ -86,6 +95,26 @@ class Outbox {
 		else {
 			sender.wake();
 		}
+	}
+
+	/** A text in parts Telegram takes, cut at a line break or a space where there is one. */
+	static List<String> parts(String text) {
+		List<String> parts = new java.util.ArrayList<>();
+		String rest = text;
+		while (rest.length() > OutboxSender.MAX_TEXT) {
+			int cut = rest.lastIndexOf('\n', OutboxSender.MAX_TEXT);
+			if (cut < OutboxSender.MAX_TEXT / 2) {
+				cut = rest.lastIndexOf(' ', OutboxSender.MAX_TEXT);
+			}
+			if (cut < OutboxSender.MAX_TEXT / 2) {
+				cut = Character.isHighSurrogate(rest.charAt(OutboxSender.MAX_TEXT - 1)) ? OutboxSender.MAX_TEXT - 1
+						: OutboxSender.MAX_TEXT;
+			}
+			parts.add(rest.substring(0, cut).stripTrailing());
+			rest = rest.substring(cut).stripLeading();
+		}
+		parts.add(rest);
+		return parts;
 	}
 
 	static String encode(List<Reply.Button> buttons) {

@@ -77,31 +77,32 @@ class OutboxMessage {
 		this.nextAttemptAt = now;
 	}
 
-	static OutboxMessage text(long chatId, String text, String buttons, Instant now) {
+	/**
+	 * A message, in a topic of a group if a thread is given.
+	 * @param key names it, so it can be edited or found later
+	 * @param replyToKey the key of (or a {@link MessagePairs} reference to) the message it replies to
+	 */
+	static OutboxMessage text(long chatId, Integer threadId, String text, String buttons, String key,
+			String replyToKey, Instant now) {
 		OutboxMessage message = new OutboxMessage(chatId, Kind.SEND_MESSAGE, now);
+		message.messageThreadId = threadId;
 		message.text = text;
 		message.buttons = buttons;
-		return message;
-	}
-
-	/** A message into a topic of a group, named so it can be edited later. */
-	static OutboxMessage toTopic(long chatId, int threadId, String text, String buttons, String key, Instant now) {
-		OutboxMessage message = text(chatId, text, buttons, now);
-		message.messageThreadId = threadId;
 		message.messageKey = key;
+		message.replyToKey = replyToKey;
 		return message;
 	}
 
-	OutboxMessage replyingTo(String key) {
-		this.replyToKey = key;
-		return this;
-	}
-
-	static OutboxMessage copy(long chatId, Integer threadId, long fromChatId, int fromMessageId, Instant now) {
+	/** A copy of a message, paired with it; the text, if any, replaces its caption. */
+	static OutboxMessage copy(long chatId, Integer threadId, long fromChatId, int fromMessageId, String caption,
+			String replyToKey, Instant now) {
 		OutboxMessage message = new OutboxMessage(chatId, Kind.COPY_MESSAGE, now);
 		message.messageThreadId = threadId;
 		message.fromChatId = fromChatId;
 		message.fromMessageId = fromMessageId;
+		message.text = caption;
+		message.messageKey = MessagePairs.copyOf(fromChatId, fromMessageId);
+		message.replyToKey = replyToKey;
 		return message;
 	}
 
@@ -139,10 +140,13 @@ class OutboxMessage {
 		this.lastError = limit(error);
 	}
 
-	/** A plain line in a topic (no buttons, not edited or replied to later), which may go out with the next ones. */
+	/**
+	 * A plain line in a topic (no buttons, no reply, never edited), which may go out with the next ones; a line that
+	 * copies a customer's message stays paired with the message it went out in.
+	 */
 	boolean mergeable() {
-		return kind == Kind.SEND_MESSAGE && messageThreadId != null && buttons == null && messageKey == null
-				&& replyToKey == null && text != null;
+		return kind == Kind.SEND_MESSAGE && messageThreadId != null && buttons == null
+				&& (messageKey == null || MessagePairs.isCopy(messageKey)) && replyToKey == null && text != null;
 	}
 
 	/**

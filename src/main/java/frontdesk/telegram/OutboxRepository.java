@@ -63,7 +63,6 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	List<OutboxMessage> findByChatIdAndStatusAndIdGreaterThanOrderById(long chatId, OutboxMessage.Status status, Long id,
 			Limit limit);
 
-	/** The sent message with the given key, for an edit. */
-	Optional<OutboxMessage> findFirstByMessageKeyAndKindAndStatus(String key, OutboxMessage.Kind kind,
-			OutboxMessage.Status status);
+	/** Whether a message with the key is queued or was sent lately. */
+	boolean existsByMessageKey(String key);
 }

@@ -22,6 +22,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -48,6 +49,9 @@ class OutboxSender implements SmartLifecycle {
 	/** Telegram's longest message text. */
 	static final int MAX_TEXT = 4096;
 
+	/** Telegram's longest caption. */
+	static final int MAX_CAPTION = 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
 	/** Requests looked at in one round, at most. */
@@ -64,6 +68,8 @@ class OutboxSender implements SmartLifecycle {
 	private static final Duration MIN_LOOK = Duration.ofMillis(10);
 
 	private final OutboxRepository outbox;
+
+	private final MessagePairs pairs;
 
 	private final BotApi api;
 
@@ -100,9 +106,10 @@ class OutboxSender implements SmartLifecycle {
 
 	private Thread dispatcher;
 
-	OutboxSender(OutboxRepository outbox, BotApi api, ConversationService conversations,
+	OutboxSender(OutboxRepository outbox, MessagePairs pairs, BotApi api, ConversationService conversations,
 			TelegramSettings.OutboxSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
 		this.outbox = outbox;
+		this.pairs = pairs;
 		this.api = api;
 		this.conversations = conversations;
 		this.settings = settings;
@@ -253,7 +260,7 @@ class OutboxSender implements SmartLifecycle {
 			}
 			Serializable result;
 			try {
-				result = api.execute(request(message, followers, outbox));
+				result = api.execute(request(message, followers));
 			}
 			catch (TelegramApiException ex) {
 				failed(message, ex);
@@ -265,11 +272,16 @@ class OutboxSender implements SmartLifecycle {
 				update(message, stored -> stored.giveUp(ex.toString()));
 				return;
 			}
-			Long messageId = result instanceof Message sentMessage ? sentMessage.getMessageId().longValue() : null;
+			Long messageId = result instanceof Message sentMessage ? Long.valueOf(sentMessage.getMessageId())
+					: result instanceof MessageId copy ? copy.getMessageId() : null;
+			Instant now = clock.instant();
 			transactions.executeWithoutResult(status -> {
-				outbox.findById(message.id()).ifPresent(stored -> stored.sent(messageId, clock.instant()));
-				followers.forEach(follower -> outbox.findById(follower.id())
-					.ifPresent(stored -> stored.sent(messageId, clock.instant())));
+				for (OutboxMessage sent : concat(message, followers)) {
+					outbox.findById(sent.id()).ifPresent(stored -> stored.sent(messageId, now));
+					if (messageId != null && sent.messageKey() != null && sent.kind() != OutboxMessage.Kind.EDIT_MESSAGE) {
+						pairs.sent(sent.messageKey(), sent.chatId(), messageId, now);
+					}
+				}
 			});
 		}
 		catch (RuntimeException ex) {
@@ -283,7 +295,8 @@ class OutboxSender implements SmartLifecycle {
 
 	private void failed(OutboxMessage message, TelegramApiException error) {
 		Instant now = clock.instant();
-		RetryPolicy.Decision decision = policy.decide(error, message.attempts() + 1, message.age(now), now);
+		RetryPolicy.Decision decision = policy.decide(error, message.attempts() + 1, message.age(now), now,
+				Pacer.isGroup(message.chatId()));
 		String description = error.getMessage();
 		switch (decision.outcome()) {
 			case RETRY -> {
@@ -297,9 +310,7 @@ class OutboxSender implements SmartLifecycle {
 				transactions.executeWithoutResult(status -> {
 					outbox.findById(message.id()).ifPresent(stored -> stored.giveUp(description));
 					outbox.giveUpOnChat(message.chatId(), "chat blocked the bot");
-					if (!Pacer.isGroup(message.chatId())) {
-						conversations.blocked(UpdateHandler.CHANNEL, String.valueOf(message.chatId()), true);
-					}
+					conversations.blocked(UpdateHandler.CHANNEL, String.valueOf(message.chatId()), true);
 				});
 			}
 			case REJECTED, GAVE_UP -> {
@@ -313,14 +324,22 @@ class OutboxSender implements SmartLifecycle {
 		transactions.executeWithoutResult(status -> outbox.findById(message.id()).ifPresent(change));
 	}
 
-	private BotApiMethod<? extends Serializable> request(OutboxMessage message, List<OutboxMessage> followers,
-			OutboxRepository outbox) throws TelegramApiException {
+	private static List<OutboxMessage> concat(OutboxMessage head, List<OutboxMessage> followers) {
+		List<OutboxMessage> all = new java.util.ArrayList<>(followers.size() + 1);
+		all.add(head);
+		all.addAll(followers);
+		return all;
+	}
+
+	private BotApiMethod<? extends Serializable> request(OutboxMessage message, List<OutboxMessage> followers)
+			throws TelegramApiException {
+		Integer replyTo = message.replyToKey() == null ? null : sentMessageId(message.replyToKey(), message.chatId());
 		return switch (message.kind()) {
 			case SEND_MESSAGE -> SendMessage.builder()
 				.chatId(message.chatId())
 				.messageThreadId(message.messageThreadId())
-				.replyToMessageId(message.replyToKey() == null ? null : sentMessageId(message.replyToKey(), outbox))
-				.allowSendingWithoutReply(message.replyToKey() == null ? null : true)
+				.replyToMessageId(replyTo)
+				.allowSendingWithoutReply(replyTo == null ? null : true)
 				.text(limit(followers.isEmpty() ? message.text() : message.text() + "\n"
 						+ String.join("\n", followers.stream().map(OutboxMessage::text).toList())))
 				.replyMarkup(keyboard(message.buttons()))
@@ -330,9 +349,12 @@ class OutboxSender implements SmartLifecycle {
 				.messageThreadId(message.messageThreadId())
 				.fromChatId(message.fromChatId())
 				.messageId(message.fromMessageId())
+				.caption(message.text() == null ? null : limit(message.text(), MAX_CAPTION))
+				.replyToMessageId(replyTo)
+				.allowSendingWithoutReply(replyTo == null ? null : true)
 				.build();
 			case EDIT_MESSAGE -> {
-				Integer edited = sentMessageId(message.messageKey(), outbox);
+				Integer edited = sentMessageId(message.messageKey(), message.chatId());
 				if (edited == null) {
 					// the message may still be on its way; the edit is tried again after it
 					throw new TelegramApiException("The message " + message.messageKey() + " to edit is not sent yet");
@@ -357,12 +379,9 @@ class OutboxSender implements SmartLifecycle {
 			.existsByMessageKeyAndKindAndIdGreaterThan(message.messageKey(), OutboxMessage.Kind.EDIT_MESSAGE, message.id())));
 	}
 
-	/** Telegram's id of the message sent with the given key, or {@code null} if there is none. */
-	private Integer sentMessageId(String key, OutboxRepository outbox) {
-		return transactions.execute(status -> outbox
-			.findFirstByMessageKeyAndKindAndStatus(key, OutboxMessage.Kind.SEND_MESSAGE, OutboxMessage.Status.SENT)
-			.map(sent -> sent.telegramMessageId() == null ? null : sent.telegramMessageId().intValue())
-			.orElse(null));
+	/** Telegram's id of the message in the chat that the key names, or {@code null} if there is none (yet). */
+	private Integer sentMessageId(String key, long chatId) {
+		return transactions.execute(status -> pairs.find(key, chatId).orElse(null));
 	}
 
 	private static InlineKeyboardMarkup keyboard(String buttons) {
@@ -375,7 +394,11 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	private static String limit(String text) {
-		return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+		return limit(text, MAX_TEXT);
+	}
+
+	private static String limit(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

@@ -28,8 +28,10 @@ final class RetryPolicy {
 	/**
 	 * @param attempts the attempts made so far, the failed one included
 	 * @param age how long ago the request was queued
+	 * @param group whether the chat is a group: a group that does not let the bot post (it was removed, or lost
+	 * its rights) is waited for, as its admins can put that right
 	 */
-	Decision decide(TelegramApiException error, int attempts, Duration age, Instant now) {
+	Decision decide(TelegramApiException error, int attempts, Duration age, Instant now, boolean group) {
 		if (error instanceof TelegramApiValidationException) {
 			return Decision.REJECTED;
 		}
@@ -39,13 +41,13 @@ final class RetryPolicy {
 					? ((TelegramApiRequestException) error).getParameters().getRetryAfter() : null;
 			return Decision.retry(now.plus(retryAfter != null ? Duration.ofSeconds(retryAfter) : backoff(attempts)));
 		}
-		if (code != null && code == 403) {
+		if (code != null && code == 403 && !group) {
 			return Decision.BLOCKED;
 		}
-		if (code != null && code >= 400 && code < 500) {
+		if (code != null && code >= 400 && code < 500 && code != 403) {
 			return Decision.REJECTED;
 		}
-		// a server error, or no answer at all (network)
+		// a server error, no answer at all (network), or a group that does not let the bot post for now
 		Instant retryAt = now.plus(backoff(attempts));
 		return age.plus(Duration.between(now, retryAt)).compareTo(giveUpAfter) > 0 ? Decision.GAVE_UP
 				: Decision.retry(retryAt);

@@ -35,9 +35,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	OutboxSender outboxSender(OutboxRepository outbox, BotApi api, ConversationService conversations,
+	OutboxSender outboxSender(OutboxRepository outbox, MessagePairs pairs, BotApi api, ConversationService conversations,
 			TelegramSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
-		return new OutboxSender(outbox, api, conversations, settings.outbox(), clock, transactionManager) {
+		return new OutboxSender(outbox, pairs, api, conversations, settings.outbox(), clock, transactionManager) {
 			@Override
 			public boolean isAutoStartup() {
 				return settings.enabled();

@@ -2,7 +2,10 @@ package frontdesk.telegram;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import frontdesk.conversation.CustomerProfile;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TelegramStaffGroup implements StaffGroup {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramStaffGroup.class);
 
 	private final TelegramSettings settings;
 
@@ -52,13 +57,29 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
+	public boolean renameTopic(long topicId, String title) {
+		try {
+			api.execute(EditForumTopic.builder()
+				.chatId(settings.staffChatId())
+				.messageThreadId(Math.toIntExact(topicId))
+				.name(title)
+				.build());
+			return true;
+		}
+		catch (TelegramApiException ex) {
+			log.warn("Could not rename topic {} of the staff group to '{}': {}", topicId, title, ex.getMessage());
+			return false;
+		}
+	}
+
+	@Override
 	public void post(long topicId, String text, List<Reply.Button> buttons, String key) {
-		outbox.sendToTopic(settings.staffChatId(), Math.toIntExact(topicId), new Reply(text, buttons), key);
+		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), new Reply(text, buttons), key, null);
 	}
 
 	@Override
 	public void reply(long topicId, String toKey, String text) {
-		outbox.replyInTopic(settings.staffChatId(), Math.toIntExact(topicId), toKey, Reply.of(text));
+		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), Reply.of(text), null, toKey);
 	}
 
 	@Override
@@ -67,12 +88,22 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
-	public boolean copy(long topicId, CustomerProfile from, String messageId) {
+	public void relay(long topicId, CustomerProfile from, String messageId, String line, String replyTo) {
+		boolean telegram = UpdateHandler.CHANNEL.equals(from.channel());
+		long chat = telegram ? Long.parseLong(from.externalId()) : 0;
+		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), Reply.of(line),
+				telegram && messageId != null ? MessagePairs.copyOf(chat, Long.parseLong(messageId)) : null,
+				telegram && replyTo != null ? MessagePairs.otherSideOf(chat, Long.parseLong(replyTo)) : null);
+	}
+
+	@Override
+	public boolean copy(long topicId, CustomerProfile from, String messageId, String replyTo) {
 		if (!UpdateHandler.CHANNEL.equals(from.channel()) || messageId == null) {
 			return false;
 		}
-		outbox.copyToTopic(settings.staffChatId(), Math.toIntExact(topicId), Long.parseLong(from.externalId()),
-				Integer.parseInt(messageId));
+		long chat = Long.parseLong(from.externalId());
+		outbox.copy(settings.staffChatId(), Math.toIntExact(topicId), chat, Integer.parseInt(messageId), null,
+				replyTo == null ? null : MessagePairs.otherSideOf(chat, Long.parseLong(replyTo)));
 		return true;
 	}
 

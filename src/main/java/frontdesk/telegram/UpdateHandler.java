@@ -102,6 +102,12 @@ class UpdateHandler {
 		else if (update.hasMessage() && isStaffGroup(update.getMessage().getChatId())) {
 			onStaffMessage(update.getMessage());
 		}
+		else if (update.hasEditedMessage() && update.getEditedMessage().isUserMessage()) {
+			onCustomerEdit(update.getEditedMessage());
+		}
+		else if (update.hasEditedMessage() && isStaffGroup(update.getEditedMessage().getChatId())) {
+			onStaffEdit(update.getEditedMessage());
+		}
 		else if (update.hasCallbackQuery()) {
 			onButton(update.getCallbackQuery());
 		}
@@ -124,8 +130,20 @@ class UpdateHandler {
 	}
 
 	private void onPrivateMessage(Message message) {
-		long chatId = message.getChatId();
-		CustomerProfile from = profile(chatId, message.getFrom());
+		inbound(message).ifPresentOrElse(inbound -> send(message.getChatId(), conversations.handle(inbound).replies()),
+				() -> log.debug("Ignored a message without text or media in chat {}", message.getChatId()));
+	}
+
+	/** A customer changed a message: the staff see the change while a request for a person is open. */
+	private void onCustomerEdit(Message message) {
+		if (inbound(message).map(conversations::customerEdited).orElse(false)) {
+			return;
+		}
+		log.info("Ignored an edited message in chat {}: no request for a person is open", message.getChatId());
+	}
+
+	private static Optional<Inbound> inbound(Message message) {
+		CustomerProfile from = profile(message.getChatId(), message.getFrom());
 		String messageId = String.valueOf(message.getMessageId());
 		Inbound inbound;
 		if (message.hasText()) {
@@ -134,12 +152,12 @@ class UpdateHandler {
 		else {
 			Optional<String> media = mediaOf(message);
 			if (media.isEmpty()) {
-				log.debug("Ignored a message without text or media in chat {}", chatId);
-				return;
+				return Optional.empty();
 			}
 			inbound = Inbound.media(from, media.get(), message.getCaption(), messageId);
 		}
-		send(chatId, conversations.handle(inbound).replies());
+		Message repliedTo = message.getReplyToMessage();
+		return Optional.of(repliedTo == null ? inbound : inbound.inReplyTo(String.valueOf(repliedTo.getMessageId())));
 	}
 
 	private static Optional<String> mediaOf(Message message) {
@@ -174,21 +192,23 @@ class UpdateHandler {
 
 	/**
 	 * A message in the staff group: in a customer's topic it goes to the customer (unless it is a note for
-	 * colleagues); {@code /take} takes the topic's ticket.
+	 * colleagues), paired with the copy the customer gets; {@code /take} takes the topic's ticket.
 	 */
 	private void onStaffMessage(Message message) {
 		Integer topic = message.getMessageThreadId();
-		User from = message.getFrom();
-		if (topic == null || !message.isTopicMessage() || from == null || Boolean.TRUE.equals(from.getIsBot())) {
+		Optional<StaffMember> from = staffMember(message);
+		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
 			return;
 		}
+		String replyTo = repliedToInTopic(message);
 		if (!message.hasText()) {
 			Optional<String> media = mediaOf(message);
 			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
-				staff.staffSentMedia(topic, staffMember(from), media.get())
-					.filter(customer -> CHANNEL.equals(customer.channel()))
-					.ifPresent(customer -> outbox.copy(Long.parseLong(customer.externalId()), message.getChatId(),
-							message.getMessageId()));
+				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption())
+					.filter(delivery -> CHANNEL.equals(delivery.customer().channel()))
+					.ifPresent(delivery -> outbox.copy(Long.parseLong(delivery.customer().externalId()), null,
+							message.getChatId(), message.getMessageId(),
+							delivery.reply().text().isEmpty() ? null : delivery.reply().text(), replyTo));
 			}
 			return;
 		}
@@ -196,20 +216,51 @@ class UpdateHandler {
 			return;
 		}
 		String text = message.getText().strip();
-		StaffMember name = staffMember(from);
 		if (text.startsWith("/take") || text.startsWith("/close")) {
-			StaffAction action = staff.commandInTopic(topic, text, name);
-			outbox.sendToTopic(message.getChatId(), topic, Reply.of(action.notice()), null);
+			StaffAction action = staff.commandInTopic(topic, text, from.get());
+			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, null);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 			return;
 		}
-		staff.staffWrote(topic, name, text).ifPresent(this::deliver);
+		staff.staffWrote(topic, from.get(), text)
+			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
+					replyTo));
+	}
+
+	/** A staff member changed a message the customer got: the customer's copy changes too. */
+	private void onStaffEdit(Message message) {
+		Integer topic = message.getMessageThreadId();
+		Optional<StaffMember> from = staffMember(message);
+		String copy = MessagePairs.copyOf(message.getChatId(), message.getMessageId());
+		if (topic == null || from.isEmpty() || !message.hasText() || !outbox.knows(copy)) {
+			log.debug("Ignored an edit in the staff group: not a text the customer got");
+			return;
+		}
+		staff.staffEdited(topic, from.get(), message.getText().strip())
+			.filter(delivery -> CHANNEL.equals(delivery.customer().channel()))
+			.ifPresent(delivery -> outbox.edit(Long.parseLong(delivery.customer().externalId()), copy, delivery.reply()));
+	}
+
+	/**
+	 * What a staff message replies to, as a reference to the other side of the pair; none for a plain message (in a
+	 * topic, Telegram makes those replies to the topic's first message).
+	 */
+	private static String repliedToInTopic(Message message) {
+		Message repliedTo = message.getReplyToMessage();
+		if (repliedTo == null || repliedTo.getMessageId().equals(message.getMessageThreadId())) {
+			return null;
+		}
+		return MessagePairs.otherSideOf(message.getChatId(), repliedTo.getMessageId());
 	}
 
 	/** A message for a customer from outside their own conversation, such as a staff member's. */
 	private void deliver(CustomerDelivery delivery) {
+		deliver(delivery, null, null);
+	}
+
+	private void deliver(CustomerDelivery delivery, String key, String replyTo) {
 		if (CHANNEL.equals(delivery.customer().channel())) {
-			outbox.send(Long.parseLong(delivery.customer().externalId()), delivery.reply());
+			outbox.send(Long.parseLong(delivery.customer().externalId()), null, delivery.reply(), key, replyTo);
 		}
 	}
 
@@ -226,6 +277,23 @@ class UpdateHandler {
 
 	private boolean isStaffGroup(Long chatId) {
 		return chatId != null && chatId.equals(settings.staffChatId());
+	}
+
+	/**
+	 * Who wrote a message in the staff group: a person, or an admin posting anonymously (as the group, signed with
+	 * their title if they have one). Bots, the bot itself included, are not staff.
+	 */
+	private static Optional<StaffMember> staffMember(Message message) {
+		if (message.getSenderChat() != null && message.getSenderChat().getId().equals(message.getChatId())) {
+			String signature = message.getAuthorSignature();
+			String name = signature == null || signature.isBlank() ? "Staff" : signature;
+			return Optional.of(new StaffMember(CHANNEL + ":anonymous:" + name, name));
+		}
+		User from = message.getFrom();
+		if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getSenderChat() != null) {
+			return Optional.empty();
+		}
+		return Optional.of(staffMember(from));
 	}
 
 	private static StaffMember staffMember(User user) {

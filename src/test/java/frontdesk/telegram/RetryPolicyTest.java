@@ -32,42 +32,49 @@ class RetryPolicyTest {
 	@Test
 	void waitsExactlyAsLongAsA429Says() {
 		RetryPolicy.Decision decision = policy.decide(error(429, "Too Many Requests: retry after 7", 7), 1,
-				Duration.ZERO, NOW);
+				Duration.ZERO, NOW, false);
 
 		assertThat(decision).isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(7)));
 	}
 
 	@Test
 	void stopsForAUserWhoBlockedTheBot() {
-		assertThat(policy.decide(error(403, "Forbidden: bot was blocked by the user", null), 1, Duration.ZERO, NOW))
+		assertThat(policy.decide(error(403, "Forbidden: bot was blocked by the user", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.BLOCKED);
 	}
 
 	@Test
+	void waitsForAStaffGroupThatDoesNotLetTheBotPost() {
+		assertThat(policy.decide(error(403, "Forbidden: bot was kicked from the supergroup chat", null), 2,
+				Duration.ofSeconds(1), NOW, true))
+			.isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(2)));
+	}
+
+	@Test
 	void neverRetriesARejectedRequest() {
-		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW))
+		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.REJECTED);
 	}
 
 	@Test
 	void neverRetriesARequestThatFailedValidation() {
-		assertThat(policy.decide(new TelegramApiValidationException("Text can't be empty", (PartialBotApiMethod<?>) null), 1, Duration.ZERO, NOW))
+		assertThat(policy.decide(new TelegramApiValidationException("Text can't be empty", (PartialBotApiMethod<?>) null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.REJECTED);
 	}
 
 	@Test
 	void backsOffAfterServerErrorsAndNetworkErrors() {
-		assertThat(policy.decide(error(502, "Bad Gateway", null), 1, Duration.ZERO, NOW).retryAt())
+		assertThat(policy.decide(error(502, "Bad Gateway", null), 1, Duration.ZERO, NOW, false).retryAt())
 			.isEqualTo(NOW.plusSeconds(1));
-		assertThat(policy.decide(new TelegramApiException("connection reset"), 3, Duration.ofSeconds(3), NOW).retryAt())
+		assertThat(policy.decide(new TelegramApiException("connection reset"), 3, Duration.ofSeconds(3), NOW, false).retryAt())
 			.isEqualTo(NOW.plusSeconds(4));
-		assertThat(policy.decide(error(500, "Internal Server Error", null), 20, Duration.ofHours(1), NOW).retryAt())
+		assertThat(policy.decide(error(500, "Internal Server Error", null), 20, Duration.ofHours(1), NOW, false).retryAt())
 			.isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 	}
 
 	@Test
 	void givesUpOnServerErrorsAfterTheLimit() {
-		assertThat(policy.decide(error(500, "Internal Server Error", null), 300, Duration.ofHours(24), NOW))
+		assertThat(policy.decide(error(500, "Internal Server Error", null), 300, Duration.ofHours(24), NOW, false))
 			.isEqualTo(RetryPolicy.Decision.GAVE_UP);
 	}
 }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
@@ -226,6 +228,7 @@ class StaffEndToEndTest {
 
 		var photo = telegram.newMessage(GROUP, grace, "Grace");
 		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p2\",\"file_unique_id\":\"u2\",\"width\":90,\"height\":90}]"));
+		photo.put("caption", "this is the label to print");
 		photo.put("message_thread_id", topic);
 		photo.put("is_topic_message", true);
 		telegram.sendUpdate("message", photo);
@@ -233,6 +236,7 @@ class StaffEndToEndTest {
 		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == chat, WAIT);
 		assertThat(copy.body().path("from_chat_id").asLong()).isEqualTo(GROUP);
 		assertThat(copy.body().path("message_id").asInt()).isEqualTo(photo.path("message_id").asInt());
+		assertThat(copy.body().path("caption").asText()).isEqualTo("Grace: this is the label to print");
 	}
 
 	@Test
@@ -390,6 +394,150 @@ class StaffEndToEndTest {
 			.doesNotContain("#T-%06d".formatted(ticket));
 	}
 
+	@Test
+	void repliesStayThreadedOnBothSides() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		long ticket = askForPerson(chat, "Quin");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long update = telegram.sendText(chat, chat, "Quin", "it's order 77001");
+		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
+		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& hasLine(body, "Quin: it's order 77001"), WAIT).result().path("message_id").asInt();
+
+		ObjectNode staffMessage = inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
+
+		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().equals("Grace: Found it, it ships today"), WAIT);
+		assertThat(answer.body().path("reply_to_message_id").asInt()).isEqualTo(customerMessage);
+
+		ObjectNode thanks = telegram.newMessage(chat, chat, "Quin");
+		thanks.put("text", "great, thanks");
+		thanks.set("reply_to_message", answer.result());
+		telegram.sendUpdate("message", thanks);
+
+		FakeTelegram.Call relayed = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Quin: great, thanks"), WAIT);
+		assertThat(relayed.body().path("reply_to_message_id").asInt())
+			.isEqualTo(staffMessage.path("message_id").asInt());
+	}
+
+	@Test
+	void aPlainStaffMessageIsNoReply() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		long ticket = askForPerson(chat, "Rita");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		inTopic(topic, grace, "Grace", "Hello Rita");
+
+		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().equals("Grace: Hello Rita"), WAIT);
+		assertThat(answer.body().path("reply_to_message_id").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void editsFollowTheirMessageOnBothSides() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		long ticket = askForPerson(chat, "Sol");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+		ObjectNode line = telegram.newMessage(chat, chat, "Sol");
+		line.put("text", "my postcode is N1 9GU");
+		telegram.sendUpdate("message", line);
+		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& hasLine(body, "Sol: my postcode is N1 9GU"), WAIT).result().path("message_id").asInt();
+
+		line.put("text", "my postcode is N1 9GX");
+		line.put("edit_date", 1_800_000_100);
+		telegram.sendUpdate("edited_message", line);
+
+		FakeTelegram.Call edited = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Sol edited: my postcode is N1 9GX"), WAIT);
+		assertThat(edited.body().path("reply_to_message_id").asInt()).isEqualTo(copy);
+		assertThat(edited.body().path("message_thread_id").asInt()).isEqualTo(topic);
+
+		ObjectNode staffMessage = inTopic(topic, grace, "Grace", "It arrives on Tuesday", topic);
+		int delivered = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().equals("Grace: It arrives on Tuesday"), WAIT).result().path("message_id").asInt();
+		staffMessage.put("text", "It arrives on Wednesday");
+		staffMessage.put("edit_date", 1_800_000_200);
+		telegram.sendUpdate("edited_message", staffMessage);
+
+		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == chat
+				&& body.path("message_id").asInt() == delivered
+				&& body.path("text").asText().equals("Grace: It arrives on Wednesday"), WAIT);
+	}
+
+	@Test
+	void anAdminPostingAnonymouslyIsStaff() {
+		long chat = chats.incrementAndGet();
+		long ticket = askForPerson(chat, "Tam");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		ObjectNode message = telegram.newMessage(GROUP, 1_087_968_824L, "Group");
+		message.set("from", FakeTelegram.json("""
+				{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"}"""));
+		message.set("sender_chat", FakeTelegram.json("""
+				{"id": %d, "type": "supergroup", "title": "Northwind support"}""".formatted(GROUP)));
+		message.put("author_signature", "Head of support");
+		message.put("text", "We're on it, Tam");
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		telegram.sendUpdate("message", message);
+
+		telegram.awaitMessage(chat, text -> text.equals("Head of support: We're on it, Tam"), WAIT);
+	}
+
+	@Test
+	void aLongStaffMessageArrivesWholeInParts() {
+		long chat = chats.incrementAndGet();
+		long grace = staffMember("Grace");
+		long ticket = askForPerson(chat, "Uma");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+		String words = "the returns policy covers this item in full ".repeat(120).strip();
+		int before = telegram.sentTexts(chat).size();
+
+		inTopic(topic, grace, "Grace", words);
+
+		await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == before + 2);
+		List<String> texts = telegram.sentTexts(chat);
+		List<String> parts = texts.subList(texts.size() - 2, texts.size());
+		assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4096));
+		assertThat(String.join(" ", parts)).isEqualTo("Grace: " + words);
+	}
+
+	@Test
+	void renamesTheTopicWhenTheCustomersNameChanges() {
+		long chat = chats.incrementAndGet();
+		long ticket = askForPerson(chat, "Sam");
+		int topic = card(ticket).body().path("message_thread_id").asInt();
+
+		telegram.sendText(chat, chat, "Samantha", "it's Samantha, actually");
+
+		telegram.awaitCall("editForumTopic", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic && body.path("name").asText().equals("Samantha"), WAIT);
+		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
+				&& hasLine(body, "Samantha: it's Samantha, actually"), WAIT);
+	}
+
+	@Test
+	void waitsForTheStaffGroupWhileTheBotCannotPostThere() {
+		telegram.failAlwaysForChat("sendMessage", GROUP, 403, "Forbidden: bot is not a member of the supergroup chat");
+		long chat = chats.incrementAndGet();
+		long ticket = askForPerson(chat, "Val");
+		String card = "#T-%06d".formatted(ticket);
+		telegram.awaitCall(call -> call.is("sendMessage") && call.failed() && call.status() == 403
+				&& call.text().startsWith(card), WAIT);
+		telegram.sendText(chat, chat, "Val", "how much does delivery cost?");
+
+		telegram.clearFailures();
+
+		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed() && call.text().startsWith(card), WAIT);
+		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+				&& hasLine(call.body(), "Val: how much does delivery cost?"), WAIT);
+	}
+
 	private static Instant london(String localDateTime) {
 		return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/London")).toInstant();
 	}
@@ -410,11 +558,24 @@ class StaffEndToEndTest {
 
 	/** A staff member writes in a customer's topic. */
 	private static void inTopic(int topic, long userId, String firstName, String text) {
-		var message = telegram.newMessage(GROUP, userId, firstName);
+		inTopic(topic, userId, firstName, text, topic);
+	}
+
+	/**
+	 * A staff member writes in a customer's topic, replying to a message there; as in Telegram, a message that is
+	 * no reply replies to the topic's first message, whose id is the topic's.
+	 * @return the message
+	 */
+	private static ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
+		ObjectNode message = telegram.newMessage(GROUP, userId, firstName);
 		message.put("text", text);
 		message.put("message_thread_id", topic);
 		message.put("is_topic_message", true);
+		message.set("reply_to_message", FakeTelegram.json("""
+				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
+			.formatted(replyTo, GROUP)));
 		telegram.sendUpdate("message", message);
+		return message;
 	}
 
 	private String answer(long callbackUpdate) {

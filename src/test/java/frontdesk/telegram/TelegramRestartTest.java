@@ -73,6 +73,9 @@ class TelegramRestartTest {
 		FakeTelegram.Call card = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("#T-"), WAIT);
 		int topic = card.body().path("message_thread_id").asInt();
+		long orderNumber = telegram.sendText(chat, chat, "Ada", "order 31337");
+		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Ada: order 31337"), WAIT).result().path("message_id").asInt();
 		bot.close();
 
 		start();
@@ -80,8 +83,15 @@ class TelegramRestartTest {
 		message.put("text", "Hello Ada, I'm here");
 		message.put("message_thread_id", topic);
 		message.put("is_topic_message", true);
+		message.set("reply_to_message", FakeTelegram.json("""
+				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
+			.formatted(copy, GROUP)));
 		telegram.sendUpdate("message", message);
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hello Ada, I'm here"), WAIT);
+		FakeTelegram.Call reply = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().equals("Grace: Hello Ada, I'm here"), WAIT);
+		assertThat(reply.body().path("reply_to_message_id").asInt())
+			.as("the reply is threaded on the customer's message, paired before the restart")
+			.isEqualTo(telegram.update(orderNumber).path("message").path("message_id").asInt());
 		telegram.sendText(chat, chat, "Ada", "thanks!");
 
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
