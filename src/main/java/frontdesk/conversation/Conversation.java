@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -23,6 +24,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
 	/** Misses in a row after which the bot offers a person without being asked. */
 	static final int MISSES_BEFORE_OFFERING_PERSON = 2;
+
+	/** Answers after which the bot offers a "That's all, thanks" button. */
+	static final int OFFER_TO_END_AFTER = 2;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +54,8 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 	private Long ticketId;
 
 	private Instant lastAcknowledgedAt;
+
+	private Instant lastStaffMessageAt;
 
 	@Version
 	private long version;
@@ -113,7 +119,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 	 * Whether to acknowledge a message the bot cannot answer while the customer waits: at most once in the given
 	 * time, not for every message.
 	 */
-	boolean acknowledgeWhileWaiting(Instant now, java.time.Duration every) {
+	boolean acknowledgeWhileWaiting(Instant now, Duration every) {
 		if (state != State.WAITING_FOR_PERSON
 				|| (lastAcknowledgedAt != null && now.isBefore(lastAcknowledgedAt.plus(every)))) {
 			return false;
@@ -142,12 +148,35 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		registerEvent(new ConversationClosed(id, customerId, reason, now));
 	}
 
-	/** A staff member answered: from now on a person holds the conversation and the bot stays quiet. */
-	void personAnswered() {
+	/** A staff member answered (or took the request): from now on a person holds the conversation and the bot stays quiet. */
+	void personAnswered(Instant now) {
 		if (state != State.WAITING_FOR_PERSON && state != State.WITH_PERSON) {
 			throw new IllegalStateException("Conversation " + id + " has no request for a person");
 		}
 		state = State.WITH_PERSON;
+		lastStaffMessageAt = now;
+	}
+
+	/**
+	 * Whether the conversation has gone quiet long enough to close: with the bot, after {@code idleTimeout} with no
+	 * customer message; held by a person, after {@code staffIdleTimeout} with no message from either side. A customer
+	 * waiting for a person is never closed for being quiet.
+	 */
+	boolean idle(Instant now, Duration idleTimeout, Duration staffIdleTimeout) {
+		return switch (state) {
+			case WITH_BOT -> !now.isBefore(lastCustomerMessageAt.plus(idleTimeout));
+			case WITH_PERSON -> !now.isBefore(latest(lastCustomerMessageAt, lastStaffMessageAt).plus(staffIdleTimeout));
+			case WAITING_FOR_PERSON, CLOSED -> false;
+		};
+	}
+
+	private static Instant latest(Instant a, Instant b) {
+		return b == null || a.isAfter(b) ? a : b;
+	}
+
+	/** Whether to offer the customer a way to end the conversation: after the bot answered a couple of questions. */
+	boolean offerToEnd() {
+		return answeredCount >= OFFER_TO_END_AFTER;
 	}
 
 	boolean withPerson() {

@@ -1,7 +1,11 @@
 package frontdesk.conversation;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface ConversationRepository extends Repository<Conversation, Long> {
@@ -15,4 +19,20 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 	Conversation save(Conversation conversation);
 
 	Optional<Conversation> findById(Long id);
+
+	/** Open conversations nobody wrote in since the given times: with the bot since one, held by a person since the other. */
+	@Query("""
+			select c.id from Conversation c
+			where (c.state = frontdesk.conversation.Conversation.State.WITH_BOT and c.lastCustomerMessageAt <= :botSince)
+			   or (c.state = frontdesk.conversation.Conversation.State.WITH_PERSON and c.lastCustomerMessageAt <= :personSince)
+			order by c.id""")
+	List<Long> findQuiet(Instant botSince, Instant personSince, Limit limit);
+
+	long countByOpenedAtGreaterThanEqualAndOpenedAtLessThan(Instant from, Instant to);
+
+	/** Conversations opened in a period in which no one asked for a person. */
+	@Query("""
+			select count(c) from Conversation c where c.openedAt >= :from and c.openedAt < :to
+			and not exists (select 1 from Message m where m.conversationId = c.id and m.ticketId is not null)""")
+	long countWithBotOnly(Instant from, Instant to);
 }

@@ -5,12 +5,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
+import frontdesk.intent.Messages;
 import frontdesk.intent.Placeholders;
 import frontdesk.matching.Understanding;
+import frontdesk.ticket.TicketEnded;
+import frontdesk.ticket.TicketView;
+import frontdesk.ticket.Tickets;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -36,13 +43,22 @@ public class ConversationService {
 
 	private final BusinessHours hours;
 
+	private final Feedback feedback;
+
+	private final Tickets tickets;
+
+	private final ConversationSettings settings;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ConversationService(CustomerRepository customers, ConversationRepository conversations, MessageRepository messages,
-			Dialogue dialogue, Understanding understanding, BusinessHours hours, ApplicationEventPublisher events,
-			Clock clock) {
+			Dialogue dialogue, Understanding understanding, BusinessHours hours, Feedback feedback, Tickets tickets,
+			ConversationSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.feedback = feedback;
+		this.tickets = tickets;
+		this.settings = settings;
 		this.events = events;
 		this.customers = customers;
 		this.conversations = conversations;
@@ -60,8 +76,17 @@ public class ConversationService {
 		Customer customer = customers.findByChannelAndExternalId(inbound.from().channel(), inbound.from().externalId())
 			.orElseGet(() -> customers.save(new Customer(inbound.from(), now)));
 		customer.update(inbound.from());
-		Conversation conversation = conversations.findOpen(customer.id())
-			.orElseGet(() -> conversations.save(new Conversation(customer.id(), now)));
+		if (inbound.kind() == Inbound.Kind.BUTTON && Feedback.isFeedbackButton(inbound.text())) {
+			return feedback.pressed(customer, inbound.text(), now);
+		}
+		Optional<Conversation> open = conversations.findOpen(customer.id());
+		if (open.isEmpty() && inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
+			Optional<Response> thanks = feedback.comment(customer, inbound, now);
+			if (thanks.isPresent()) {
+				return thanks.get();
+			}
+		}
+		Conversation conversation = open.orElseGet(() -> conversations.save(new Conversation(customer.id(), now)));
 		conversation.customerWrote(now);
 		Message message = Message.fromCustomer(conversation.id(), inbound, now);
 
@@ -111,7 +136,7 @@ public class ConversationService {
 	@Transactional
 	public Optional<CustomerDelivery> staffSaid(Long conversationId, String text) {
 		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
-			conversation.personAnswered();
+			conversation.personAnswered(clock.instant());
 			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
 			conversations.save(conversation);
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
@@ -137,7 +162,7 @@ public class ConversationService {
 	@Transactional
 	public void heldByPerson(Long conversationId) {
 		conversations.findById(conversationId).filter(Conversation::isOpen).ifPresent(conversation -> {
-			conversation.personAnswered();
+			conversation.personAnswered(clock.instant());
 			conversations.save(conversation);
 		});
 	}
@@ -148,17 +173,83 @@ public class ConversationService {
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> closedByStaff(Long conversationId) {
+		return conversations.findById(conversationId).filter(Conversation::isOpen)
+			.map(conversation -> close(conversation, CloseReason.STAFF, true));
+	}
+
+	/**
+	 * Closes the conversation if it has gone quiet (see {@link Conversation#idle}); a person's request is closed with
+	 * it. The customer gets the goodbye and the rating question if they asked anything.
+	 * @return whether it was closed
+	 */
+	@Transactional
+	public boolean closeIfIdle(Long conversationId) {
 		Instant now = clock.instant();
-		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
-			Long ticketId = conversation.ticketId();
-			conversation.close(CloseReason.STAFF, now);
-			conversations.save(conversation);
-			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
-			String text = Placeholders.fill(understanding.current().intents().messages().get(MessageKey.CONVERSATION_CLOSED),
-					Turn.commonPlaceholders(customer, hours, now));
-			messages.save(Message.fromBot(conversationId, text, null, null, now).attachTo(ticketId));
-			return new CustomerDelivery(customer.profile(), Reply.of(text));
+		Optional<Conversation> quiet = conversations.findById(conversationId)
+			.filter(conversation -> conversation.idle(now, settings.idleTimeout(), settings.staffIdleTimeout()));
+		quiet.ifPresent(conversation -> {
+			if (conversation.withPerson()) {
+				tickets.closeFor(conversationId, TicketEnded.Ending.IDLE);
+			}
+			boolean asked = conversation.ticketId() != null
+					|| messages.existsByConversationIdAndOutcomeIn(conversationId, QUESTIONS);
+			CustomerDelivery goodbye = close(conversation, CloseReason.IDLE, asked);
+			if (asked) {
+				events.publishEvent(goodbye);
+			}
 		});
+		return quiet.isPresent();
+	}
+
+	/** Messages that show the customer asked the bot something. */
+	private static final Set<Message.Outcome> QUESTIONS = EnumSet.of(Message.Outcome.ANSWERED,
+			Message.Outcome.AMBIGUOUS, Message.Outcome.UNKNOWN);
+
+	/**
+	 * Closes the conversation with a goodbye, stored, and with the rating question if {@code askRating}.
+	 * @return the goodbye, for the customer's channel
+	 */
+	private CustomerDelivery close(Conversation conversation, CloseReason reason, boolean askRating) {
+		Instant now = clock.instant();
+		conversation.close(reason, now);
+		conversations.save(conversation);
+		Customer customer = customers.findById(conversation.customerId()).orElseThrow();
+		Map<String, String> values = Turn.commonPlaceholders(customer, hours, now);
+		Messages texts = understanding.current().intents().messages();
+		String goodbye = Placeholders.fill(texts.get(MessageKey.CONVERSATION_CLOSED), values);
+		Reply reply = askRating
+				? feedback.farewell(conversation, goodbye, Placeholders.fill(texts.get(MessageKey.RATING_QUESTION), values))
+				: Reply.of(goodbye);
+		messages.save(Message.fromBot(conversation.id(), reply.text(), null, null, now).attachTo(conversation.ticketId()));
+		return new CustomerDelivery(customer.profile(), reply);
+	}
+
+	/**
+	 * A staff member follows up a customer's rating: the customer's open conversation, or a new one, gets a request for
+	 * a person, for the staff member to take.
+	 * @return the request
+	 */
+	@Transactional
+	public TicketView followUp(Long ratedConversationId) {
+		Long customerId = conversations.findById(ratedConversationId).orElseThrow().customerId();
+		Instant now = clock.instant();
+		Conversation conversation = conversations.findOpen(customerId)
+			.orElseGet(() -> conversations.save(new Conversation(customerId, now)));
+		TicketView ticket = tickets.open(conversation.id(), customerId);
+		conversation.requestPerson(ticket.id());
+		conversations.save(conversation);
+		return ticket;
+	}
+
+	/** The conversations of a period: how many, how many the bot handled alone, and what it could not answer. */
+	@Transactional(readOnly = true)
+	public ConversationFigures figures(Instant from, Instant to, int unanswered) {
+		return new ConversationFigures(conversations.countByOpenedAtGreaterThanEqualAndOpenedAtLessThan(from, to),
+				conversations.countWithBotOnly(from, to),
+				messages.findUnanswered(from, to, Limit.of(unanswered))
+					.stream()
+					.map(row -> new ConversationFigures.Unanswered((String) row[0], (Long) row[1], (String) row[2]))
+					.toList());
 	}
 
 	/** Who the customer is, as their channel told. */

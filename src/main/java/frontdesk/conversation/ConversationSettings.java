@@ -15,9 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * question
  * @param acknowledgeEvery while a customer waits for a person, how often at most the bot acknowledges a message it
  * cannot answer itself
+ * @param idleTimeout a conversation with the bot closes after this long with no customer message
+ * @param staffIdleTimeout a conversation a person holds closes after this long with no message from either side (one
+ * waiting for a person is never closed for being quiet)
+ * @param idleCheckEvery how often quiet conversations are looked for
  */
 @Validated
 @ConfigurationProperties("frontdesk.conversation")
 public record ConversationSettings(@DefaultValue List<String> startSuggestions, @DefaultValue("600") int longText,
-		@DefaultValue("5m") Duration acknowledgeEvery) {
+		@DefaultValue("5m") Duration acknowledgeEvery, @DefaultValue("PT30M") Duration idleTimeout,
+		@DefaultValue("P1D") Duration staffIdleTimeout, @DefaultValue("PT1M") Duration idleCheckEvery) {
 }

@@ -14,6 +14,7 @@ import frontdesk.intent.IntentSet;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.MatchResult;
 import frontdesk.matching.ScoredIntent;
+import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
 
@@ -38,6 +39,9 @@ class Dialogue {
 	/** Button data: the customer no longer needs the person they asked for; the ticket's id follows. */
 	static final String WITHDRAW = "withdraw:";
 
+	/** Button data: the customer is done; the conversation closes. */
+	static final String DONE = "done";
+
 	/** Most candidates offered on a "did you mean". */
 	static final int MAX_CANDIDATES = 3;
 
@@ -53,11 +57,14 @@ class Dialogue {
 
 	private final Tickets tickets;
 
+	private final Feedback feedback;
+
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
-	Dialogue(ConversationSettings settings, Tickets tickets) {
+	Dialogue(ConversationSettings settings, Tickets tickets, Feedback feedback) {
 		this.settings = settings;
 		this.tickets = tickets;
+		this.feedback = feedback;
 	}
 
 	void respond(Turn turn) {
@@ -91,9 +98,7 @@ class Dialogue {
 	private void heldByPerson(Turn turn, String text) {
 		if (turn.kind == Inbound.Kind.TEXT && text.startsWith("/") && commandName(text).equals("end")) {
 			turn.inbound.understood(Message.Outcome.COMMAND, null, null);
-			tickets.closeFor(turn.conversation.id());
-			turn.conversation.close(CloseReason.CUSTOMER, turn.now);
-			turn.say(Reply.of(turn.text(MessageKey.CONVERSATION_CLOSED)));
+			close(turn, null, null);
 		}
 		else if (turn.kind == Inbound.Kind.BUTTON) {
 			turn.notice(turn.text(MessageKey.STALE_BUTTON));
@@ -126,6 +131,10 @@ class Dialogue {
 		}
 		else if (data.equals(PERSON)) {
 			handOff(turn);
+			return;
+		}
+		else if (data.equals(DONE) && turn.conversation.offerToEnd()) {
+			close(turn, null, null);
 			return;
 		}
 		else if (data.equals(WITHDRAW + turn.conversation.ticketId()) && turn.conversation.waitingForPerson()) {
@@ -161,8 +170,11 @@ class Dialogue {
 		Double score = best.map(ScoredIntent::confidence).orElse(null);
 		switch (result.verdict()) {
 			case CONFIDENT -> {
-				turn.inbound.understood(Message.Outcome.ANSWERED, guess, score);
-				act(turn, turn.understanding.intents().find(guess).orElseThrow(), score);
+				Intent intent = turn.understanding.intents().find(guess).orElseThrow();
+				// a question recognised as one the bot should not answer is still one it could not answer
+				turn.inbound.understood(intent.action() == Intent.Action.FALLBACK ? Message.Outcome.UNKNOWN
+						: Message.Outcome.ANSWERED, guess, score);
+				act(turn, intent, score);
 			}
 			case AMBIGUOUS -> {
 				turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
@@ -189,8 +201,11 @@ class Dialogue {
 		switch (intent.action()) {
 			case ANSWER -> {
 				turn.conversation.answered();
-				turn.say(new Reply(turn.fill(pick(intent)), suggestions(turn.understanding.intents(), intent.suggest())),
-						intent.id(), confidence);
+				List<Reply.Button> buttons = new ArrayList<>(suggestions(turn.understanding.intents(), intent.suggest()));
+				if (turn.conversation.offerToEnd()) {
+					buttons.add(new Reply.Button(turn.text(MessageKey.DONE), DONE));
+				}
+				turn.say(new Reply(turn.fill(pick(intent)), buttons), intent.id(), confidence);
 			}
 			case HANDOFF -> handOff(turn, intent, confidence);
 			// a goodbye while waiting for a person is no reason to drop the request
@@ -263,12 +278,22 @@ class Dialogue {
 				"promised_by", turn.describe(ticket.promisedBy()), "zone", turn.zone());
 	}
 
+	/**
+	 * The customer ends the conversation: a request still waiting is withdrawn, one a person holds is closed; the
+	 * goodbye (the intent's own answer, if it has one) comes with the rating question.
+	 */
 	private void close(Turn turn, Intent intent, Double confidence) {
 		if (turn.conversation.waitingForPerson()) {
 			tickets.withdraw(turn.conversation.id());
 		}
+		else if (turn.conversation.withPerson()) {
+			tickets.closeFor(turn.conversation.id(), TicketEnded.Ending.ENDED_BY_CUSTOMER);
+		}
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
-		say(turn, intent, confidence, MessageKey.CONVERSATION_CLOSED);
+		String goodbye = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.CONVERSATION_CLOSED)
+				: turn.fill(pick(intent));
+		turn.say(feedback.farewell(turn.conversation, goodbye, turn.text(MessageKey.RATING_QUESTION)),
+				intent == null ? null : intent.id(), confidence);
 	}
 
 	/** Says the intent's own answer if it has one, else the bot's text for the action. */

@@ -151,6 +151,9 @@ class Message {
 		COMMAND,
 
 		/** Something the bot cannot read, such as a photo. */
-		UNSUPPORTED
+		UNSUPPORTED,
+
+		/** A comment on the rating of a closed conversation. */
+		FEEDBACK
 	}
 }

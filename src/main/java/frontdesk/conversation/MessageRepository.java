@@ -1,8 +1,11 @@
 package frontdesk.conversation;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface MessageRepository extends Repository<Message, Long> {
@@ -12,4 +15,19 @@ interface MessageRepository extends Repository<Message, Long> {
 	List<Message> findByOrderByIdDesc(Limit limit);
 
 	List<Message> findByConversationIdOrderByIdDesc(Long conversationId, Limit limit);
+
+	/**
+	 * The questions the bot could not answer in a period, most asked first, as {@code [text, times, best guess]}: the
+	 * texts lower-cased, with the intent the matcher thought likeliest.
+	 */
+	@Query("""
+			select lower(trim(m.text)), count(m), max(m.intentId) from Message m
+			where m.author = frontdesk.conversation.Message.Author.CUSTOMER
+			  and m.outcome = frontdesk.conversation.Message.Outcome.UNKNOWN
+			  and m.createdAt >= :from and m.createdAt < :to
+			group by lower(trim(m.text)) order by count(m) desc, lower(trim(m.text))""")
+	List<Object[]> findUnanswered(Instant from, Instant to, Limit limit);
+
+	/** Whether the customer asked the bot anything in the conversation (beyond commands and buttons). */
+	boolean existsByConversationIdAndOutcomeIn(Long conversationId, Collection<Message.Outcome> outcomes);
 }

@@ -51,6 +51,24 @@ public enum MessageKey {
 	CONVERSATION_CLOSED("closed", "Thanks for chatting with us, {name}! Just send a message whenever you need "
 			+ "anything else."),
 
+	RATING_QUESTION("rating.question", "How would you rate this conversation? (1 = poor, 5 = excellent)"),
+
+	RATING_CHOSEN("rating.chosen", "You rated it {rating} out of 5. Thank you!", "rating"),
+
+	RATING_ALREADY("rating.already", "You've rated this conversation already. Thank you!"),
+
+	RATING_EXPIRED("rating.expired", "Sorry, this rating question has expired."),
+
+	COMMENT_QUESTION("rating.comment", "Anything we could do better? Just write it here."),
+
+	COMMENT_THANKS("rating.comment-thanks", "Thank you, I've passed that on to the team."),
+
+	COMMENT_SKIPPED("rating.comment-skipped", "Thanks again!"),
+
+	SKIP("button.skip", "Skip"),
+
+	DONE("button.done", "That's all, thanks"),
+
 	TEXT_ONLY("text-only", "Sorry, I can only read text messages. Could you type your question?"),
 
 	STALE_BUTTON("stale-button", "That button has expired. Please type your question instead."),

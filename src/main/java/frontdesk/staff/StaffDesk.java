@@ -1,6 +1,5 @@
 package frontdesk.staff;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +16,7 @@ import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
+import frontdesk.stats.Statistics;
 import frontdesk.ticket.OpeningSummary;
 import frontdesk.ticket.PromiseMissed;
 import frontdesk.ticket.PromiseReminderDue;
@@ -54,7 +54,7 @@ public class StaffDesk {
 
 	private final StaffGroup group;
 
-	private final StaffTopicRepository topics;
+	private final StaffTopics topics;
 
 	private final ConversationService conversations;
 
@@ -64,17 +64,20 @@ public class StaffDesk {
 
 	private final StaffSettings settings;
 
-	private final Clock clock;
+	private final RatingAlerts ratingAlerts;
 
-	StaffDesk(StaffGroup group, StaffTopicRepository topics, ConversationService conversations, Tickets tickets,
-			BusinessHours hours, StaffSettings settings, Clock clock) {
+	private final Statistics statistics;
+
+	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
+			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
 		this.tickets = tickets;
 		this.hours = hours;
 		this.settings = settings;
-		this.clock = clock;
+		this.ratingAlerts = ratingAlerts;
+		this.statistics = statistics;
 	}
 
 	/** Whether a staff message in a topic is a note for colleagues, not for the customer. */
@@ -147,9 +150,18 @@ public class StaffDesk {
 			.orElse(StaffAction.note("This customer has no open request."));
 	}
 
+	/** {@code /stats} or {@code /stats 30}: the figures of the last days. */
+	public String stats(String command) {
+		int days = StatsReport.days(command);
+		if (days < 1 || days > Statistics.MAX_DAYS) {
+			return StatsReport.USAGE;
+		}
+		return StatsReport.text(statistics.lastDays(days));
+	}
+
 	/** Whether button data belongs to the staff group's buttons. */
 	public static boolean isStaffButton(String data) {
-		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE));
+		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE) || data.startsWith(RatingAlerts.FOLLOW_UP));
 	}
 
 	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
@@ -158,9 +170,11 @@ public class StaffDesk {
 		if (!group.configured()) {
 			return;
 		}
-		TicketView ticket = opened.ticket();
+		// as it is now: a follow-up is taken at once
+		TicketView ticket = tickets.find(opened.ticket().id()).orElse(opened.ticket());
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		group.post(topicOf(ticket.customerId(), customer), card(ticket, customer, WAITING), buttons(ticket),
+		String status = ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
+		group.post(topics.topicOf(ticket.customerId(), customer), card(ticket, customer, status), buttons(ticket),
 				cardKey(ticket.id()));
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
 	}
@@ -172,7 +186,7 @@ public class StaffDesk {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
-		long topic = topicOf(wrote.customerId(), customer);
+		long topic = topics.topicOf(wrote.customerId(), customer);
 		String name = customer.firstName() == null ? "Customer" : customer.firstName();
 		if (wrote.edited()) {
 			group.relay(topic, customer, null, name + " edited: " + wrote.text(), wrote.channelMessageId());
@@ -182,32 +196,9 @@ public class StaffDesk {
 		}
 	}
 
-	/**
-	 * The customer's topic in the staff group, opened (or opened anew in a new group) if need be, and renamed when
-	 * their name changed.
-	 */
-	private long topicOf(Long customerId, CustomerProfile customer) {
-		Optional<StaffTopic> known = topics.findById(customerId);
-		if (known.isPresent() && known.get().in(group.id())) {
-			if (!known.get().title().equals(title(customer)) && group.renameTopic(known.get().topicId(), title(customer))) {
-				known.get().renamed(title(customer));
-			}
-			return known.get().topicId();
-		}
-		long topic = group.openTopic(title(customer));
-		if (known.isPresent()) {
-			known.get().moveTo(group.id(), topic, title(customer), clock.instant());
-		}
-		else {
-			topics.save(new StaffTopic(customerId, group.id(), topic, title(customer), clock.instant()));
-		}
-		return topic;
-	}
-
 	/** The open ticket of the customer whose topic this is, in the current group. */
 	private Optional<TicketView> openTicketInTopic(long topicId) {
-		return topics.findByGroupIdAndTopicId(group.id(), topicId)
-			.flatMap(topic -> tickets.openForCustomer(topic.customerId()));
+		return topics.customerIn(topicId).flatMap(tickets::openForCustomer);
 	}
 
 	/**
@@ -226,6 +217,9 @@ public class StaffDesk {
 		if (data.startsWith(CLOSE)) {
 			return close(ticketId, staff);
 		}
+		if (data.startsWith(RatingAlerts.FOLLOW_UP)) {
+			return ratingAlerts.followUp(ticketId, staff);
+		}
 		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
 		if (taken.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");
@@ -241,7 +235,7 @@ public class StaffDesk {
 
 	/** Ends the conversation: the customer is told, and the card says who closed it. */
 	private StaffAction close(long ticketId, StaffMember staff) {
-		Optional<TicketView> closed = tickets.close(ticketId, staff.name());
+		Optional<TicketView> closed = tickets.close(ticketId, staff);
 		if (closed.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");
 		}
@@ -266,9 +260,7 @@ public class StaffDesk {
 
 	private void remind(TicketView ticket, String text) {
 		if (group.configured()) {
-			topics.findById(ticket.customerId())
-				.filter(topic -> topic.in(group.id()))
-				.ifPresent(topic -> group.reply(topic.topicId(), cardKey(ticket.id()), text));
+			topics.existing(ticket.customerId()).ifPresent(topic -> group.reply(topic, cardKey(ticket.id()), text));
 		}
 	}
 
@@ -282,7 +274,7 @@ public class StaffDesk {
 			.append(summary.waiting().size() == 1 ? " request came" : " requests came")
 			.append(" in while we were closed, oldest first:");
 		for (TicketView ticket : summary.waiting()) {
-			String name = conversations.customer(ticket.customerId()).map(StaffDesk::title).orElse("Customer");
+			String name = conversations.customer(ticket.customerId()).map(StaffTopics::title).orElse("Customer");
 			text.append('\n')
 				.append(ticket.number())
 				.append(' ')
@@ -293,16 +285,20 @@ public class StaffDesk {
 		group.postToGeneral(text.toString());
 	}
 
-	/** The customer withdrew the request or ended the conversation: the staff see it in the topic. */
+	/** The customer withdrew the request or ended the conversation, or it went quiet: the staff see it in the topic. */
 	@ApplicationModuleListener
 	void on(TicketEnded ended) {
-		if (!group.configured() || ended.closedBy() != null) {
+		if (!group.configured() || ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF) {
 			return;
 		}
-		topics.findById(ended.ticket().customerId()).filter(topic -> topic.in(group.id())).ifPresent(topic -> {
-			String status = ended.closed() ? "Ended by the customer" : "Withdrawn by the customer";
+		topics.existing(ended.ticket().customerId()).ifPresent(topic -> {
+			String status = switch (ended.ending()) {
+				case WITHDRAWN -> "Withdrawn by the customer";
+				case IDLE -> "Closed: no messages for a while";
+				default -> "Ended by the customer";
+			};
 			updateCard(ended.ticket(), status);
-			group.post(topic.topicId(), ended.ticket().number() + ": " + status.toLowerCase(Locale.ROOT) + ".", List.of(),
+			group.post(topic, ended.ticket().number() + ": " + status.toLowerCase(Locale.ROOT) + ".", List.of(),
 					null);
 		});
 	}
@@ -321,7 +317,7 @@ public class StaffDesk {
 			.append(ticket.afterHours() ? "after hours" : "in hours")
 			.append('\n')
 			.append("Customer: ")
-			.append(title(customer))
+			.append(StaffTopics.title(customer))
 			.append('\n')
 			.append("Promised by ")
 			.append(hours.describe(ticket.promisedBy(), ticket.requestedAt()))
@@ -348,12 +344,6 @@ public class StaffDesk {
 	private static List<Reply.Button> buttons(TicketView ticket) {
 		Reply.Button close = new Reply.Button("Close", CLOSE + ticket.id());
 		return ticket.takenBy() == null ? List.of(new Reply.Button("Take", TAKE + ticket.id()), close) : List.of(close);
-	}
-
-	static String title(CustomerProfile customer) {
-		String name = customer.firstName() == null || customer.firstName().isBlank() ? "Customer" : customer.firstName();
-		String title = customer.username() == null ? name : name + " (@" + customer.username() + ")";
-		return title.length() > 128 ? title.substring(0, 128) : title;
 	}
 
 	static String cardKey(long ticketId) {

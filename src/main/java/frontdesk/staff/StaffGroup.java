@@ -25,12 +25,20 @@ public interface StaffGroup {
 
 	/**
 	 * Posts into a topic (after what was posted before), with buttons.
-	 * @param key names the post, so it can be edited later
+	 * @param key names the post, so it can be edited later; may be {@code null}
+	 * @param replyToKey the key of the post this one replies to, or {@code null}
 	 */
-	void post(long topicId, String text, List<Reply.Button> buttons, String key);
+	void post(long topicId, String text, List<Reply.Button> buttons, String key, String replyToKey);
+
+	/** Posts into a topic, with buttons. */
+	default void post(long topicId, String text, List<Reply.Button> buttons, String key) {
+		post(topicId, text, buttons, key, null);
+	}
 
 	/** Posts into a topic as a reply to an earlier post. */
-	void reply(long topicId, String toKey, String text);
+	default void reply(long topicId, String toKey, String text) {
+		post(topicId, text, List.of(), null, toKey);
+	}
 
 	/** Posts into the group's general topic. */
 	void postToGeneral(String text);

@@ -17,6 +17,8 @@ class MessagePairs {
 
 	private static final String OTHER_SIDE_OF = "pair:";
 
+	private static final String MESSAGE = "id:";
+
 	private final SentMessageRepository sent;
 
 	MessagePairs(SentMessageRepository sent) {
@@ -38,6 +40,11 @@ class MessagePairs {
 		return OTHER_SIDE_OF + chatId + ":" + messageId;
 	}
 
+	/** A key for a message known by its id in the chat, such as one whose button was pressed. */
+	static String message(int messageId) {
+		return MESSAGE + messageId;
+	}
+
 	/** Remembers what a key's message is called in Telegram. */
 	void sent(String key, long chatId, long messageId, Instant at) {
 		sent.save(new SentMessage(key, chatId, messageId, at));
@@ -52,6 +59,9 @@ class MessagePairs {
 	 * @return its id, or empty while it is not sent (or it never was)
 	 */
 	Optional<Integer> find(String keyOrReference, long chatId) {
+		if (keyOrReference.startsWith(MESSAGE)) {
+			return Optional.of(Integer.valueOf(keyOrReference.substring(MESSAGE.length())));
+		}
 		if (!keyOrReference.startsWith(OTHER_SIDE_OF)) {
 			return sent.findById(keyOrReference).filter(message -> message.chatId() == chatId).map(SentMessage::messageId);
 		}

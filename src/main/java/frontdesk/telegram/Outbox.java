@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.Reply;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,7 +53,7 @@ class Outbox {
 		List<String> parts = parts(reply.text());
 		for (int i = 0; i < parts.size(); i++) {
 			boolean last = i == parts.size() - 1;
-			messages.save(OutboxMessage.text(chatId, threadId, parts.get(i), last ? encode(reply.buttons()) : null,
+			messages.save(OutboxMessage.text(chatId, threadId, parts.get(i), last ? encode(reply) : null,
 					i == 0 ? key : null, i == 0 ? replyTo : null, clock.instant()));
 		}
 		wakeSenderAfterCommit();
@@ -67,7 +70,7 @@ class Outbox {
 
 	/** Edits the message sent with the given key; it goes out after that message, as the two share a chat. */
 	void edit(long chatId, String key, Reply reply) {
-		messages.save(OutboxMessage.edit(chatId, key, reply.text(), encode(reply.buttons()), clock.instant()));
+		messages.save(OutboxMessage.edit(chatId, key, reply.text(), encode(reply), clock.instant()));
 		wakeSenderAfterCommit();
 	}
 
@@ -80,6 +83,14 @@ class Outbox {
 	void answerCallback(long chatId, String callbackQueryId, String notice) {
 		messages.save(OutboxMessage.callbackAnswer(chatId, callbackQueryId, notice, clock.instant()));
 		wakeSenderAfterCommit();
+	}
+
+	/** A message for a Telegram customer from outside a conversation's turn, such as the goodbye of a quiet one. */
+	@EventListener
+	void on(CustomerDelivery delivery) {
+		if (UpdateHandler.CHANNEL.equals(delivery.customer().channel())) {
+			send(Long.parseLong(delivery.customer().externalId()), delivery.reply());
+		}
 	}
 
 	/** The sender looks once the transaction commits (before that, the new rows cannot be seen). */
@@ -117,25 +128,34 @@ class Outbox {
 		return parts;
 	}
 
-	static String encode(List<Reply.Button> buttons) {
-		if (buttons.isEmpty()) {
+	/**
+	 * A reply's buttons as JSON: a list of {@code [label, data]} pairs, one per row, or for buttons in one row a list
+	 * holding that row's list of pairs.
+	 */
+	static String encode(Reply reply) {
+		if (reply.buttons().isEmpty()) {
 			return null;
 		}
+		List<List<String>> pairs = reply.buttons().stream().map(button -> List.of(button.label(), button.data())).toList();
 		try {
-			return JSON.writeValueAsString(buttons.stream().map(button -> List.of(button.label(), button.data())).toList());
+			return JSON.writeValueAsString(reply.oneRow() ? List.of(pairs) : pairs);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	static List<Reply.Button> decode(String buttons) {
+	/** Rows of buttons, from {@link #encode}. */
+	static List<List<Reply.Button>> rows(String buttons) {
 		if (buttons == null) {
 			return List.of();
 		}
 		try {
-			String[][] pairs = JSON.readValue(buttons, String[][].class);
-			return java.util.Arrays.stream(pairs).map(pair -> new Reply.Button(pair[0], pair[1])).toList();
+			JsonNode json = JSON.readTree(buttons);
+			boolean oneRow = json.size() > 0 && json.get(0).size() > 0 && json.get(0).get(0).isArray();
+			List<Reply.Button> row = new java.util.ArrayList<>();
+			(oneRow ? json.get(0) : json).forEach(pair -> row.add(new Reply.Button(pair.get(0).asText(), pair.get(1).asText())));
+			return oneRow ? List.of(row) : row.stream().map(List::of).toList();
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

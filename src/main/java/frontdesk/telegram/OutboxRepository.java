@@ -33,7 +33,7 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	List<OutboxMessage> findByStatusAndKindInOrderById(OutboxMessage.Status status, Collection<OutboxMessage.Kind> kinds,
 			Limit limit);
 
-	boolean existsByMessageKeyAndKindAndIdGreaterThan(String key, OutboxMessage.Kind kind, Long id);
+	boolean existsByChatIdAndMessageKeyAndKindAndIdGreaterThan(long chatId, String key, OutboxMessage.Kind kind, Long id);
 
 	/**
 	 * What may go out next: the oldest pending message of each chat (the one after it waits, so each chat gets its

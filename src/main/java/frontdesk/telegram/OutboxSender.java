@@ -115,7 +115,7 @@ class OutboxSender implements SmartLifecycle {
 		this.settings = settings;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.pacer = new Pacer(settings, clock);
+		this.pacer = new Pacer(settings, System::nanoTime);
 		this.policy = new RetryPolicy(settings.maxBackoff(), settings.giveUpAfter());
 	}
 
@@ -376,7 +376,8 @@ class OutboxSender implements SmartLifecycle {
 	/** An edit with a later edit of the same message need not be sent: the later one shows what is true now. */
 	private boolean superseded(OutboxMessage message) {
 		return message.kind() == OutboxMessage.Kind.EDIT_MESSAGE && Boolean.TRUE.equals(transactions.execute(status -> outbox
-			.existsByMessageKeyAndKindAndIdGreaterThan(message.messageKey(), OutboxMessage.Kind.EDIT_MESSAGE, message.id())));
+			.existsByChatIdAndMessageKeyAndKindAndIdGreaterThan(message.chatId(), message.messageKey(),
+				OutboxMessage.Kind.EDIT_MESSAGE, message.id())));
 	}
 
 	/** Telegram's id of the message in the chat that the key names, or {@code null} if there is none (yet). */
@@ -385,10 +386,11 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	private static InlineKeyboardMarkup keyboard(String buttons) {
-		List<InlineKeyboardRow> rows = Outbox.decode(buttons)
+		List<InlineKeyboardRow> rows = Outbox.rows(buttons)
 			.stream()
-			.map(button -> new InlineKeyboardRow(
-					InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build()))
+			.map(row -> new InlineKeyboardRow(row.stream()
+				.map(button -> InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build())
+				.toList()))
 			.toList();
 		return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
 	}

@@ -1,17 +1,17 @@
 package frontdesk.telegram;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
 /**
  * Keeps outgoing messages within Telegram's limits: about 30 per second overall, about one per second to a chat
- * (after a short burst), and 20 per minute to a group. Token buckets, on the application's clock.
+ * (after a short burst), and 20 per minute to a group. Token buckets, on a monotonic clock: a wall clock set back
+ * would hold the buckets empty until it caught up.
  */
 final class Pacer {
 
@@ -31,18 +31,20 @@ final class Pacer {
 		}
 	};
 
-	Pacer(TelegramSettings.OutboxSettings settings, Clock clock) {
+	/**
+	 * @param nanoTime a monotonic time in nanoseconds, such as {@link System#nanoTime()}
+	 */
+	Pacer(TelegramSettings.OutboxSettings settings, LongSupplier nanoTime) {
 		this.settings = settings;
 		this.time = new TimeMeter() {
 			@Override
 			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+				return nanoTime.getAsLong();
 			}
 
 			@Override
 			public boolean isWallClockBased() {
-				return true;
+				return false;
 			}
 		};
 		this.overall = Bucket.builder()

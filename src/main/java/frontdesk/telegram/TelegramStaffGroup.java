@@ -73,13 +73,8 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
-	public void post(long topicId, String text, List<Reply.Button> buttons, String key) {
-		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), new Reply(text, buttons), key, null);
-	}
-
-	@Override
-	public void reply(long topicId, String toKey, String text) {
-		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), Reply.of(text), null, toKey);
+	public void post(long topicId, String text, List<Reply.Button> buttons, String key, String replyToKey) {
+		outbox.send(settings.staffChatId(), Math.toIntExact(topicId), new Reply(text, buttons), key, replyToKey);
 	}
 
 	@Override

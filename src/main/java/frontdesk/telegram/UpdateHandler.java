@@ -187,6 +187,9 @@ class UpdateHandler {
 		}
 		Response response = conversations.handle(Inbound.button(profile(chatId, query.getFrom()), query.getData()));
 		outbox.answerCallback(chatId, query.getId(), response.notice());
+		if (response.edit() != null) {
+			outbox.edit(chatId, MessagePairs.message(query.getMessage().getMessageId()), response.edit());
+		}
 		send(chatId, response.replies());
 	}
 
@@ -197,6 +200,11 @@ class UpdateHandler {
 	private void onStaffMessage(Message message) {
 		Integer topic = message.getMessageThreadId();
 		Optional<StaffMember> from = staffMember(message);
+		if (from.isPresent() && message.hasText() && isCommand(message.getText(), "stats")) {
+			outbox.send(message.getChatId(), message.isTopicMessage() ? topic : null,
+					Reply.of(staff.stats(message.getText())), null, null);
+			return;
+		}
 		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
 			return;
 		}
@@ -216,7 +224,7 @@ class UpdateHandler {
 			return;
 		}
 		String text = message.getText().strip();
-		if (text.startsWith("/take") || text.startsWith("/close")) {
+		if (isCommand(text, "take") || isCommand(text, "close")) {
 			StaffAction action = staff.commandInTopic(topic, text, from.get());
 			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, null);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
@@ -225,6 +233,12 @@ class UpdateHandler {
 		staff.staffWrote(topic, from.get(), text)
 			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
 					replyTo));
+	}
+
+	/** Whether the text is the command, as {@code /name}, {@code /name@bot} or either followed by arguments. */
+	private static boolean isCommand(String text, String name) {
+		String command = text.strip().split("\\s", 2)[0];
+		return command.equals("/" + name) || command.startsWith("/" + name + "@");
 	}
 
 	/** A staff member changed a message the customer got: the customer's copy changes too. */

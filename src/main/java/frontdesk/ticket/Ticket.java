@@ -98,22 +98,26 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** The customer no longer needs a person. */
 	void withdraw(Instant now) {
-		end(Status.WITHDRAWN, null, now);
+		end(TicketEnded.Ending.WITHDRAWN, null, now);
 	}
 
-	/**
-	 * @param staff the staff member who closed it, or {@code null} when the customer ended the conversation
-	 */
-	void close(String staff, Instant now) {
-		end(Status.CLOSED, staff, now);
+	/** A staff member closed the ticket; if no one had taken it, they handled it. */
+	void close(StaffMember staff, Instant now) {
+		take(staff, now);
+		end(TicketEnded.Ending.CLOSED_BY_STAFF, staff.name(), now);
 	}
 
-	private void end(Status end, String staff, Instant now) {
-		requireOpen(end == Status.CLOSED ? "close" : "withdraw");
+	/** The conversation ended without staff closing it: the customer ended it, or it went quiet. */
+	void close(TicketEnded.Ending ending, Instant now) {
+		end(ending, null, now);
+	}
+
+	private void end(TicketEnded.Ending ending, String staff, Instant now) {
+		requireOpen(ending == TicketEnded.Ending.WITHDRAWN ? "withdraw" : "close");
 		TicketView before = view(0);
-		status = end;
+		status = ending == TicketEnded.Ending.WITHDRAWN ? Status.WITHDRAWN : Status.CLOSED;
 		closedAt = now;
-		registerEvent(new TicketEnded(before, end == Status.CLOSED, staff, now));
+		registerEvent(new TicketEnded(before, ending, staff, now));
 	}
 
 	/** Records that the staff were reminded of the promise, once. */
@@ -158,6 +162,14 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	Status status() {
 		return status;
+	}
+
+	Instant requestedAt() {
+		return requestedAt;
+	}
+
+	boolean afterHours() {
+		return afterHours;
 	}
 
 	Instant promisedBy() {

@@ -6,9 +6,24 @@ import java.time.Instant;
  * A ticket left the queue for good: closed, or withdrawn by the customer.
  *
  * @param ticket the ticket as it was
- * @param closed {@code true} when closed, {@code false} when the customer withdrew it
- * @param closedBy the staff member who closed it, or {@code null} when the customer ended it
+ * @param ending how it ended
+ * @param closedBy the staff member who closed it, or {@code null}
  * @param at when
  */
-public record TicketEnded(TicketView ticket, boolean closed, String closedBy, Instant at) {
+public record TicketEnded(TicketView ticket, Ending ending, String closedBy, Instant at) {
+
+	public enum Ending {
+
+		/** A staff member closed it. */
+		CLOSED_BY_STAFF,
+
+		/** The customer ended the conversation. */
+		ENDED_BY_CUSTOMER,
+
+		/** The customer no longer needed a person. */
+		WITHDRAWN,
+
+		/** The conversation closed after a long time with no message. */
+		IDLE
+	}
 }

@@ -25,4 +25,7 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	/** Tickets opened after hours since the given time that still wait for a person, oldest first. */
 	List<Ticket> findByStatusAndAfterHoursTrueAndRequestedAtAfterOrderById(Ticket.Status status, Instant since);
+
+	/** The requests made in a period. */
+	List<Ticket> findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(Instant from, Instant to);
 }

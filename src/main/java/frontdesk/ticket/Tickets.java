@@ -1,8 +1,10 @@
 package frontdesk.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +66,12 @@ public class Tickets {
 		return tickets.findFirstByCustomerIdAndStatusIn(customerId, OPEN).map(this::view);
 	}
 
+	/** A ticket, whatever its state. */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> find(long ticketId) {
+		return tickets.findById(ticketId).map(this::view);
+	}
+
 	/** The conversation's open ticket, if it has one. */
 	@Transactional(readOnly = true)
 	public Optional<TicketView> openFor(Long conversationId) {
@@ -84,7 +92,7 @@ public class Tickets {
 	 * A staff member closed the ticket.
 	 * @return the ticket as it was before, or empty if it was not open
 	 */
-	public Optional<TicketView> close(long ticketId, String staff) {
+	public Optional<TicketView> close(long ticketId, StaffMember staff) {
 		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
 			TicketView view = view(ticket);
 			ticket.close(staff, clock.instant());
@@ -93,10 +101,10 @@ public class Tickets {
 		});
 	}
 
-	/** The conversation ended: its open ticket, if any, is closed. */
-	public void closeFor(Long conversationId) {
+	/** The conversation ended without staff closing it: its open ticket, if any, is closed. */
+	public void closeFor(Long conversationId, TicketEnded.Ending ending) {
 		tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN).ifPresent(ticket -> {
-			ticket.close(null, clock.instant());
+			ticket.close(ending, clock.instant());
 			tickets.save(ticket);
 		});
 	}
@@ -121,6 +129,29 @@ public class Tickets {
 			ticket.take(staff, clock.instant());
 			return view(ticket);
 		});
+	}
+
+	/** The requests for a person made in a period, and how the promises went. */
+	@Transactional(readOnly = true)
+	public TicketFigures figures(Instant from, Instant to) {
+		List<Ticket> made = tickets.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to);
+		int afterHours = (int) made.stream().filter(Ticket::afterHours).count();
+		int settled = (int) made.stream().filter(ticket -> ticket.promiseKept() != null).count();
+		int kept = (int) made.stream().filter(ticket -> Boolean.TRUE.equals(ticket.promiseKept())).count();
+		List<Duration> responses = made.stream()
+			.filter(ticket -> ticket.firstResponseAt() != null)
+			.map(ticket -> Duration.between(ticket.requestedAt(), ticket.firstResponseAt()))
+			.sorted()
+			.toList();
+		return new TicketFigures(made.size() - afterHours, afterHours, settled, kept, responses.size(), median(responses));
+	}
+
+	private static Duration median(List<Duration> sorted) {
+		if (sorted.isEmpty()) {
+			return null;
+		}
+		int middle = sorted.size() / 2;
+		return sorted.size() % 2 == 1 ? sorted.get(middle) : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
 	}
 
 	private TicketView view(Ticket ticket) {

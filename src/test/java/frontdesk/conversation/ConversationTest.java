@@ -105,4 +105,57 @@ class ConversationTest {
 			assertThatIllegalStateException().isThrownBy(() -> conversation.requestPerson(9L));
 		}
 	}
+
+	@Nested
+	class GoingQuiet {
+
+		private final Duration idle = Duration.ofMinutes(30);
+
+		private final Duration staffIdle = Duration.ofDays(1);
+
+		@Test
+		void withTheBotClosesAfterTheIdleTimeoutWithNoCustomerMessage() {
+			conversation.customerWrote(NOW.plus(Duration.ofMinutes(10)));
+
+			assertThat(conversation.idle(NOW.plus(Duration.ofMinutes(39)), idle, staffIdle)).isFalse();
+			assertThat(conversation.idle(NOW.plus(Duration.ofMinutes(40)), idle, staffIdle)).isTrue();
+		}
+
+		@Test
+		void aCustomerWaitingForAPersonIsNeverClosedForBeingQuiet() {
+			conversation.requestPerson(9L);
+
+			assertThat(conversation.idle(NOW.plus(Duration.ofDays(30)), idle, staffIdle)).isFalse();
+		}
+
+		@Test
+		void heldByAPersonClosesAfterTheStaffIdleTimeoutWithNoMessageFromEitherSide() {
+			conversation.requestPerson(9L);
+			conversation.personAnswered(NOW.plus(Duration.ofHours(5)));
+
+			assertThat(conversation.idle(NOW.plus(Duration.ofHours(28)), idle, staffIdle)).isFalse();
+			assertThat(conversation.idle(NOW.plus(Duration.ofHours(29)), idle, staffIdle)).isTrue();
+
+			conversation.customerWrote(NOW.plus(Duration.ofHours(10)));
+			assertThat(conversation.idle(NOW.plus(Duration.ofHours(29)), idle, staffIdle)).isFalse();
+			assertThat(conversation.idle(NOW.plus(Duration.ofHours(34)), idle, staffIdle)).isTrue();
+		}
+
+		@Test
+		void aClosedConversationIsNotClosedAgain() {
+			conversation.close(CloseReason.CUSTOMER, NOW);
+
+			assertThat(conversation.idle(NOW.plus(Duration.ofDays(2)), idle, staffIdle)).isFalse();
+			assertThatIllegalStateException().isThrownBy(() -> conversation.close(CloseReason.IDLE, NOW));
+		}
+
+		@Test
+		void offersToEndAfterTheBotAnsweredTwoQuestions() {
+			conversation.answered();
+			assertThat(conversation.offerToEnd()).isFalse();
+
+			conversation.answered();
+			assertThat(conversation.offerToEnd()).isTrue();
+		}
+	}
 }

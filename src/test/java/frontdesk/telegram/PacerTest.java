@@ -20,7 +20,8 @@ class PacerTest {
 	private final TelegramSettings.OutboxSettings settings = new TelegramSettings.OutboxSettings(30, 1, 3, 20, 4,
 			Duration.ofMinutes(5), Duration.ofDays(1));
 
-	private final Pacer pacer = new Pacer(settings, clock);
+	private final Pacer pacer = new Pacer(settings,
+			() -> clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano());
 
 	@Test
 	void letsAShortBurstThroughThenOnePerSecondToAChat() {

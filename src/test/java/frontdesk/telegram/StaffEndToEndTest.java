@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +52,7 @@ class StaffEndToEndTest {
 
 	private static final AtomicLong chats = new AtomicLong(8_000_000_000L);
 
-	private static final AtomicLong staff = new AtomicLong(900);
+	static final Scenes scenes = new Scenes(telegram, GROUP);
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
@@ -63,6 +61,8 @@ class StaffEndToEndTest {
 		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
 		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
 		registry.add("frontdesk.events.retry-every", () -> "3s");
+		// the clock jumps here; quiet conversations are closed by RatingEndToEndTest alone
+		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
 		// every test here shares one staff group; Telegram's pacing of a group is tested elsewhere
 		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
 		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
@@ -75,40 +75,16 @@ class StaffEndToEndTest {
 		telegram.close();
 	}
 
-	private static long ticketId(String text) {
-		Matcher matcher = Pattern.compile("#T-(\\d{6})").matcher(text);
-		assertThat(matcher.find()).as("a ticket number in: " + text).isTrue();
-		return Long.parseLong(matcher.group(1));
-	}
-
-	/** A staff member, known to the group by first name. */
-	private static long staffMember(String firstName) {
-		long id = staff.incrementAndGet();
-		telegram.sendText(GROUP, id, firstName, "morning all");
-		return id;
-	}
-
-	/** The customer asks for a person; returns the id of their ticket. */
-	private static long askForPerson(long chat, String firstName) {
-		telegram.sendText(chat, chat, firstName, "/human");
-		return ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
-	}
-
-	private FakeTelegram.Call card(long ticketId) {
-		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticketId)), WAIT);
-	}
-
 	@Test
 	void opensATopicForTheCustomerWithTheTicketsCard() {
 		long chat = chats.incrementAndGet();
 		telegram.sendText(chat, chat, "Ada", "my parcel never came");
 		telegram.awaitMessage(chat, text -> true, WAIT);
-		long ticket = askForPerson(chat, "Ada");
+		long ticket = scenes.askForPerson(chat, "Ada");
 
 		FakeTelegram.Call topic = telegram.awaitCall("createForumTopic",
 				body -> body.path("chat_id").asLong() == GROUP && body.path("name").asText().equals("Ada"), WAIT);
-		FakeTelegram.Call card = card(ticket);
+		FakeTelegram.Call card = scenes.card(ticket);
 
 		assertThat(card.body().path("message_thread_id").asInt()).isEqualTo(topic.result().path("message_thread_id").asInt());
 		assertThat(card.text()).contains("Customer: Ada")
@@ -123,16 +99,16 @@ class StaffEndToEndTest {
 	@Test
 	void reusesTheCustomersTopicForTheirNextRequest() {
 		long chat = chats.incrementAndGet();
-		long first = askForPerson(chat, "Bea");
-		card(first);
+		long first = scenes.askForPerson(chat, "Bea");
+		scenes.card(first);
 		telegram.sendCallback(chat, chat, "withdraw:" + first, 1);
 		telegram.awaitMessage(chat, text -> text.contains("cancelled"), WAIT);
 
 		telegram.sendText(chat, chat, "Bea", "/human");
-		long second = ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-") && !text.contains("cancelled")
-				&& ticketId(text) != first, WAIT).text());
+		long second = Scenes.ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-") && !text.contains("cancelled")
+				&& Scenes.ticketId(text) != first, WAIT).text());
 
-		card(second);
+		scenes.card(second);
 		assertThat(telegram.calls("createForumTopic").stream().filter(call -> call.body().path("name").asText().equals("Bea")))
 			.hasSize(1);
 	}
@@ -141,9 +117,9 @@ class StaffEndToEndTest {
 	void postsTheCardOnceTelegramIsBackAfterAFailure() {
 		long chat = chats.incrementAndGet();
 		telegram.failNext("createForumTopic", 1, 502, "Bad Gateway");
-		long ticket = askForPerson(chat, "Eve");
+		long ticket = scenes.askForPerson(chat, "Eve");
 
-		card(ticket);
+		scenes.card(ticket);
 
 		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == GROUP
 				&& call.text().startsWith("#T-%06d".formatted(ticket)))).hasSize(1);
@@ -152,20 +128,20 @@ class StaffEndToEndTest {
 	@Test
 	void takeMarksTheCardAndTellsASecondTakerWhoHasIt() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long alan = staffMember("Alan");
-		long ticket = askForPerson(chat, "Cy");
-		int cardId = card(ticket).result().path("message_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long alan = scenes.staffMember("Alan");
+		long ticket = scenes.askForPerson(chat, "Cy");
+		int cardId = scenes.card(ticket).result().path("message_id").asInt();
 
 		long graceTakes = telegram.sendCallback(GROUP, grace, "take:" + ticket, cardId);
-		assertThat(answer(graceTakes)).isEqualTo("It's yours.");
+		assertThat(scenes.answer(graceTakes)).isEqualTo("It's yours.");
 		FakeTelegram.Call edit = telegram.awaitCall("editMessageText",
 				body -> body.path("chat_id").asLong() == GROUP && body.path("message_id").asInt() == cardId, WAIT);
 		assertThat(edit.text()).contains("Taken by Grace");
 		assertThat(edit.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("close:" + ticket);
 
 		long alanTakes = telegram.sendCallback(GROUP, alan, "take:" + ticket, cardId);
-		assertThat(answer(alanTakes)).isEqualTo("Grace already has this one.");
+		assertThat(scenes.answer(alanTakes)).isEqualTo("Grace already has this one.");
 
 		int before = telegram.sentTexts(chat).size();
 		telegram.sendText(chat, chat, "Cy", "how much does delivery cost?");
@@ -176,25 +152,25 @@ class StaffEndToEndTest {
 	@Test
 	void tellsApartTwoStaffWithTheSameFirstName() {
 		long chat = chats.incrementAndGet();
-		long anna = staffMember("Anna");
-		long otherAnna = staffMember("Anna");
-		long ticket = askForPerson(chat, "Vic");
-		int cardId = card(ticket).result().path("message_id").asInt();
+		long anna = scenes.staffMember("Anna");
+		long otherAnna = scenes.staffMember("Anna");
+		long ticket = scenes.askForPerson(chat, "Vic");
+		int cardId = scenes.card(ticket).result().path("message_id").asInt();
 
-		assertThat(answer(telegram.sendCallback(GROUP, anna, "take:" + ticket, cardId))).isEqualTo("It's yours.");
-		assertThat(answer(telegram.sendCallback(GROUP, otherAnna, "take:" + ticket, cardId)))
+		assertThat(scenes.answer(telegram.sendCallback(GROUP, anna, "take:" + ticket, cardId))).isEqualTo("It's yours.");
+		assertThat(scenes.answer(telegram.sendCallback(GROUP, otherAnna, "take:" + ticket, cardId)))
 			.isEqualTo("Anna already has this one.");
 	}
 
 	@Test
 	void aStaffButtonPressedOutsideTheStaffGroupChangesNothing() {
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Dee");
-		card(ticket);
+		long ticket = scenes.askForPerson(chat, "Dee");
+		scenes.card(ticket);
 
 		long forged = telegram.sendCallback(chat, chat, "take:" + ticket, 1);
 
-		assertThat(answer(forged)).isEqualTo("That button isn't for you.");
+		assertThat(scenes.answer(forged)).isEqualTo("That button isn't for you.");
 		telegram.assertNoCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticket)), Duration.ofSeconds(1));
 	}
@@ -202,12 +178,12 @@ class StaffEndToEndTest {
 	@Test
 	void aStaffReplyReachesTheCustomerTakesTheTicketAndQuietensTheBot() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Fay");
-		FakeTelegram.Call card = card(ticket);
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Fay");
+		FakeTelegram.Call card = scenes.card(ticket);
 		int topic = card.body().path("message_thread_id").asInt();
 
-		inTopic(topic, grace, "Grace", "Hi Fay, I'm looking into it now");
+		scenes.inTopic(topic, grace, "Grace", "Hi Fay, I'm looking into it now");
 
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Fay, I'm looking into it now"), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
@@ -222,9 +198,9 @@ class StaffEndToEndTest {
 	@Test
 	void aPhotoFromStaffReachesTheCustomer() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Ray");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Ray");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
 		var photo = telegram.newMessage(GROUP, grace, "Grace");
 		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p2\",\"file_unique_id\":\"u2\",\"width\":90,\"height\":90}]"));
@@ -242,13 +218,13 @@ class StaffEndToEndTest {
 	@Test
 	void keepsNotesForColleaguesOutOfTheCustomersChat() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Gus");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Gus");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		inTopic(topic, grace, "Grace", "#note check the warehouse first");
-		inTopic(topic, grace, "Grace", "// Bob knows this one");
-		inTopic(topic, grace, "Grace", "Hello Gus!");
+		scenes.inTopic(topic, grace, "Grace", "#note check the warehouse first");
+		scenes.inTopic(topic, grace, "Grace", "// Bob knows this one");
+		scenes.inTopic(topic, grace, "Grace", "Hello Gus!");
 
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hello Gus!"), WAIT);
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("warehouse") || text.contains("Bob"));
@@ -257,40 +233,40 @@ class StaffEndToEndTest {
 	@Test
 	void takeInTheTopicWorksLikeTheButton() {
 		long chat = chats.incrementAndGet();
-		long hal = staffMember("Hal");
-		long ticket = askForPerson(chat, "Ida");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long hal = scenes.staffMember("Hal");
+		long ticket = scenes.askForPerson(chat, "Ida");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		inTopic(topic, hal, "Hal", "/take");
+		scenes.inTopic(topic, hal, "Hal", "/take");
 
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("message_thread_id").asInt() == topic && hasLine(body, "It's yours."),
+				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, "It's yours."),
 				WAIT);
 	}
 
 	@Test
 	void theCustomerCanEndAConversationAPersonHolds() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Jo");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
-		inTopic(topic, grace, "Grace", "Hi Jo");
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Jo");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, grace, "Grace", "Hi Jo");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Jo"), WAIT);
 
 		telegram.sendText(chat, chat, "Jo", "/end");
 
 		telegram.awaitMessage(chat, text -> text.contains("Thanks for chatting"), WAIT);
-		inTopic(topic, grace, "Grace", "Anything else?");
+		scenes.inTopic(topic, grace, "Grace", "Anything else?");
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic
-				&& hasLine(body, "Not sent: this customer has no open request."), WAIT);
+				&& Scenes.hasLine(body, "Not sent: this customer has no open request."), WAIT);
 	}
 
 	@Test
 	void copiesWhatTheCustomerAddsIntoTheirTopic() {
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Kay");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long ticket = scenes.askForPerson(chat, "Kay");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
 		telegram.sendText(chat, chat, "Kay", "the order number is 55120");
 		var photo = telegram.newMessage(chat, chat, "Kay");
@@ -299,7 +275,7 @@ class StaffEndToEndTest {
 
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic
-				&& hasLine(body, "Kay: the order number is 55120"), WAIT);
+				&& Scenes.hasLine(body, "Kay: the order number is 55120"), WAIT);
 		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("from_chat_id").asLong() == chat, WAIT);
 		assertThat(copy.body().path("message_thread_id").asInt()).isEqualTo(topic);
@@ -309,15 +285,15 @@ class StaffEndToEndTest {
 	@Test
 	void closeOnTheCardEndsTheConversationAndTellsTheCustomer() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Lou");
-		int cardId = card(ticket).result().path("message_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Lou");
+		int cardId = scenes.card(ticket).result().path("message_id").asInt();
 
-		inTopic(card(ticket).body().path("message_thread_id").asInt(), grace, "Grace", "Sorted, Lou");
+		scenes.inTopic(scenes.card(ticket).body().path("message_thread_id").asInt(), grace, "Grace", "Sorted, Lou");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorted, Lou"), WAIT);
 		long closes = telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
 
-		assertThat(answer(closes)).isEqualTo("Closed.");
+		assertThat(scenes.answer(closes)).isEqualTo("Closed.");
 		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us, Lou!"), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == cardId
 				&& body.path("text").asText().contains("Closed by Grace")
@@ -330,11 +306,11 @@ class StaffEndToEndTest {
 	@Test
 	void closeInTheTopicWorksLikeTheButton() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Max");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Max");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		inTopic(topic, grace, "Grace", "/close");
+		scenes.inTopic(topic, grace, "Grace", "/close");
 
 		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us, Max!"), WAIT);
 	}
@@ -342,14 +318,14 @@ class StaffEndToEndTest {
 	@Test
 	void showsTheStaffWhenTheCustomerWithdraws() {
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Ned");
-		FakeTelegram.Call card = card(ticket);
+		long ticket = scenes.askForPerson(chat, "Ned");
+		FakeTelegram.Call card = scenes.card(ticket);
 
 		telegram.sendCallback(chat, chat, "withdraw:" + ticket, 1);
 
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == card.body().path("message_thread_id").asInt()
-				&& hasLine(body, "#T-%06d: withdrawn by the customer.".formatted(ticket)), WAIT);
+				&& Scenes.hasLine(body, "#T-%06d: withdrawn by the customer.".formatted(ticket)), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == card.result().path("message_id").asInt()
 				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
 	}
@@ -358,8 +334,8 @@ class StaffEndToEndTest {
 	void postsRemindersAndMissedPromisesToTheCardAndTheNightsRequestsAtOpening() {
 		clock.set(london("2026-11-23T10:00"));
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Oli");
-		FakeTelegram.Call card = card(ticket);
+		long ticket = scenes.askForPerson(chat, "Oli");
+		FakeTelegram.Call card = scenes.card(ticket);
 		int cardId = card.result().path("message_id").asInt();
 
 		clock.set(london("2026-11-23T11:31"));
@@ -382,7 +358,7 @@ class StaffEndToEndTest {
 		watch.check();
 		long night = chats.incrementAndGet();
 		telegram.sendText(night, night, "Pam", "/human");
-		long nightTicket = ticketId(telegram.awaitMessage(night, text -> text.contains("#T-"), WAIT).text());
+		long nightTicket = Scenes.ticketId(telegram.awaitMessage(night, text -> text.contains("#T-"), WAIT).text());
 		clock.set(london("2026-11-24T09:00:30"));
 		watch.check();
 
@@ -397,15 +373,15 @@ class StaffEndToEndTest {
 	@Test
 	void repliesStayThreadedOnBothSides() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Quin");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Quin");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 		long update = telegram.sendText(chat, chat, "Quin", "it's order 77001");
 		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
 		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& hasLine(body, "Quin: it's order 77001"), WAIT).result().path("message_id").asInt();
+				&& Scenes.hasLine(body, "Quin: it's order 77001"), WAIT).result().path("message_id").asInt();
 
-		ObjectNode staffMessage = inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
+		ObjectNode staffMessage = scenes.inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
 
 		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: Found it, it ships today"), WAIT);
@@ -425,11 +401,11 @@ class StaffEndToEndTest {
 	@Test
 	void aPlainStaffMessageIsNoReply() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Rita");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Rita");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		inTopic(topic, grace, "Grace", "Hello Rita");
+		scenes.inTopic(topic, grace, "Grace", "Hello Rita");
 
 		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: Hello Rita"), WAIT);
@@ -439,14 +415,14 @@ class StaffEndToEndTest {
 	@Test
 	void editsFollowTheirMessageOnBothSides() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Sol");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Sol");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 		ObjectNode line = telegram.newMessage(chat, chat, "Sol");
 		line.put("text", "my postcode is N1 9GU");
 		telegram.sendUpdate("message", line);
 		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& hasLine(body, "Sol: my postcode is N1 9GU"), WAIT).result().path("message_id").asInt();
+				&& Scenes.hasLine(body, "Sol: my postcode is N1 9GU"), WAIT).result().path("message_id").asInt();
 
 		line.put("text", "my postcode is N1 9GX");
 		line.put("edit_date", 1_800_000_100);
@@ -457,7 +433,7 @@ class StaffEndToEndTest {
 		assertThat(edited.body().path("reply_to_message_id").asInt()).isEqualTo(copy);
 		assertThat(edited.body().path("message_thread_id").asInt()).isEqualTo(topic);
 
-		ObjectNode staffMessage = inTopic(topic, grace, "Grace", "It arrives on Tuesday", topic);
+		ObjectNode staffMessage = scenes.inTopic(topic, grace, "Grace", "It arrives on Tuesday", topic);
 		int delivered = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: It arrives on Tuesday"), WAIT).result().path("message_id").asInt();
 		staffMessage.put("text", "It arrives on Wednesday");
@@ -472,8 +448,8 @@ class StaffEndToEndTest {
 	@Test
 	void anAdminPostingAnonymouslyIsStaff() {
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Tam");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long ticket = scenes.askForPerson(chat, "Tam");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
 		ObjectNode message = telegram.newMessage(GROUP, 1_087_968_824L, "Group");
 		message.set("from", FakeTelegram.json("""
@@ -492,13 +468,13 @@ class StaffEndToEndTest {
 	@Test
 	void aLongStaffMessageArrivesWholeInParts() {
 		long chat = chats.incrementAndGet();
-		long grace = staffMember("Grace");
-		long ticket = askForPerson(chat, "Uma");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Uma");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 		String words = "the returns policy covers this item in full ".repeat(120).strip();
 		int before = telegram.sentTexts(chat).size();
 
-		inTopic(topic, grace, "Grace", words);
+		scenes.inTopic(topic, grace, "Grace", words);
 
 		await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == before + 2);
 		List<String> texts = telegram.sentTexts(chat);
@@ -510,22 +486,22 @@ class StaffEndToEndTest {
 	@Test
 	void renamesTheTopicWhenTheCustomersNameChanges() {
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Sam");
-		int topic = card(ticket).body().path("message_thread_id").asInt();
+		long ticket = scenes.askForPerson(chat, "Sam");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
 		telegram.sendText(chat, chat, "Samantha", "it's Samantha, actually");
 
 		telegram.awaitCall("editForumTopic", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic && body.path("name").asText().equals("Samantha"), WAIT);
 		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
-				&& hasLine(body, "Samantha: it's Samantha, actually"), WAIT);
+				&& Scenes.hasLine(body, "Samantha: it's Samantha, actually"), WAIT);
 	}
 
 	@Test
 	void waitsForTheStaffGroupWhileTheBotCannotPostThere() {
 		telegram.failAlwaysForChat("sendMessage", GROUP, 403, "Forbidden: bot is not a member of the supergroup chat");
 		long chat = chats.incrementAndGet();
-		long ticket = askForPerson(chat, "Val");
+		long ticket = scenes.askForPerson(chat, "Val");
 		String card = "#T-%06d".formatted(ticket);
 		telegram.awaitCall(call -> call.is("sendMessage") && call.failed() && call.status() == 403
 				&& call.text().startsWith(card), WAIT);
@@ -535,7 +511,7 @@ class StaffEndToEndTest {
 
 		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed() && call.text().startsWith(card), WAIT);
 		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
-				&& hasLine(call.body(), "Val: how much does delivery cost?"), WAIT);
+				&& Scenes.hasLine(call.body(), "Val: how much does delivery cost?"), WAIT);
 	}
 
 	private static Instant london(String localDateTime) {
@@ -549,40 +525,5 @@ class StaffEndToEndTest {
 		SettableClock settableClock() {
 			return clock;
 		}
-	}
-
-	/** Whether a message into the group has the line (lines queued together go out as one message). */
-	private static boolean hasLine(JsonNode body, String line) {
-		return List.of(body.path("text").asText().split("\n")).contains(line);
-	}
-
-	/** A staff member writes in a customer's topic. */
-	private static void inTopic(int topic, long userId, String firstName, String text) {
-		inTopic(topic, userId, firstName, text, topic);
-	}
-
-	/**
-	 * A staff member writes in a customer's topic, replying to a message there; as in Telegram, a message that is
-	 * no reply replies to the topic's first message, whose id is the topic's.
-	 * @return the message
-	 */
-	private static ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
-		ObjectNode message = telegram.newMessage(GROUP, userId, firstName);
-		message.put("text", text);
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
-		message.set("reply_to_message", FakeTelegram.json("""
-				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
-			.formatted(replyTo, GROUP)));
-		telegram.sendUpdate("message", message);
-		return message;
-	}
-
-	private String answer(long callbackUpdate) {
-		String query = telegram.callbackQueryId(callbackUpdate);
-		JsonNode body = telegram
-			.awaitCall("answerCallbackQuery", answer -> answer.path("callback_query_id").asText().equals(query), WAIT)
-			.body();
-		return body.path("text").asText();
 	}
 }

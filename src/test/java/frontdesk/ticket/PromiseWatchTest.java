@@ -149,7 +149,7 @@ class PromiseWatchTest {
 
 		assertThat(events.ofType(TicketEnded.class).matching(ended -> ended.ticket().id() == ticket.id()))
 			.singleElement()
-			.satisfies(ended -> assertThat(ended.closed()).isFalse());
+			.satisfies(ended -> assertThat(ended.ending()).isEqualTo(TicketEnded.Ending.WITHDRAWN));
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class TicketTest {
 
 			assertThat(ticket.isOpen()).isFalse();
 			assertThatIllegalStateException().isThrownBy(() -> ticket.take(GRACE, PROMISED));
-			assertThatIllegalStateException().isThrownBy(() -> ticket.close("Grace", PROMISED));
+			assertThatIllegalStateException().isThrownBy(() -> ticket.close(GRACE, PROMISED));
 			assertThat(ticket.miss(PROMISED)).isFalse();
 		}
 

@@ -1,0 +1,136 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import frontdesk.hours.BusinessHours;
+import frontdesk.intent.MessageKey;
+import frontdesk.intent.Placeholders;
+import frontdesk.matching.Understanding;
+import frontdesk.rating.RatingView;
+import frontdesk.rating.Ratings;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rating question at the end of a conversation and what follows it: the 1 to 5 buttons, the question edited to show
+ * the choice, the request for a comment with a <b>Skip</b> button, and the comment itself.
+ */
+@Component
+class Feedback {
+
+	/** Button data: the rating, as {@code rate:<conversation id>:<score>}. */
+	static final String RATE = "rate:";
+
+	/** Button data: no comment on the rating of the conversation whose id follows. */
+	static final String SKIP = "skip:";
+
+	private final Ratings ratings;
+
+	private final MessageRepository messages;
+
+	private final Understanding understanding;
+
+	private final BusinessHours hours;
+
+	Feedback(Ratings ratings, MessageRepository messages, Understanding understanding, BusinessHours hours) {
+		this.ratings = ratings;
+		this.messages = messages;
+		this.understanding = understanding;
+		this.hours = hours;
+	}
+
+	static boolean isFeedbackButton(String data) {
+		return data.startsWith(RATE) || data.startsWith(SKIP);
+	}
+
+	/**
+	 * The goodbye of a closed conversation, in one message with the rating question and its five buttons; the
+	 * question is recorded, so the answer can be checked against it.
+	 */
+	Reply farewell(Conversation conversation, String goodbye, String question) {
+		String text = goodbye + "\n\n" + question;
+		ratings.ask(conversation.id(), conversation.customerId(), conversation.ticketId(), text);
+		List<Reply.Button> scale = IntStream.rangeClosed(1, 5)
+			.mapToObj(score -> new Reply.Button(String.valueOf(score), RATE + conversation.id() + ":" + score))
+			.toList();
+		return new Reply(text, scale, true);
+	}
+
+	/** A rating or Skip button: the first rating counts, and is followed by the request for a comment. */
+	Response pressed(Customer customer, String data, Instant now) {
+		String[] parts = data.split(":");
+		Long conversationId = parts.length > 1 ? parse(parts[1]) : null;
+		if (conversationId == null) {
+			return notice(customer, MessageKey.STALE_BUTTON, now);
+		}
+		if (data.startsWith(SKIP)) {
+			if (!ratings.skipComment(conversationId, customer.id())) {
+				return notice(customer, MessageKey.STALE_BUTTON, now);
+			}
+			return new Response(List.of(), text(customer, MessageKey.COMMENT_SKIPPED, now),
+					Reply.of(text(customer, MessageKey.COMMENT_QUESTION, now)));
+		}
+		Long score = parts.length == 3 ? parse(parts[2]) : null;
+		if (score == null || score < 1 || score > 5) {
+			return notice(customer, MessageKey.STALE_BUTTON, now);
+		}
+		Ratings.Rated rated = ratings.rate(conversationId, customer.id(), score.intValue());
+		RatingView rating = rated.rating();
+		return switch (rated.outcome()) {
+			case RATED -> {
+				String chosen = text(customer, MessageKey.RATING_CHOSEN, now, Map.of("rating", String.valueOf(score)));
+				String ask = text(customer, MessageKey.COMMENT_QUESTION, now);
+				messages.save(Message.fromBot(conversationId, ask, null, null, now));
+				yield new Response(List.of(Reply.of(ask, new Reply.Button(text(customer, MessageKey.SKIP, now),
+						SKIP + conversationId))), null, Reply.of(rating.question() + "\n\n" + chosen));
+			}
+			case ALREADY_RATED -> notice(customer, MessageKey.RATING_ALREADY, now);
+			case EXPIRED -> new Response(List.of(), text(customer, MessageKey.RATING_EXPIRED, now),
+					Reply.of(rating.question()));
+			case NOT_ASKED -> notice(customer, MessageKey.STALE_BUTTON, now);
+		};
+	}
+
+	/**
+	 * A text shortly after a rating, with no conversation open: the comment on it, stored and thanked.
+	 * @return the thanks; empty when no rating waits for a comment, so the text starts a new conversation
+	 */
+	Optional<Response> comment(Customer customer, Inbound inbound, Instant now) {
+		return ratings.awaitingComment(customer.id()).map(conversationId -> {
+			ratings.comment(conversationId, inbound.text());
+			Message comment = Message.fromCustomer(conversationId, inbound, now);
+			comment.understood(Message.Outcome.FEEDBACK, null, null);
+			messages.save(comment);
+			String thanks = text(customer, MessageKey.COMMENT_THANKS, now);
+			messages.save(Message.fromBot(conversationId, thanks, null, null, now));
+			return new Response(List.of(Reply.of(thanks)), null);
+		});
+	}
+
+	private Response notice(Customer customer, MessageKey key, Instant now) {
+		return new Response(List.of(), text(customer, key, now));
+	}
+
+	private String text(Customer customer, MessageKey key, Instant now) {
+		return text(customer, key, now, Map.of());
+	}
+
+	private String text(Customer customer, MessageKey key, Instant now, Map<String, String> own) {
+		Map<String, String> values = new java.util.HashMap<>(Turn.commonPlaceholders(customer, hours, now));
+		values.putAll(own);
+		return Placeholders.fill(understanding.current().intents().messages().get(key), values);
+	}
+
+	private static Long parse(String number) {
+		try {
+			return Long.valueOf(number);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+}

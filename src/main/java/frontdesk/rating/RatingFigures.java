@@ -1,0 +1,30 @@
+package frontdesk.rating;
+
+import java.util.List;
+
+/**
+ * The ratings of a period: all of them, and split by who handled the conversation.
+ *
+ * @param all every rating
+ * @param botOnly ratings of conversations the bot handled alone
+ * @param withStaff ratings of conversations a staff member handled
+ */
+public record RatingFigures(Scores all, Scores botOnly, Scores withStaff) {
+
+	/**
+	 * Some ratings.
+	 *
+	 * @param count how many
+	 * @param average their mean, 0 when there are none
+	 * @param distribution how many of each score, from 1 to 5
+	 */
+	public record Scores(int count, double average, List<Integer> distribution) {
+
+		static Scores of(List<Integer> scores) {
+			Integer[] counts = { 0, 0, 0, 0, 0 };
+			scores.forEach(score -> counts[score - 1]++);
+			double average = scores.stream().mapToInt(Integer::intValue).average().orElse(0);
+			return new Scores(scores.size(), average, List.of(counts));
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package frontdesk.rating;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface RatingRepository extends Repository<Rating, Long> {
+
+	Rating save(Rating rating);
+
+	Optional<Rating> findById(Long conversationId);
+
+	/** The customer's latest rated conversations, newest first. */
+	List<Rating> findByCustomerIdAndRatedAtNotNullOrderByRatedAtDesc(Long customerId, Limit limit);
+
+	/** Ratings given in a period, as {@code [score, handled by staff]} pairs. */
+	@Query("""
+			select r.score, case when r.handledBy is null then false else true end from Rating r
+			where r.ratedAt >= :from and r.ratedAt < :to""")
+	List<Object[]> scores(Instant from, Instant to);
+}

@@ -1,0 +1,25 @@
+package frontdesk.rating;
+
+import java.time.Instant;
+
+/**
+ * A rating as other modules see it.
+ *
+ * @param conversationId the conversation rated
+ * @param customerId who was asked
+ * @param ticketId the conversation's request for a person, or {@code null}
+ * @param handledBy the staff member who handled the conversation, or {@code null} when the bot handled it alone
+ * @param question the text of the question as the customer got it
+ * @param score 1 to 5, or {@code null} while not rated
+ * @param comment the customer's comment, or {@code null}
+ * @param askedAt when the question was put
+ * @param ratedAt when the customer rated, or {@code null}
+ */
+public record RatingView(Long conversationId, Long customerId, Long ticketId, String handledBy, String question,
+		Integer score, String comment, Instant askedAt, Instant ratedAt) {
+
+	/** Whether the rating is bad enough for the staff to look at: 1 or 2. */
+	public boolean bad() {
+		return score != null && score <= 2;
+	}
+}

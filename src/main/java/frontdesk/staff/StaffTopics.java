@@ -1,0 +1,65 @@
+package frontdesk.staff;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import frontdesk.conversation.CustomerProfile;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The customers' topics in the staff group: one per customer, opened when first needed, opened anew when the staff move
+ * to another group, and renamed when the customer's name changes.
+ */
+@Component
+class StaffTopics {
+
+	private final StaffGroup group;
+
+	private final StaffTopicRepository topics;
+
+	private final Clock clock;
+
+	StaffTopics(StaffGroup group, StaffTopicRepository topics, Clock clock) {
+		this.group = group;
+		this.topics = topics;
+		this.clock = clock;
+	}
+
+	/** The customer's topic, opened (or opened anew in a new group) if need be, and renamed when their name changed. */
+	long topicOf(Long customerId, CustomerProfile customer) {
+		String title = title(customer);
+		Optional<StaffTopic> known = topics.findById(customerId);
+		if (known.isPresent() && known.get().in(group.id())) {
+			if (!known.get().title().equals(title) && group.renameTopic(known.get().topicId(), title)) {
+				known.get().renamed(title);
+			}
+			return known.get().topicId();
+		}
+		long topic = group.openTopic(title);
+		if (known.isPresent()) {
+			known.get().moveTo(group.id(), topic, title, clock.instant());
+		}
+		else {
+			topics.save(new StaffTopic(customerId, group.id(), topic, title, clock.instant()));
+		}
+		return topic;
+	}
+
+	/** The customer's topic in the current group, if they have one. */
+	Optional<Long> existing(Long customerId) {
+		return topics.findById(customerId).filter(topic -> topic.in(group.id())).map(StaffTopic::topicId);
+	}
+
+	/** Whose topic this is, in the current group. */
+	Optional<Long> customerIn(long topicId) {
+		return topics.findByGroupIdAndTopicId(group.id(), topicId).map(StaffTopic::customerId);
+	}
+
+	/** A topic's title: the customer's name and username, as Telegram allows. */
+	static String title(CustomerProfile customer) {
+		String name = customer.firstName() == null || customer.firstName().isBlank() ? "Customer" : customer.firstName();
+		String title = customer.username() == null ? name : name + " (@" + customer.username() + ")";
+		return title.length() > 128 ? title.substring(0, 128) : title;
+	}
+}

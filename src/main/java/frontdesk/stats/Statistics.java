@@ -1,0 +1,56 @@
+package frontdesk.stats;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import frontdesk.conversation.ConversationService;
+import frontdesk.rating.Ratings;
+import frontdesk.ticket.Tickets;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures the staff look at: conversations, how many the bot handled alone, requests for a person in and after
+ * hours, promises kept, time to the first staff reply, ratings, and what the bot could not answer.
+ */
+@Service
+public class Statistics {
+
+	/** Longest period asked for, in days. */
+	public static final int MAX_DAYS = 366;
+
+	/** Questions the bot could not answer listed, at most. */
+	static final int UNANSWERED = 10;
+
+	private final ConversationService conversations;
+
+	private final Tickets tickets;
+
+	private final Ratings ratings;
+
+	private final Clock clock;
+
+	Statistics(ConversationService conversations, Tickets tickets, Ratings ratings, Clock clock) {
+		this.conversations = conversations;
+		this.tickets = tickets;
+		this.ratings = ratings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The figures of the last days, up to now.
+	 * @throws IllegalArgumentException for fewer than 1 or more than {@link #MAX_DAYS} days
+	 */
+	@Transactional(readOnly = true)
+	public Stats lastDays(int days) {
+		if (days < 1 || days > MAX_DAYS) {
+			throw new IllegalArgumentException("The period is 1 to " + MAX_DAYS + " days, not " + days);
+		}
+		Instant to = clock.instant();
+		Instant from = to.minus(Duration.ofDays(days));
+		return new Stats(days, from, to, conversations.figures(from, to, UNANSWERED), tickets.figures(from, to),
+				ratings.figures(from, to));
+	}
+}

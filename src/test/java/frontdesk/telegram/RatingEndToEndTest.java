@@ -1,0 +1,304 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import frontdesk.SettableClock;
+import frontdesk.conversation.QuietConversations;
+import frontdesk.rating.RatingView;
+import frontdesk.rating.Ratings;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static frontdesk.telegram.Scenes.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Closing conversations on Telegram: the rating question, the comment, bad ratings back to the staff, quiet
+ * conversations, and the staff's {@code /stats}.
+ */
+@SpringBootTest
+@Import(RatingEndToEndTest.Clocks.class)
+class RatingEndToEndTest {
+
+	static final SettableClock clock = new SettableClock();
+
+	static final long GROUP = -1003004005006L;
+
+	static final FakeTelegram telegram = FakeTelegram.start();
+
+	static {
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
+	}
+
+	static final Scenes scenes = new Scenes(telegram, GROUP);
+
+	private static final AtomicLong chats = new AtomicLong(7_000_000_000L);
+
+	@Autowired
+	Ratings ratings;
+
+	@Autowired
+	QuietConversations quiet;
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.telegram.token", telegram::token);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
+		registry.add("frontdesk.events.retry-every", () -> "3s");
+		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
+		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
+		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
+		// the tests close quiet conversations themselves, when the clock says so
+		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/rating-e2e-" + UUID.randomUUID());
+	}
+
+	@AfterAll
+	static void stopTelegram() {
+		telegram.close();
+	}
+
+	@Test
+	void aStaffCloseAsksForARatingAndTakesOneRatingAndAComment() {
+		clock.set(london("2026-11-23T10:00"));
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Ann");
+		FakeTelegram.Call card = scenes.card(ticket);
+		int cardId = card.result().path("message_id").asInt();
+		scenes.inTopic(card.body().path("message_thread_id").asInt(), grace, "Grace", "Hi Ann, it's sorted");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Ann, it's sorted"), WAIT);
+
+		telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
+
+		FakeTelegram.Call question = ratingQuestion(chat);
+		assertThat(question.text()).startsWith("Thanks for chatting with us, Ann!")
+			.endsWith("How would you rate this conversation? (1 = poor, 5 = excellent)");
+		JsonNode rows = question.body().path("reply_markup").path("inline_keyboard");
+		assertThat(rows).as("one row of five").hasSize(1);
+		assertThat(rows.get(0).findValuesAsText("text")).containsExactly("1", "2", "3", "4", "5");
+		long conversation = conversationOf(question);
+		int questionId = question.result().path("message_id").asInt();
+
+		long tap = telegram.sendCallback(chat, chat, "rate:" + conversation + ":4", questionId);
+
+		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == chat
+				&& body.path("message_id").asInt() == questionId
+				&& body.path("text").asText().endsWith("You rated it 4 out of 5. Thank you!")
+				&& body.path("reply_markup").isMissingNode(), WAIT);
+		assertThat(scenes.answer(tap)).isEmpty();
+		FakeTelegram.Call askComment = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT);
+		assertThat(askComment.body().path("reply_markup").findValuesAsText("callback_data"))
+			.containsExactly("skip:" + conversation);
+
+		telegram.sendText(chat, chat, "Ann", "quicker replies on Mondays please");
+		telegram.awaitMessage(chat, text -> text.equals("Thank you, I've passed that on to the team."), WAIT);
+		RatingView rating = ratings.find(conversation).orElseThrow();
+		assertThat(rating.score()).isEqualTo(4);
+		assertThat(rating.comment()).isEqualTo("quicker replies on Mondays please");
+		assertThat(rating.handledBy()).isEqualTo("Grace");
+
+		long again = telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", questionId);
+		assertThat(scenes.answer(again)).isEqualTo("You've rated this conversation already. Thank you!");
+		assertThat(ratings.find(conversation).orElseThrow().score()).isEqualTo(4);
+
+		telegram.sendText(chat, chat, "Ann", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+	}
+
+	@Test
+	void aRatingButtonCountsOnlyForTheCustomerItWasSentTo() {
+		clock.set(london("2026-11-23T10:30"));
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Bo", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		telegram.sendText(chat, chat, "Bo", "/end");
+		long conversation = conversationOf(ratingQuestion(chat));
+
+		long other = chats.incrementAndGet();
+		telegram.sendText(other, other, "Cy", "hello");
+		telegram.awaitMessage(other, text -> true, WAIT);
+		long forged = telegram.sendCallback(other, other, "rate:" + conversation + ":1", 1);
+
+		assertThat(scenes.answer(forged)).isEqualTo("That button has expired. Please type your question instead.");
+		assertThat(ratings.find(conversation).orElseThrow().score()).isNull();
+	}
+
+	@Test
+	void thatsAllThanksClosesAndSkipEndsTheWaitForAComment() {
+		clock.set(london("2026-11-23T11:00"));
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Dot", "how much does delivery cost?");
+		FakeTelegram.Call first = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().contains("£"), WAIT);
+		assertThat(first.body().path("reply_markup").findValuesAsText("callback_data")).doesNotContain("done");
+		telegram.sendText(chat, chat, "Dot", "can I pay with paypal?");
+		FakeTelegram.Call second = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().contains("PayPal"), WAIT);
+		JsonNode done = second.body().path("reply_markup").path("inline_keyboard");
+		assertThat(done.get(done.size() - 1).get(0).path("text").asText()).isEqualTo("That's all, thanks");
+		telegram.sendCallback(chat, chat, "done", second.result().path("message_id").asInt());
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long conversation = conversationOf(question);
+		telegram.sendCallback(chat, chat, "rate:" + conversation + ":5", question.result().path("message_id").asInt());
+		int askComment = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT).result().path("message_id").asInt();
+
+		long skip = telegram.sendCallback(chat, chat, "skip:" + conversation, askComment);
+
+		assertThat(scenes.answer(skip)).isEqualTo("Thanks again!");
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == askComment
+				&& body.path("chat_id").asLong() == chat && body.path("reply_markup").isMissingNode(), WAIT);
+		telegram.sendText(chat, chat, "Dot", "what are your opening hours?");
+		telegram.awaitMessage(chat, text -> text.contains("Monday to Friday"), WAIT);
+		assertThat(ratings.find(conversation).orElseThrow().comment()).isNull();
+	}
+
+	@Test
+	void aQuietConversationClosesWithTheRatingQuestionButOneWaitingForAPersonStaysOpen() {
+		clock.freeze(london("2026-11-25T10:00"));
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Eli", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		long waiting = chats.incrementAndGet();
+		scenes.askForPerson(waiting, "Flo");
+		int waitingBefore = telegram.sentTexts(waiting).size();
+
+		clock.advance(Duration.ofMinutes(29));
+		quiet.closeQuiet();
+		clock.advance(Duration.ofMinutes(2));
+		quiet.closeQuiet();
+
+		FakeTelegram.Call question = ratingQuestion(chat);
+		assertThat(question.text()).startsWith("Thanks for chatting with us, Eli!");
+		assertThat(telegram.sentTexts(chat).stream().filter(text -> text.startsWith("Thanks for chatting"))).hasSize(1);
+		assertThat(telegram.sentTexts(waiting)).hasSize(waitingBefore);
+	}
+
+	@Test
+	void aBadRatingGoesToTheStaffWhoCanFollowItUp() {
+		clock.set(london("2026-11-26T10:00"));
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		long ticket = scenes.askForPerson(chat, "Gil");
+		FakeTelegram.Call card = scenes.card(ticket);
+		int topic = card.body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, hal, "Hal", "/close");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long conversation = conversationOf(question);
+
+		telegram.sendCallback(chat, chat, "rate:" + conversation + ":2", question.result().path("message_id").asInt());
+
+		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 2/5 by Gil"), WAIT);
+		assertThat(alert.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(alert.body().path("reply_to_message_id").asInt()).isEqualTo(card.result().path("message_id").asInt());
+		assertThat(alert.text()).contains("handled by Hal");
+		telegram.sendText(chat, chat, "Gil", "nobody answered my question");
+		FakeTelegram.Call comment = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(body, "Gil commented: nobody answered my question"), WAIT);
+		assertThat(comment.body().path("reply_to_message_id").asInt()).isEqualTo(alert.result().path("message_id").asInt());
+
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation, alert.result().path("message_id").asInt());
+
+		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Gil.");
+		scenes.inTopic(topic, hal, "Hal", "Sorry about that, Gil. Let's fix it now.");
+		telegram.awaitMessage(chat, text -> text.equals("Hal: Sorry about that, Gil. Let's fix it now."), WAIT);
+		long second = telegram.sendCallback(GROUP, scenes.staffMember("Ivy"), "follow:" + conversation,
+				alert.result().path("message_id").asInt());
+		assertThat(scenes.answer(second)).isEqualTo("Hal already has this one.");
+	}
+
+	@Test
+	void statsShowsThePeriodsFigures() {
+		clock.set(london("2031-03-03T10:00"));
+		long grace = scenes.staffMember("Grace");
+		long pat = chats.incrementAndGet();
+		telegram.sendText(pat, pat, "Pat", "how much does delivery cost?");
+		telegram.awaitMessage(pat, text -> text.contains("£"), WAIT);
+		telegram.sendText(pat, pat, "Pat", "/end");
+		rate(pat, 5);
+		long quin = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(quin, "Quin");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, grace, "Grace", "Hello Quin");
+		telegram.awaitMessage(quin, text -> text.equals("Grace: Hello Quin"), WAIT);
+		scenes.inTopic(topic, grace, "Grace", "/close");
+		rate(quin, 2);
+		long rae = chats.incrementAndGet();
+		telegram.sendText(rae, rae, "Rae", "qwzx vbnm plok");
+		telegram.awaitMessage(rae, text -> true, WAIT);
+		telegram.sendText(rae, rae, "Rae", "Qwzx vbnm plok ");
+		telegram.awaitMessage(rae, text -> telegram.sentTexts(rae).size() == 2, WAIT);
+
+		telegram.sendText(GROUP, grace, "Grace", "/stats 1");
+
+		FakeTelegram.Call stats = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Last 1 day"), WAIT);
+		assertThat(stats.text().split("\n")).contains(
+				"Conversations: 3, answered by the bot alone: 2 (67%)",
+				"Requests for a person: 1 (1 in hours, 0 after hours)",
+				"Promises kept: 1 of 1 (100%)",
+				"Ratings: 2, average 3.5",
+				"  5★ 1 · 4★ 0 · 3★ 0 · 2★ 1 · 1★ 0",
+				"  bot alone: 1, average 5.0; with staff: 1, average 2.0",
+				"1. qwzx vbnm plok (2)");
+		assertThat(stats.body().path("message_thread_id").isMissingNode()).as("asked in General").isTrue();
+
+		telegram.sendText(GROUP, grace, "Grace", "/stats forever");
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Use /stats for the last 7 days"), WAIT);
+	}
+
+	private void rate(long chat, int score) {
+		FakeTelegram.Call question = ratingQuestion(chat);
+		telegram.sendCallback(chat, chat, "rate:" + conversationOf(question) + ":" + score,
+				question.result().path("message_id").asInt());
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT);
+	}
+
+	private static FakeTelegram.Call ratingQuestion(long chat) {
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().contains("How would you rate this conversation?"), WAIT);
+	}
+
+	/** The conversation a rating question is about, from its buttons. */
+	private static long conversationOf(FakeTelegram.Call question) {
+		List<String> data = question.body().path("reply_markup").findValuesAsText("callback_data");
+		return Long.parseLong(data.get(0).split(":")[1]);
+	}
+
+	private static Instant london(String localDateTime) {
+		return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/London")).toInstant();
+	}
+
+	static class Clocks {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return clock;
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package frontdesk.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What customers and staff do in the end-to-end tests: on a fake Telegram, with a staff group.
+ */
+final class Scenes {
+
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final AtomicLong staffIds = new AtomicLong(900);
+
+	private final FakeTelegram telegram;
+
+	private final long group;
+
+	Scenes(FakeTelegram telegram, long group) {
+		this.telegram = telegram;
+		this.group = group;
+	}
+
+	/** A staff member, known to the group by first name (they said hello there). */
+	long staffMember(String firstName) {
+		long id = staffIds.incrementAndGet();
+		telegram.sendText(group, id, firstName, "morning all");
+		return id;
+	}
+
+	/** The customer asks for a person; returns the id of their ticket. */
+	long askForPerson(long chat, String firstName) {
+		telegram.sendText(chat, chat, firstName, "/human");
+		return ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-"), WAIT).text());
+	}
+
+	/** The ticket's card in the staff group. */
+	FakeTelegram.Call card(long ticketId) {
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == group
+				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticketId)), WAIT);
+	}
+
+	/** A staff member writes in a customer's topic. */
+	ObjectNode inTopic(int topic, long userId, String firstName, String text) {
+		return inTopic(topic, userId, firstName, text, topic);
+	}
+
+	/**
+	 * A staff member writes in a customer's topic, replying to a message there; as in Telegram, a message that is no
+	 * reply replies to the topic's first message, whose id is the topic's.
+	 */
+	ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
+		ObjectNode message = telegram.newMessage(group, userId, firstName);
+		message.put("text", text);
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		message.set("reply_to_message", FakeTelegram.json("""
+				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
+			.formatted(replyTo, group)));
+		telegram.sendUpdate("message", message);
+		return message;
+	}
+
+	/** The text of the answer to a button press. */
+	String answer(long callbackUpdate) {
+		String query = telegram.callbackQueryId(callbackUpdate);
+		return telegram
+			.awaitCall("answerCallbackQuery", answer -> answer.path("callback_query_id").asText().equals(query), WAIT)
+			.body()
+			.path("text")
+			.asText();
+	}
+
+	/** Whether a message into the group has the line (lines queued together go out as one message). */
+	static boolean hasLine(JsonNode body, String line) {
+		return List.of(body.path("text").asText().split("\n")).contains(line);
+	}
+
+	static long ticketId(String text) {
+		Matcher matcher = Pattern.compile("#T-(\\d{6})").matcher(text);
+		assertThat(matcher.find()).as("a ticket number in: " + text).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+}
