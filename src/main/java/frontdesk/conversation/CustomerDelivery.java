@@ -2,7 +2,8 @@ package frontdesk.conversation;
 
 /**
  * A message for a customer that did not come from the bot's dialogue (a staff member's, say), for their channel to
- * deliver.
+ * deliver. Published as an event, it is delivered by the adapter of the customer's channel, in the publisher's
+ * transaction.
  *
  * @param customer who gets it
  * @param reply what they get

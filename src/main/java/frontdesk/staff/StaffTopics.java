@@ -56,10 +56,16 @@ class StaffTopics {
 		return topics.findByGroupIdAndTopicId(group.id(), topicId).map(StaffTopic::customerId);
 	}
 
-	/** A topic's title: the customer's name and username, as Telegram allows. */
+	/**
+	 * A topic's title, as Telegram allows: the customer's name and username, or for a customer of another channel
+	 * (the web chat) the channel and the end of their id, to tell visitors apart.
+	 */
 	static String title(CustomerProfile customer) {
 		String name = customer.firstName() == null || customer.firstName().isBlank() ? "Customer" : customer.firstName();
-		String title = customer.username() == null ? name : name + " (@" + customer.username() + ")";
+		String id = customer.externalId();
+		String title = !"telegram".equals(customer.channel())
+				? name + " (" + customer.channel() + " " + id.substring(Math.max(0, id.length() - 4)) + ")"
+				: customer.username() == null ? name : name + " (@" + customer.username() + ")";
 		return title.length() > 128 ? title.substring(0, 128) : title;
 	}
 }

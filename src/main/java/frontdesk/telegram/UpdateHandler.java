@@ -26,6 +26,7 @@ import frontdesk.staff.StaffAction;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.StaffMember;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,10 +70,13 @@ class UpdateHandler {
 
 	private final TelegramSettings settings;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	UpdateHandler(ProcessedUpdateRepository processed, ConversationService conversations, Outbox outbox, StaffDesk staff,
-			TelegramSettings settings, Clock clock) {
+			TelegramSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.processed = processed;
 		this.conversations = conversations;
 		this.outbox = outbox;
@@ -212,11 +216,18 @@ class UpdateHandler {
 		if (!message.hasText()) {
 			Optional<String> media = mediaOf(message);
 			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
-				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption())
-					.filter(delivery -> CHANNEL.equals(delivery.customer().channel()))
-					.ifPresent(delivery -> outbox.copy(Long.parseLong(delivery.customer().externalId()), null,
-							message.getChatId(), message.getMessageId(),
-							delivery.reply().text().isEmpty() ? null : delivery.reply().text(), replyTo));
+				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption()).ifPresent(delivery -> {
+					if (CHANNEL.equals(delivery.customer().channel())) {
+						outbox.copy(Long.parseLong(delivery.customer().externalId()), null, message.getChatId(),
+								message.getMessageId(), delivery.reply().text().isEmpty() ? null : delivery.reply().text(),
+								replyTo);
+					}
+					else {
+						// another channel cannot show Telegram's media: the customer is told what was sent
+						events.publishEvent(new CustomerDelivery(delivery.customer(),
+								Reply.of(("[" + media.get() + "] " + delivery.reply().text()).strip())));
+					}
+				});
 			}
 			return;
 		}
@@ -275,6 +286,10 @@ class UpdateHandler {
 	private void deliver(CustomerDelivery delivery, String key, String replyTo) {
 		if (CHANNEL.equals(delivery.customer().channel())) {
 			outbox.send(Long.parseLong(delivery.customer().externalId()), null, delivery.reply(), key, replyTo);
+		}
+		else {
+			// a customer on another channel (the web chat): its adapter delivers
+			events.publishEvent(delivery);
 		}
 	}
 
