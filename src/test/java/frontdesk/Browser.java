@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,8 +43,11 @@ public final class Browser implements AutoCloseable {
 		return driver;
 	}
 
+	/** Waits for a condition; elements a page redraws meanwhile are looked up again. */
 	public WebDriverWait waiting(Duration timeout) {
-		return new WebDriverWait(driver, timeout);
+		WebDriverWait wait = new WebDriverWait(driver, timeout);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Saves what the page looks like now as {@code target/screenshots/<name>.png}. */

@@ -48,7 +48,7 @@ public enum MessageKey {
 
 	CLOSED_NOW("hours.closed", "We're closed right now and open again {next_opening}. Our hours are {hours}."),
 
-	CONVERSATION_CLOSED("closed", "Thanks for chatting with us, {name}! Just send a message whenever you need "
+	CONVERSATION_CLOSED("closed", "Thanks for chatting with us! Just send a message whenever you need "
 			+ "anything else."),
 
 	RATING_QUESTION("rating.question", "How would you rate this conversation? (1 = poor, 5 = excellent)"),

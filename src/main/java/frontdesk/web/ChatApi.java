@@ -1,0 +1,80 @@
+package frontdesk.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The chat page's API. Requests carry the visitor's signed cookie (a first request gets one); posts take JSON only,
+ * which another site's page cannot send without the browser asking this server first, so no other site can write in
+ * a visitor's name.
+ */
+@RestController
+@RequestMapping("/api/chat")
+class ChatApi {
+
+	private final WebChat chat;
+
+	private final Visitors visitors;
+
+	private final LiveLines live;
+
+	private final WebSettings settings;
+
+	ChatApi(WebChat chat, Visitors visitors, LiveLines live, WebSettings settings) {
+		this.chat = chat;
+		this.visitors = visitors;
+		this.live = live;
+		this.settings = settings;
+	}
+
+	/** The visitor's chat so far, or the lines after the one given. */
+	@GetMapping("/lines")
+	List<ChatLine> lines(@RequestParam(required = false) Long after, HttpServletRequest request,
+			HttpServletResponse response) {
+		return chat.lines(visitors.ofOrNew(request, response), after, settings.history());
+	}
+
+	@PostMapping(path = "/lines", consumes = MediaType.APPLICATION_JSON_VALUE)
+	WebChat.Answer write(@RequestBody Written written, HttpServletRequest request, HttpServletResponse response) {
+		return chat.write(visitors.ofOrNew(request, response), written.text());
+	}
+
+	@PostMapping(path = "/buttons", consumes = MediaType.APPLICATION_JSON_VALUE)
+	WebChat.Answer press(@RequestBody Pressed pressed, HttpServletRequest request, HttpServletResponse response) {
+		return chat.press(visitors.ofOrNew(request, response), pressed.line(), pressed.data());
+	}
+
+	/** New and changed lines as they happen. */
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(HttpServletRequest request, HttpServletResponse response) {
+		return live.open(visitors.ofOrNew(request, response));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", ex.getMessage()));
+	}
+
+	/** A message the visitor wrote. */
+	record Written(String text) {
+	}
+
+	/** A button the visitor pressed, under one of their lines. */
+	record Pressed(long line, String data) {
+	}
+}

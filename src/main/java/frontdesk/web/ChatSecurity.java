@@ -1,0 +1,28 @@
+package frontdesk.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The chat is open to anyone: visitors are told apart by their signed cookie, not by a login. Its pages may be shown
+ * in a frame on the business's own site (the widget); its API takes JSON only (see {@link ChatApi}), so it needs no
+ * CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatSecurity {
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain chatFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/", "/index.html", "/chat/**", "/api/chat/**", "/widget.js", "/favicon.ico")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/chat/**"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.frameOptions(frame -> frame.disable()));
+		return http.build();
+	}
+}

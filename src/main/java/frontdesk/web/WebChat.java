@@ -1,0 +1,152 @@
+package frontdesk.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerDelivery;
+import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Inbound;
+import frontdesk.conversation.Reply;
+import frontdesk.conversation.Response;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The web chat as a channel: a visitor's messages and button presses go to the same conversation engine as
+ * Telegram's, and what comes back (answers, staff replies, the rating question) is kept as lines of their chat and
+ * sent live to their open pages.
+ */
+@Service
+class WebChat {
+
+	static final String CHANNEL = "web";
+
+	/** Longest message a visitor can send, as on Telegram. */
+	static final int MAX_TEXT = 4096;
+
+	static final String NOT_YOURS = "That button isn't for you.";
+
+	private final WebLineRepository lines;
+
+	private final ConversationService conversations;
+
+	private final LiveLines live;
+
+	private final Clock clock;
+
+	WebChat(WebLineRepository lines, ConversationService conversations, LiveLines live, Clock clock) {
+		this.lines = lines;
+		this.conversations = conversations;
+		this.live = live;
+		this.clock = clock;
+	}
+
+	/**
+	 * The visitor wrote: their line is stored, the conversation answers, and the answer is stored.
+	 * @throws IllegalArgumentException for an empty or overlong text
+	 */
+	@Transactional
+	public Answer write(String visitor, String text) {
+		String message = text == null ? "" : text.strip();
+		if (message.isEmpty() || message.length() > MAX_TEXT) {
+			throw new IllegalArgumentException("A message has 1 to " + MAX_TEXT + " characters");
+		}
+		Instant now = clock.instant();
+		WebLine mine = lines.save(WebLine.fromVisitor(visitor, message, now));
+		Response response = conversations.handle(Inbound.text(profile(visitor), message, String.valueOf(mine.id())));
+		List<ChatLine> shown = new ArrayList<>();
+		shown.add(mine.view());
+		shown.addAll(said(visitor, response, now));
+		return new Answer(shown, response.notice());
+	}
+
+	/** The visitor pressed a button under one of their lines. */
+	@Transactional
+	public Answer press(String visitor, long lineId, String data) {
+		WebLine pressed = lines.findById(lineId).filter(line -> line.ofVisitor(visitor)).orElse(null);
+		if (pressed == null || data == null || !pressed.offers(data)) {
+			return new Answer(List.of(), NOT_YOURS);
+		}
+		Instant now = clock.instant();
+		Response response = conversations.handle(Inbound.button(profile(visitor), data));
+		List<ChatLine> shown = new ArrayList<>();
+		if (response.edit() != null) {
+			pressed.replace(response.edit(), now);
+			shown.add(pressed.view());
+			pushAfterCommit(visitor, pressed.view());
+		}
+		shown.addAll(said(visitor, response, now));
+		return new Answer(shown, response.notice());
+	}
+
+	/** The visitor's chat: the latest lines, or those after a line the page already has. */
+	@Transactional(readOnly = true)
+	public List<ChatLine> lines(String visitor, Long after, int count) {
+		if (after != null) {
+			return lines.findByVisitorIdAndIdGreaterThanOrderById(visitor, after, Limit.of(count))
+				.stream()
+				.map(WebLine::view)
+				.toList();
+		}
+		List<ChatLine> latest = new ArrayList<>(
+				lines.findByVisitorIdOrderByIdDesc(visitor, Limit.of(count)).stream().map(WebLine::view).toList());
+		Collections.reverse(latest);
+		return latest;
+	}
+
+	/** A message for a web visitor from outside their turn (a staff reply, the goodbye of a quiet conversation). */
+	@EventListener
+	void on(CustomerDelivery delivery) {
+		if (CHANNEL.equals(delivery.customer().channel())) {
+			String visitor = delivery.customer().externalId();
+			WebLine line = lines.save(WebLine.toVisitor(visitor, WebLine.Author.STAFF, delivery.reply(), clock.instant()));
+			pushAfterCommit(visitor, line.view());
+		}
+	}
+
+	private List<ChatLine> said(String visitor, Response response, Instant now) {
+		List<ChatLine> said = new ArrayList<>();
+		for (Reply reply : response.replies()) {
+			ChatLine line = lines.save(WebLine.toVisitor(visitor, WebLine.Author.BOT, reply, now)).view();
+			said.add(line);
+		}
+		return said;
+	}
+
+	/** Once stored, the visitor's other open pages get the line too. */
+	private void pushAfterCommit(String visitor, ChatLine line) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					live.push(visitor, line);
+				}
+			});
+		}
+		else {
+			live.push(visitor, line);
+		}
+	}
+
+	static CustomerProfile profile(String visitor) {
+		return new CustomerProfile(CHANNEL, visitor, null, null);
+	}
+
+	/**
+	 * What the page shows after a message or a button press.
+	 *
+	 * @param lines new and changed lines, in order
+	 * @param notice a short note for the visitor (a button that has expired, say), or {@code null}
+	 */
+	record Answer(List<ChatLine> lines, String notice) {
+	}
+}

@@ -1,0 +1,20 @@
+package frontdesk.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.repository.Repository;
+
+interface WebLineRepository extends Repository<WebLine, Long> {
+
+	WebLine save(WebLine line);
+
+	Optional<WebLine> findById(Long id);
+
+	/** The visitor's latest lines, newest first. */
+	List<WebLine> findByVisitorIdOrderByIdDesc(String visitorId, Limit limit);
+
+	/** The visitor's lines after one, oldest first. */
+	List<WebLine> findByVisitorIdAndIdGreaterThanOrderById(String visitorId, Long after, Limit limit);
+}

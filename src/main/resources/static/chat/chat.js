@@ -1,0 +1,139 @@
+// The web chat: lines come from /api/chat as JSON and are shown as text (never as markup); new lines arrive live
+// through server-sent events, so a staff reply appears without a reload.
+(() => {
+	const list = document.getElementById('lines');
+	const form = document.getElementById('composer');
+	const input = document.getElementById('text');
+	const typing = document.getElementById('typing');
+	const noticeBox = document.getElementById('notice');
+	const shown = new Map();
+	let last = 0;
+	let pending = 0;
+
+	if (new URLSearchParams(location.search).has('embed')) {
+		document.body.classList.add('embedded');
+	}
+
+	function render(line) {
+		if (line.author === 'visitor' && line.text === '/start') {
+			last = Math.max(last, line.id);
+			return;
+		}
+		let item = shown.get(line.id);
+		const fresh = !item;
+		if (fresh) {
+			item = document.createElement('li');
+			shown.set(line.id, item);
+		}
+		item.className = 'line ' + line.author;
+		item.dataset.id = line.id;
+		const bubble = document.createElement('div');
+		bubble.className = 'bubble';
+		bubble.textContent = line.text;
+		item.replaceChildren(bubble);
+		if (line.buttons.length > 0) {
+			const bar = document.createElement('div');
+			bar.className = line.oneRow ? 'buttons row' : 'buttons';
+			for (const button of line.buttons) {
+				const element = document.createElement('button');
+				element.type = 'button';
+				element.textContent = button.label;
+				element.dataset.data = button.data;
+				element.addEventListener('click', () => press(line.id, button.data, bar));
+				bar.append(element);
+			}
+			item.append(bar);
+		}
+		if (fresh) {
+			const after = [...list.children].find(other => Number(other.dataset.id) > line.id);
+			list.insertBefore(item, after || null);
+		}
+		last = Math.max(last, line.id);
+		list.scrollTop = list.scrollHeight;
+	}
+
+	function notice(text) {
+		noticeBox.textContent = text;
+		noticeBox.hidden = !text;
+		if (text) {
+			setTimeout(() => { if (noticeBox.textContent === text) noticeBox.hidden = true; }, 6000);
+		}
+	}
+
+	async function post(url, body) {
+		pending++;
+		typing.hidden = false;
+		list.scrollTop = list.scrollHeight;
+		try {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+				credentials: 'same-origin'
+			});
+			const answer = await response.json().catch(() => ({}));
+			if (!response.ok) {
+				notice(answer.error || 'Sorry, that did not go through. Please try again.');
+				return false;
+			}
+			answer.lines.forEach(render);
+			notice(answer.notice || '');
+			return true;
+		}
+		catch (error) {
+			notice('You seem to be offline. Please try again in a moment.');
+			return false;
+		}
+		finally {
+			pending--;
+			typing.hidden = pending === 0;
+		}
+	}
+
+	async function press(line, data, bar) {
+		bar.querySelectorAll('button').forEach(button => button.disabled = true);
+		if (!await post('/api/chat/buttons', { line, data })) {
+			bar.querySelectorAll('button').forEach(button => button.disabled = false);
+		}
+	}
+
+	form.addEventListener('submit', async event => {
+		event.preventDefault();
+		const text = input.value.trim();
+		if (!text) {
+			return;
+		}
+		input.value = '';
+		if (!await post('/api/chat/lines', { text })) {
+			input.value = text;
+		}
+	});
+
+	input.addEventListener('keydown', event => {
+		if (event.key === 'Enter' && !event.shiftKey) {
+			event.preventDefault();
+			form.requestSubmit();
+		}
+	});
+
+	async function catchUp() {
+		const response = await fetch('/api/chat/lines' + (last ? '?after=' + last : ''), { credentials: 'same-origin' });
+		if (response.ok) {
+			(await response.json()).forEach(render);
+		}
+	}
+
+	async function start() {
+		await catchUp();
+		if (shown.size === 0 && last === 0) {
+			await post('/api/chat/lines', { text: '/start' });
+		}
+		const events = new EventSource('/api/chat/events');
+		events.addEventListener('line', event => render(JSON.parse(event.data)));
+		// after a break the stream reconnects on its own; what came meanwhile is fetched
+		events.addEventListener('open', () => catchUp());
+		input.focus();
+	}
+
+	start();
+})();

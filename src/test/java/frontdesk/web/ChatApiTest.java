@@ -1,0 +1,129 @@
+package frontdesk.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The chat API: visitors known by a signed cookie, JSON only, polite answers to bad input.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ChatApiTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Visitors visitors;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/chat-api-" + UUID.randomUUID());
+	}
+
+	@Test
+	void aNewVisitorGetsASignedHttpOnlyCookieAndTheirChatComesBackWithIt() throws Exception {
+		MvcResult first = mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"how much does delivery cost?\"}"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Set-Cookie", containsString("HttpOnly")))
+			.andExpect(jsonPath("$.lines[0].author").value("visitor"))
+			.andExpect(jsonPath("$.lines[1].text").value(containsString("£3.95")))
+			.andReturn();
+		Cookie cookie = first.getResponse().getCookie(Visitors.COOKIE);
+
+		mvc.perform(get("/api/chat/lines").cookie(cookie))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[0].text").value("how much does delivery cost?"));
+	}
+
+	@Test
+	void aForgedCookieIsAStrangerWhoSeesNothing() throws Exception {
+		Cookie mine = cookieAfter("my order number is 55120");
+		String visitor = visitors.verify(mine.getValue()).orElseThrow();
+		Cookie forged = new Cookie(Visitors.COOKIE, visitor + ".bm90LXRoZS1zaWduYXR1cmU");
+
+		mvc.perform(get("/api/chat/lines").cookie(forged))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)))
+			.andExpect(header().exists("Set-Cookie"));
+		assertThat(visitors.verify(visitor)).isEmpty();
+		assertThat(visitors.verify(visitors.sign(visitor))).contains(visitor);
+	}
+
+	@Test
+	void takesJsonOnlySoOtherSitesCannotPostForAVisitor() throws Exception {
+		mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("text=hello"))
+			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void anEmptyOrOverlongMessageGetsAClearError() throws Exception {
+		mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"   \"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("A message has 1 to 4096 characters"));
+		mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"" + "a".repeat(5000) + "\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aButtonOnlyWorksUnderTheVisitorsOwnLines() throws Exception {
+		MvcResult greeting = mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"/start\"}"))
+			.andExpect(jsonPath("$.lines[1].buttons[0].data").value(containsString("i:")))
+			.andReturn();
+		Cookie owner = greeting.getResponse().getCookie(Visitors.COOKIE);
+		String body = greeting.getResponse().getContentAsString();
+		long line = Long.parseLong(body.replaceAll("(?s).*\"id\":(\\d+),\"author\":\"bot\".*", "$1"));
+		String data = body.replaceAll("(?s).*?\"data\":\"(i:[^\"]+)\".*", "$1");
+
+		mvc.perform(post("/api/chat/buttons").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"%s\"}".formatted(line, data)))
+			.andExpect(jsonPath("$.notice").value("That button isn't for you."))
+			.andExpect(jsonPath("$.lines", hasSize(0)));
+		mvc.perform(post("/api/chat/buttons").cookie(owner).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"take:1\"}".formatted(line)))
+			.andExpect(jsonPath("$.notice").value("That button isn't for you."));
+		mvc.perform(post("/api/chat/buttons").cookie(owner).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"%s\"}".formatted(line, data)))
+			.andExpect(jsonPath("$.lines[0].author").value("bot"));
+	}
+
+	@Test
+	void thePageAndTheWidgetAreOpenToAnyone() throws Exception {
+		mvc.perform(get("/")).andExpect(status().isOk());
+		mvc.perform(get("/widget.js")).andExpect(status().isOk());
+		mvc.perform(get("/chat/chat.js")).andExpect(status().isOk());
+	}
+
+	private Cookie cookieAfter(String text) throws Exception {
+		return mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"" + text + "\"}"))
+			.andReturn()
+			.getResponse()
+			.getCookie(Visitors.COOKIE);
+	}
+}

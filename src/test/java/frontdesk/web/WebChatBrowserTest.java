@@ -1,0 +1,201 @@
+package frontdesk.web;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import frontdesk.Browser;
+import frontdesk.SettableClock;
+import frontdesk.rating.Ratings;
+import frontdesk.telegram.FakeTelegram;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chat page in a real browser (headless Chromium): questions and answers, a request for a person after hours,
+ * which opens a topic in the staff group like a Telegram customer's, staff replies appearing live, and the rating.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WebChatBrowserTest.Clocks.class)
+class WebChatBrowserTest {
+
+	static final Duration WAIT = Duration.ofSeconds(15);
+
+	static final SettableClock clock = new SettableClock();
+
+	static final long GROUP = -1004005006007L;
+
+	static final FakeTelegram telegram = FakeTelegram.start();
+
+	static {
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Ratings ratings;
+
+	Browser browser;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.telegram.token", telegram::token);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
+		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
+		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/web-browser-" + UUID.randomUUID());
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		// a Sunday: the business is closed
+		clock.set(LocalDateTime.parse("2026-11-22T10:00").atZone(ZoneId.of("Europe/London")).toInstant());
+		browser = new Browser();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.close();
+	}
+
+	@AfterAll
+	static void stopTelegram() {
+		telegram.close();
+	}
+
+	@Test
+	void aVisitorAsksAndGetsTheAnswerAndAReloadKeepsTheConversation() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		assertThat(browser.driver().findElements(By.cssSelector(".line.bot .buttons button"))).isNotEmpty();
+
+		ask("how much does delivery cost?");
+
+		waitForLine("bot", text -> text.contains("£3.95"));
+		browser.screenshot("chat-answer");
+		browser.driver().navigate().refresh();
+		waitForLine("bot", text -> text.contains("£3.95"));
+		assertThat(texts("visitor")).containsExactly("how much does delivery cost?");
+	}
+
+	@Test
+	void customerTextIsShownAsTextNeverAsMarkup() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+
+		ask("<script>window.hacked = true</script><b>bold</b>");
+
+		waitForLine("visitor", text -> text.equals("<script>window.hacked = true</script><b>bold</b>"));
+		assertThat(browser.driver().findElements(By.cssSelector("#lines script, #lines b"))).isEmpty();
+		assertThat(browser.driver().executeScript("return window.hacked === true")).isEqualTo(false);
+	}
+
+	@Test
+	void aPersonAfterHoursThenStaffRepliesLiveAndTheRatingIsStored() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+
+		ask("I'd like to talk to a person");
+
+		String promise = waitForLine("bot", text -> text.contains("We're closed now")).getText();
+		assertThat(promise).contains("#T-").contains("a person will answer by Monday");
+		browser.screenshot("chat-after-hours-promise");
+		FakeTelegram.Call card = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("#T-"), WAIT);
+		assertThat(card.text()).contains("Customer: Customer (web ");
+		int topic = card.body().path("message_thread_id").asInt();
+
+		staffWrites(topic, "Hello! I'm Grace from the shop. How can I help?");
+
+		waitForLine("staff", text -> text.equals("Grace: Hello! I'm Grace from the shop. How can I help?"));
+		ask("my lamp arrived broken");
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().contains("Customer: my lamp arrived broken"), WAIT);
+		staffWrites(topic, "/close");
+
+		waitForLine("staff", text -> text.contains("How would you rate this conversation?"));
+		List<String> scale = browser.waiting(WAIT).until(driver -> driver
+			.findElements(By.cssSelector(".line.staff .buttons.row button"))
+			.stream()
+			.map(button -> button.getText() + "=" + button.getAttribute("data-data"))
+			.toList());
+		assertThat(scale).extracting(button -> button.split("=")[0]).containsExactly("1", "2", "3", "4", "5");
+		long conversation = Long.parseLong(scale.get(0).split(":")[1]);
+		browser.screenshot("chat-rating");
+		browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector(".line.staff .buttons.row button[data-data='rate:" + conversation + ":4']")))
+			.click();
+
+		waitForLine("staff", text -> text.endsWith("You rated it 4 out of 5. Thank you!"));
+		waitForLine("bot", text -> text.startsWith("Anything we could do better?"));
+		await().atMost(WAIT).until(() -> ratings.find(conversation).map(rating -> rating.score()).orElse(0) == 4);
+		browser.screenshot("chat-rated");
+	}
+
+	private void open() {
+		browser.driver().get("http://localhost:" + port + "/");
+	}
+
+	private void ask(String text) {
+		WebElement input = browser.driver().findElement(By.id("text"));
+		input.sendKeys(text);
+		browser.driver().findElement(By.id("send")).click();
+	}
+
+	private WebElement waitForLine(String author, java.util.function.Predicate<String> text) {
+		return browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line." + author))
+			.stream()
+			.filter(line -> text.test(line.findElement(By.cssSelector(".bubble")).getText()))
+			.reduce((first, second) -> second)
+			.orElse(null));
+	}
+
+	private List<String> texts(String author) {
+		return browser.driver().findElements(By.cssSelector(".line." + author + " .bubble")).stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	private static void staffWrites(int topic, String text) {
+		ObjectNode message = telegram.newMessage(GROUP, 901, "Grace");
+		message.put("text", text);
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		telegram.sendUpdate("message", message);
+	}
+
+	static class Clocks {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return clock;
+		}
+	}
+}

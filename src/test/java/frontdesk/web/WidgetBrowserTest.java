@@ -1,0 +1,82 @@
+package frontdesk.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import frontdesk.Browser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chat as a widget on another site: one script tag adds a button that opens the chat in a frame. The visitor's
+ * cookie must cross sites, so it is {@code SameSite=None; Secure} (Chromium treats localhost as secure).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"frontdesk.web.cookie-same-site=None", "frontdesk.web.cookie-secure=true" })
+class WidgetBrowserTest {
+
+	static final Duration WAIT = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/widget-" + UUID.randomUUID());
+	}
+
+	/** A shop's page on another site, with the widget's script tag added. */
+	private void shopPage(Browser browser) {
+		browser.driver().get("http://127.0.0.1:" + port + "/no-such-page");
+		browser.driver().executeScript("""
+				document.title = 'Northwind Goods';
+				document.body.innerHTML = '<h1>Northwind Goods</h1>';
+				const script = document.createElement('script');
+				script.src = arguments[0];
+				script.async = true;
+				document.body.append(script);""", "http://localhost:" + port + "/widget.js");
+	}
+
+	@Test
+	void oneScriptTagOnAnotherSiteOpensAWorkingChat() {
+		try (Browser browser = new Browser()) {
+			// a page of another site (127.0.0.1 is another site than localhost) with the snippet from the README
+			shopPage(browser);
+			WebElement open = browser.waiting(WAIT)
+				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).stream()
+					.findFirst()
+					.orElse(null));
+			open.click();
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat']"));
+			assertThat(frame.isDisplayed()).isTrue();
+
+			browser.driver().switchTo().frame(frame);
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+			browser.driver().findElement(By.id("text")).sendKeys("how much does delivery cost?");
+			browser.driver().findElement(By.id("send")).click();
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot .bubble")).stream()
+				.anyMatch(line -> line.getText().contains("£3.95")));
+			browser.driver().switchTo().defaultContent();
+			browser.screenshot("widget");
+
+			// the same visitor: the chat is still there when the frame opens again
+			shopPage(browser);
+			browser.waiting(WAIT)
+				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).size() == 1)
+				.toString();
+			browser.driver().findElement(By.cssSelector("button[aria-label='Chat with us']")).click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.visitor .bubble")).stream()
+				.anyMatch(line -> line.getText().equals("how much does delivery cost?")));
+		}
+	}
+}
