@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,17 +58,7 @@ class RatingEndToEndTest {
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
-		registry.add("frontdesk.telegram.token", telegram::token);
-		registry.add("frontdesk.telegram.api-url", telegram::url);
-		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
-		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
-		registry.add("frontdesk.events.retry-every", () -> "3s");
-		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
-		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
-		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
-		// the tests close quiet conversations themselves, when the clock says so
-		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
-		registry.add("frontdesk.data-dir", () -> "./target/test-data/rating-e2e-" + UUID.randomUUID());
+		scenes.settings(registry, "rating-e2e");
 	}
 
 	@AfterAll

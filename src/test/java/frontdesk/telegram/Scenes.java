@@ -2,6 +2,7 @@ package frontdesk.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,12 +10,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What customers and staff do in the end-to-end tests: on a fake Telegram, with a staff group.
  */
-final class Scenes {
+public final class Scenes {
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -24,9 +27,27 @@ final class Scenes {
 
 	private final long group;
 
-	Scenes(FakeTelegram telegram, long group) {
+	public Scenes(FakeTelegram telegram, long group) {
 		this.telegram = telegram;
 		this.group = group;
+	}
+
+	/**
+	 * The settings of a Frontdesk on this fake Telegram with its staff group: quick polling, quick retries of failed
+	 * events, Telegram's pacing of one chat and one group relaxed (the tests share one group; pacing is tested
+	 * elsewhere), quiet conversations closed only when a test says so, and a data folder of its own.
+	 */
+	public void settings(DynamicPropertyRegistry registry, String name) {
+		registry.add("frontdesk.telegram.token", telegram::token);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(group));
+		registry.add("frontdesk.events.retry-every", () -> "3s");
+		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
+		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
+		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
+		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/" + name + "-" + UUID.randomUUID());
 	}
 
 	/** A staff member, known to the group by first name (they said hello there). */
@@ -49,7 +70,7 @@ final class Scenes {
 	}
 
 	/** A staff member writes in a customer's topic. */
-	ObjectNode inTopic(int topic, long userId, String firstName, String text) {
+	public ObjectNode inTopic(int topic, long userId, String firstName, String text) {
 		return inTopic(topic, userId, firstName, text, topic);
 	}
 
@@ -57,7 +78,7 @@ final class Scenes {
 	 * A staff member writes in a customer's topic, replying to a message there; as in Telegram, a message that is no
 	 * reply replies to the topic's first message, whose id is the topic's.
 	 */
-	ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
+	public ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
 		ObjectNode message = telegram.newMessage(group, userId, firstName);
 		message.put("text", text);
 		message.put("message_thread_id", topic);

@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -56,18 +54,7 @@ class StaffEndToEndTest {
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
-		registry.add("frontdesk.telegram.token", telegram::token);
-		registry.add("frontdesk.telegram.api-url", telegram::url);
-		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
-		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
-		registry.add("frontdesk.events.retry-every", () -> "3s");
-		// the clock jumps here; quiet conversations are closed by RatingEndToEndTest alone
-		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
-		// every test here shares one staff group; Telegram's pacing of a group is tested elsewhere
-		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
-		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
-		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
-		registry.add("frontdesk.data-dir", () -> "./target/test-data/staff-e2e-" + UUID.randomUUID());
+		scenes.settings(registry, "staff-e2e");
 	}
 
 	@AfterAll

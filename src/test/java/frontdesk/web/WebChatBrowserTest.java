@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +17,7 @@ import frontdesk.Browser;
 import frontdesk.SettableClock;
 import frontdesk.rating.Ratings;
 import frontdesk.telegram.FakeTelegram;
+import frontdesk.telegram.Scenes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +52,8 @@ class WebChatBrowserTest {
 				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
 	}
 
+	static final Scenes scenes = new Scenes(telegram, GROUP);
+
 	@LocalServerPort
 	int port;
 
@@ -63,13 +64,7 @@ class WebChatBrowserTest {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("frontdesk.telegram.token", telegram::token);
-		registry.add("frontdesk.telegram.api-url", telegram::url);
-		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
-		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
-		registry.add("frontdesk.telegram.outbox.per-group-per-minute", () -> "1200");
-		registry.add("frontdesk.conversation.idle-check-every", () -> "1h");
-		registry.add("frontdesk.data-dir", () -> "./target/test-data/web-browser-" + UUID.randomUUID());
+		scenes.settings(registry, "web-browser");
 	}
 
 	@BeforeEach
@@ -131,13 +126,13 @@ class WebChatBrowserTest {
 		assertThat(card.text()).contains("Customer: Customer (web ");
 		int topic = card.body().path("message_thread_id").asInt();
 
-		staffWrites(topic, "Hello! I'm Grace from the shop. How can I help?");
+		scenes.inTopic(topic, 901, "Grace", "Hello! I'm Grace from the shop. How can I help?");
 
 		waitForLine("staff", text -> text.equals("Grace: Hello! I'm Grace from the shop. How can I help?"));
 		ask("my lamp arrived broken");
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().contains("Customer: my lamp arrived broken"), WAIT);
-		staffWrites(topic, "/close");
+		scenes.inTopic(topic, 901, "Grace", "/close");
 
 		waitForLine("staff", text -> text.contains("How would you rate this conversation?"));
 		List<String> scale = browser.waiting(WAIT).until(driver -> driver
@@ -182,13 +177,6 @@ class WebChatBrowserTest {
 			.toList();
 	}
 
-	private static void staffWrites(int topic, String text) {
-		ObjectNode message = telegram.newMessage(GROUP, 901, "Grace");
-		message.put("text", text);
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
-		telegram.sendUpdate("message", message);
-	}
 
 	static class Clocks {
 
