@@ -3,6 +3,7 @@ package frontdesk;
 import java.time.Clock;
 import java.util.Arrays;
 
+import frontdesk.console.HashPasswordCommand;
 import frontdesk.matching.EvaluateCommand;
 import frontdesk.telegram.PipelineBenchmark;
 
@@ -23,8 +24,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
 	/**
-	 * Starts the bot, or runs one of the commands: {@code evaluate} (see {@link EvaluateCommand}) or {@code bench}
-	 * (see {@link PipelineBenchmark}).
+	 * Starts the bot, or runs one of the commands: {@code evaluate} (see {@link EvaluateCommand}), {@code bench}
+	 * (see {@link PipelineBenchmark}) or {@code hash-password} (see {@link HashPasswordCommand}).
 	 */
 	public static void main(String[] args) throws Exception {
 		String command = args.length > 0 ? args[0] : "";
@@ -32,6 +33,7 @@ public class Application {
 		switch (command) {
 			case "evaluate" -> System.exit(EvaluateCommand.run(System.out, rest));
 			case "bench" -> PipelineBenchmark.run(Application.class, rest);
+			case "hash-password" -> System.exit(HashPasswordCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

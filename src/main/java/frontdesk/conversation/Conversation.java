@@ -214,6 +214,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return answeredCount;
 	}
 
+	Instant openedAt() {
+		return openedAt;
+	}
+
 	Instant closedAt() {
 		return closedAt;
 	}

@@ -270,6 +270,23 @@ public class ConversationService {
 		return lines;
 	}
 
+	/** A whole conversation with every message and what the bot made of it, for people to read. */
+	@Transactional(readOnly = true)
+	public Optional<ConversationTranscript> transcript(Long conversationId) {
+		return conversations.findById(conversationId).map(conversation -> {
+			Long customerId = conversation.customerId();
+			List<ConversationTranscript.Line> lines = messages.findByConversationIdOrderById(conversationId)
+				.stream()
+				.map(message -> new ConversationTranscript.Line(message.author().name(), message.text(),
+						message.outcome() == null ? null : message.outcome().name(), message.intentId(),
+						message.confidence(), message.ticketId(), message.createdAt()))
+				.toList();
+			return new ConversationTranscript(conversationId, customerId,
+					customers.findById(customerId).map(Customer::profile).orElse(null), conversation.state().name(),
+					conversation.openedAt(), conversation.closedAt(), conversation.closeReason(), lines);
+		});
+	}
+
 	/** The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. */
 	@Transactional
 	public void blocked(String channel, String externalId, boolean blocked) {

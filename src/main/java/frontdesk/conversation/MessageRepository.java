@@ -16,6 +16,8 @@ interface MessageRepository extends Repository<Message, Long> {
 
 	List<Message> findByConversationIdOrderByIdDesc(Long conversationId, Limit limit);
 
+	List<Message> findByConversationIdOrderById(Long conversationId);
+
 	/**
 	 * The questions the bot could not answer in a period, most asked first, as {@code [text, times, best guess]}: the
 	 * texts lower-cased, with the intent the matcher thought likeliest. What a customer adds to a request for a person

@@ -23,6 +23,9 @@ public class IntentCatalog {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentCatalog.class);
 
+	/** Longest example added through {@link #addExample}. */
+	public static final int MAX_EXAMPLE = 500;
+
 	private final Path dir;
 
 	private final ApplicationEventPublisher events;
@@ -47,7 +50,7 @@ public class IntentCatalog {
 	/** Reloads the intents folder if a file in it was added, changed or removed. */
 	@Scheduled(fixedDelayString = "${frontdesk.intents.reload-interval:2s}",
 			initialDelayString = "${frontdesk.intents.reload-interval:2s}")
-	public void reloadIfChanged() {
+	public synchronized void reloadIfChanged() {
 		List<String> now = fingerprint();
 		if (now.equals(fingerprint)) {
 			return;
@@ -63,6 +66,65 @@ public class IntentCatalog {
 			log.error("{}\nKeeping the {} intents loaded before; fix the files and save again.", ex.getMessage(),
 					current.size());
 		}
+	}
+
+	/**
+	 * Adds a phrasing to an intent's examples, so the bot learns it: the intent's file gets it at the end of the
+	 * intent's {@code examples} list (the rest of the file stays as it was), and the intents are reloaded at once.
+	 * @param example the phrasing; surrounding and repeated white space is dropped
+	 * @throws IllegalArgumentException for an unknown intent, an empty or overlong example, or one an intent already
+	 * has (the message says which)
+	 * @throws IllegalStateException when the file cannot be written or the change cannot be read back (the file is
+	 * then left as it was)
+	 */
+	public synchronized void addExample(String intentId, String example) {
+		String phrasing = example == null ? "" : example.strip().replaceAll("\\s+", " ");
+		if (phrasing.isEmpty()) {
+			throw new IllegalArgumentException("The example is empty.");
+		}
+		if (phrasing.length() > MAX_EXAMPLE) {
+			throw new IllegalArgumentException("An example is at most " + MAX_EXAMPLE + " characters.");
+		}
+		Intent intent = current.find(intentId)
+			.orElseThrow(() -> new IllegalArgumentException("There is no intent '" + intentId + "'."));
+		for (Intent each : current.intents()) {
+			if (each.examples().stream().anyMatch(known -> known.equalsIgnoreCase(phrasing))) {
+				throw new IllegalArgumentException("'" + phrasing + "' is already an example of '" + each.id() + "'.");
+			}
+		}
+		ExampleWriter.Edit edit;
+		try {
+			edit = ExampleWriter.addExample(dir, intent.id(), phrasing)
+				.orElseThrow(() -> new IllegalStateException("No file in " + dir + " holds intent '" + intentId + "'."));
+			edit.write();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not change the intents file: " + ex.getMessage(), ex);
+		}
+		IntentSet reloaded;
+		try {
+			reloaded = IntentLoader.load(dir);
+			List<String> expected = new ArrayList<>(intent.examples());
+			expected.add(phrasing);
+			if (!reloaded.find(intent.id()).map(Intent::examples).filter(expected::equals).isPresent()) {
+				throw new IllegalStateException("The example could not be added to " + edit.file()
+						+ " automatically; please add it by hand.");
+			}
+		}
+		catch (InvalidIntentsException | IllegalStateException ex) {
+			try {
+				edit.undo();
+			}
+			catch (IOException undo) {
+				ex.addSuppressed(undo);
+			}
+			throw ex instanceof IllegalStateException state ? state
+					: new IllegalStateException("The change broke the intents; it was undone: " + ex.getMessage(), ex);
+		}
+		fingerprint = fingerprint();
+		current = reloaded;
+		log.info("Added an example to intent '{}' in {}", intent.id(), edit.file());
+		events.publishEvent(new IntentsReloaded(reloaded));
 	}
 
 	/** Names, sizes and modification times of the folder's files: a change in any of them means a reload. */

@@ -22,4 +22,8 @@ interface RatingRepository extends Repository<Rating, Long> {
 			select r.score, case when r.handledBy is null then false else true end from Rating r
 			where r.ratedAt >= :from and r.ratedAt < :to""")
 	List<Object[]> scores(Instant from, Instant to);
+
+	/** Ratings given in a period, as {@code [score, rated at]} pairs. */
+	@Query("select r.score, r.ratedAt from Rating r where r.ratedAt >= :from and r.ratedAt < :to")
+	List<Object[]> scoresWithTimes(Instant from, Instant to);
 }

@@ -2,8 +2,13 @@ package frontdesk.rating;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
@@ -112,6 +117,17 @@ public class Ratings {
 		return new RatingFigures(RatingFigures.Scores.of(scores.stream().map(row -> (Integer) row[0]).toList()),
 				RatingFigures.Scores.of(scores.stream().filter(row -> !(Boolean) row[1]).map(row -> (Integer) row[0]).toList()),
 				RatingFigures.Scores.of(scores.stream().filter(row -> (Boolean) row[1]).map(row -> (Integer) row[0]).toList()));
+	}
+
+	/** The ratings given in a period, day by day in the given zone; days with no rating are left out. */
+	@Transactional(readOnly = true)
+	public List<DailyRating> perDay(Instant from, Instant to, ZoneId zone) {
+		Map<LocalDate, List<Integer>> days = new TreeMap<>();
+		for (Object[] row : ratings.scoresWithTimes(from, to)) {
+			days.computeIfAbsent(((Instant) row[1]).atZone(zone).toLocalDate(), day -> new ArrayList<>()).add((Integer) row[0]);
+		}
+		return days.entrySet().stream().map(day -> new DailyRating(day.getKey(), day.getValue().size(),
+				day.getValue().stream().mapToInt(Integer::intValue).average().orElse(0))).toList();
 	}
 
 	/**

@@ -123,6 +123,28 @@ public class StaffDesk {
 			.flatMap(ticket -> conversations.staffEdited(ticket.conversationId(), signed(staff, text)));
 	}
 
+	/**
+	 * A staff member answered a request from outside the staff group (the staff console, say): as when writing in the
+	 * customer's topic, the first answer takes an untaken ticket and the text goes to the customer; the customer's
+	 * topic, if they have one, shows the answer too, as "Grace (console): text".
+	 * @param where where the staff member wrote, as the topic names it, e.g. {@code console}
+	 * @return what to deliver to the customer; empty when the request is no longer open
+	 */
+	@Transactional
+	public Optional<CustomerDelivery> staffAnswered(long ticketId, StaffMember staff, String text, String where) {
+		Optional<CustomerDelivery> delivery = tickets.find(ticketId)
+			.flatMap(ticket -> answered(ticket, staff))
+			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, text)));
+		delivery.ifPresent(sent -> {
+			if (group.configured()) {
+				tickets.find(ticketId)
+					.flatMap(ticket -> topics.existing(ticket.customerId()))
+					.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
+			}
+		});
+		return delivery;
+	}
+
 	/** The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none. */
 	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
 		Optional<TicketView> open = openTicketInTopic(topicId);
@@ -130,12 +152,15 @@ public class StaffDesk {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
 			return Optional.empty();
 		}
-		TicketView before = open.get();
-		TicketView ticket = tickets.staffReplied(before.id(), staff).orElse(before);
-		if (before.takenBy() == null && ticket.takenBy() != null) {
-			updateCard(ticket, "Taken by " + ticket.takenBy());
-		}
-		return Optional.of(ticket);
+		return answered(open.get(), staff);
+	}
+
+	/** A staff member answers: the ticket is theirs if no one had it. Empty when it is no longer open. */
+	private Optional<TicketView> answered(TicketView before, StaffMember staff) {
+		Optional<TicketView> ticket = tickets.staffReplied(before.id(), staff);
+		ticket.filter(now -> before.takenBy() == null && now.takenBy() != null)
+			.ifPresent(now -> updateCard(now, "Taken by " + now.takenBy()));
+		return ticket;
 	}
 
 	private String signed(StaffMember staff, String text) {
@@ -304,6 +329,9 @@ public class StaffDesk {
 	}
 
 	private void updateCard(TicketView ticket, String status) {
+		if (!group.configured()) {
+			return;
+		}
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
 		group.edit(cardKey(ticket.id()), card(ticket, customer, status),
 				status.startsWith("Taken") || status.equals(WAITING) ? buttons(ticket) : List.of());

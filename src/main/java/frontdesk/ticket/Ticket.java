@@ -150,6 +150,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 				takenBy, takenById);
 	}
 
+	TicketTimeline timeline(int position) {
+		return new TicketTimeline(view(position), status.name(), takenAt, firstResponseAt, promiseKept, remindedAt, missedAt,
+				closedAt);
+	}
+
 	private void requireOpen(String action) {
 		if (!isOpen()) {
 			throw new IllegalStateException("Cannot " + action + " ticket " + number(id) + ", which is " + status);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.Repository;
 
 interface TicketRepository extends Repository<Ticket, Long> {
@@ -25,6 +26,15 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	/** Tickets opened after hours since the given time that still wait for a person, oldest first. */
 	List<Ticket> findByStatusAndAfterHoursTrueAndRequestedAtAfterOrderById(Ticket.Status status, Instant since);
+
+	/** Tickets in the given states, oldest first. */
+	List<Ticket> findByStatusInOrderById(Collection<Ticket.Status> statuses);
+
+	/** The tickets of a conversation, oldest first. */
+	List<Ticket> findByConversationIdOrderById(Long conversationId);
+
+	/** The latest tickets, newest first. */
+	List<Ticket> findByOrderByIdDesc(Limit limit);
 
 	/** The requests made in a period. */
 	List<Ticket> findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(Instant from, Instant to);

@@ -2,16 +2,24 @@ package frontdesk.ticket;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.hours.HoursSettings;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -146,6 +154,52 @@ public class Tickets {
 		return new TicketFigures(made.size() - afterHours, afterHours, settled, kept, responses.size(), median(responses));
 	}
 
+	/**
+	 * The open requests, first come first served: those waiting for a person with their place in the queue, and those
+	 * a staff member has.
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketTimeline> queue() {
+		List<TicketTimeline> queue = new ArrayList<>();
+		int waiting = 0;
+		for (Ticket ticket : tickets.findByStatusInOrderById(OPEN)) {
+			queue.add(ticket.timeline(ticket.status() == Ticket.Status.WAITING ? ++waiting : 0));
+		}
+		return queue;
+	}
+
+	/** The requests of a conversation, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TicketTimeline> historyOf(Long conversationId) {
+		return tickets.findByConversationIdOrderById(conversationId).stream().map(this::timeline).toList();
+	}
+
+	/** The latest requests, whatever their state, newest first. */
+	@Transactional(readOnly = true)
+	public List<TicketTimeline> latest(int count) {
+		return tickets.findByOrderByIdDesc(Limit.of(count)).stream().map(this::timeline).toList();
+	}
+
+	/**
+	 * How the promises went, week by week (weeks start on Monday in the given zone), for the requests made in a period.
+	 * Weeks with no settled promise are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<PromiseWeek> promisesPerWeek(Instant from, Instant to, ZoneId zone) {
+		Map<LocalDate, int[]> weeks = new TreeMap<>();
+		for (Ticket ticket : tickets.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to)) {
+			if (ticket.promiseKept() != null) {
+				LocalDate monday = ticket.requestedAt().atZone(zone).toLocalDate()
+					.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+				int[] counts = weeks.computeIfAbsent(monday, week -> new int[2]);
+				counts[0]++;
+				counts[1] += ticket.promiseKept() ? 1 : 0;
+			}
+		}
+		return weeks.entrySet().stream().map(week -> new PromiseWeek(week.getKey(), week.getValue()[0], week.getValue()[1]))
+			.toList();
+	}
+
 	private static Duration median(List<Duration> sorted) {
 		if (sorted.isEmpty()) {
 			return null;
@@ -154,9 +208,16 @@ public class Tickets {
 		return sorted.size() % 2 == 1 ? sorted.get(middle) : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
 	}
 
+	private TicketTimeline timeline(Ticket ticket) {
+		return ticket.timeline(position(ticket));
+	}
+
 	private TicketView view(Ticket ticket) {
-		int position = ticket.status() == Ticket.Status.WAITING
+		return ticket.view(position(ticket));
+	}
+
+	private int position(Ticket ticket) {
+		return ticket.status() == Ticket.Status.WAITING
 				? (int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0;
-		return ticket.view(position);
 	}
 }

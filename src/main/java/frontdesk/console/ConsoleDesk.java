@@ -1,0 +1,66 @@
+package frontdesk.console;
+
+import java.util.Optional;
+
+import frontdesk.conversation.CustomerDelivery;
+import frontdesk.staff.StaffAction;
+import frontdesk.staff.StaffDesk;
+import frontdesk.ticket.StaffMember;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Take, reply and close from the console, exactly as in the staff group: through the staff desk, so the ticket's card
+ * follows. What the customer is to get is published for the adapter of their channel, in the same transaction.
+ */
+@Service
+class ConsoleDesk {
+
+	/** How the customer's staff topic names the console. */
+	static final String WHERE = "console";
+
+	/** Longest reply sent from the console. */
+	static final int MAX_REPLY = 4000;
+
+	private final StaffDesk desk;
+
+	private final ApplicationEventPublisher events;
+
+	ConsoleDesk(StaffDesk desk, ApplicationEventPublisher events) {
+		this.desk = desk;
+		this.events = events;
+	}
+
+	/** @return a short note for the staff member: theirs now, someone else's, or no longer open */
+	@Transactional
+	String take(long ticketId, StaffMember staff) {
+		return act(StaffDesk.TAKE + ticketId, staff);
+	}
+
+	/** @return a short note for the staff member */
+	@Transactional
+	String close(long ticketId, StaffMember staff) {
+		return act(StaffDesk.CLOSE + ticketId, staff);
+	}
+
+	/**
+	 * Sends a reply to the customer; the first one takes an untaken ticket.
+	 * @return whether it went out (not when the request is no longer open)
+	 */
+	@Transactional
+	boolean reply(long ticketId, StaffMember staff, String text) {
+		Optional<CustomerDelivery> delivery = desk.staffAnswered(ticketId, staff, text, WHERE);
+		delivery.ifPresent(events::publishEvent);
+		return delivery.isPresent();
+	}
+
+	private String act(String button, StaffMember staff) {
+		StaffAction action = desk.pressed(button, staff);
+		if (action.delivery() != null) {
+			events.publishEvent(action.delivery());
+		}
+		return action.notice();
+	}
+}

@@ -1,0 +1,105 @@
+package frontdesk.console;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may see the staff console: signed-in console users only (form sign-in with CSRF protection, or HTTP Basic for
+ * scripts), with failed sign-ins throttled. Covers the console's own paths alone, so the customers' pages stay open.
+ * With no users set up, nothing of the console is reachable but the page saying it is off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleSecurity {
+
+	/** The paths the console's security covers. */
+	static final String[] PATHS = { "/console", "/console/**", "/api/stats" };
+
+	/** What the console's pages may load and where their forms may go: only from the app itself. */
+	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+	static final String LOGIN = "/console/login";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleUsers users, LoginThrottle throttle)
+			throws Exception {
+		http.securityMatcher(PATHS)
+			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)));
+		if (!users.enabled()) {
+			return http
+				.authorizeHttpRequests(requests -> requests
+					.requestMatchers(HttpMethod.GET, "/console", "/console/", LOGIN, "/console/assets/**").permitAll()
+					.anyRequest().denyAll())
+				.exceptionHandling(handling -> handling.authenticationEntryPoint(ConsoleSecurity::off))
+				.build();
+		}
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+		AuthenticationEntryPoint api = ConsoleSecurity::apiSignIn;
+		return http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/console/assets/**").permitAll()
+				.anyRequest().hasRole("STAFF"))
+			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(api))
+			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signed-out"))
+			.exceptionHandling(handling -> handling
+				.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
+						PathPatternRequestMatcher.withDefaults().matcher("/console/**")))
+			.build();
+	}
+
+	/** A script that is not signed in: asked for HTTP Basic, or told to wait after too many failed tries. */
+	private static void apiSignIn(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException problem) throws IOException {
+		if (problem instanceof LoginThrottledException throttled) {
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds() + 1)));
+			json(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+			return;
+		}
+		response.setHeader("WWW-Authenticate", "Basic realm=\"Frontdesk console\", charset=\"UTF-8\"");
+		json(response, HttpStatus.UNAUTHORIZED,
+				"Sign in with a console user: HTTP Basic, or the session of the console's sign-in page.");
+	}
+
+	/** With the console off, its pages lead to the page that says so, and the figures are not served. */
+	private static void off(HttpServletRequest request, HttpServletResponse response, AuthenticationException problem)
+			throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			json(response, HttpStatus.FORBIDDEN,
+					"The staff console is off: no users are set up (frontdesk.console.users).");
+		}
+		else {
+			response.sendRedirect(request.getContextPath() + "/console");
+		}
+	}
+
+	private static void json(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+	}
+}

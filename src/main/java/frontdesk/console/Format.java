@@ -1,0 +1,69 @@
+package frontdesk.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import frontdesk.conversation.CustomerProfile;
+
+/**
+ * How the console writes times, waits and customers.
+ */
+final class Format {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+	private Format() {
+	}
+
+	/** A moment in the business's zone, e.g. "Mon 3 Nov 14:05"; empty for none. */
+	static String time(Instant moment, ZoneId zone) {
+		return moment == null ? "" : TIME.format(moment.atZone(zone));
+	}
+
+	/** A length of time in words, e.g. "2 h 05 min", "3 d 4 h", "12 min", "< 1 min". */
+	static String duration(Duration duration) {
+		long minutes = duration.abs().toMinutes();
+		if (minutes < 1) {
+			return "< 1 min";
+		}
+		if (minutes < 60) {
+			return minutes + " min";
+		}
+		long hours = minutes / 60;
+		if (hours < 24) {
+			return "%d h %02d min".formatted(hours, minutes % 60);
+		}
+		return "%d d %d h".formatted(hours / 24, hours % 24);
+	}
+
+	/** The customer's name as staff see it: their first name, or "Customer". */
+	static String name(CustomerProfile customer) {
+		return customer == null || customer.firstName() == null || customer.firstName().isBlank() ? "Customer"
+				: customer.firstName();
+	}
+
+	/** Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id. */
+	static String channel(CustomerProfile customer) {
+		if (customer == null) {
+			return "";
+		}
+		if ("telegram".equals(customer.channel())) {
+			return customer.username() == null ? "Telegram" : "Telegram @" + customer.username();
+		}
+		String id = customer.externalId();
+		return customer.channel() + " …" + id.substring(Math.max(0, id.length() - 4));
+	}
+
+	/** A text cut to a length, with an ellipsis when cut. */
+	static String shorten(String text, int length) {
+		return text.length() <= length ? text : text.substring(0, length) + "…";
+	}
+
+	/** A share from 0 to 1 as a whole percentage, e.g. "83%". */
+	static String percent(double share) {
+		return Math.round(share * 100) + "%";
+	}
+}

@@ -1,0 +1,217 @@
+package frontdesk.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import frontdesk.Browser;
+import frontdesk.telegram.FakeTelegram;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A member of staff at the console in a real browser (headless Chromium), with a customer on a fake Telegram and a
+ * staff group: signs in, takes the waiting request, replies (the customer gets it, and the customer's topic shows it),
+ * closes it (the customer is asked for a rating), and looks at the reports, whose charts are drawn. Each page's
+ * screenshot is saved under {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+	static final Duration WAIT = Duration.ofSeconds(15);
+
+	static final long GROUP = -1004005006007L;
+
+	static final long CUSTOMER = 7_100_200_300L;
+
+	static final FakeTelegram telegram = FakeTelegram.start();
+
+	static {
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
+	}
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		ConsoleUsersForTests.register(registry, "console-browser", "grace");
+		registry.add("frontdesk.telegram.token", telegram::token);
+		registry.add("frontdesk.telegram.api-url", telegram::url);
+		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
+		registry.add("frontdesk.telegram.staff-chat-id", () -> String.valueOf(GROUP));
+		registry.add("frontdesk.telegram.outbox.per-chat-per-second", () -> "20");
+		registry.add("frontdesk.telegram.outbox.per-chat-burst", () -> "20");
+	}
+
+	@AfterAll
+	static void stopTelegram() {
+		telegram.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	private Browser browser;
+
+	private ChromeDriver driver;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		browser = new Browser();
+		driver = browser.driver();
+		wait = browser.waiting(WAIT);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.close();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void signIn() {
+		driver.get(url("/console"));
+		wait.until(ExpectedConditions.urlContains("/console/login"));
+		browser.screenshot("console-login");
+		driver.findElement(By.id("username")).sendKeys("grace");
+		driver.findElement(By.id("password")).sendKeys(ConsoleUsersForTests.PASSWORD);
+		driver.findElement(By.cssSelector("form.login button")).click();
+		wait.until(ExpectedConditions.titleContains("Queue"));
+	}
+
+	private String notice() {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText();
+	}
+
+	@Test
+	@Order(1)
+	void staffTakeReplyToAndCloseARequestFromTheConsole() {
+		telegram.sendText(CUSTOMER, CUSTOMER, "Ada", "/human");
+		long ticketId = ticketId(telegram.awaitMessage(CUSTOMER, text -> text.contains("#T-"), WAIT).text());
+		telegram.sendText(CUSTOMER, CUSTOMER, "Ada", "<script>alert(1)</script> my parcel never came");
+		String number = "#T-%06d".formatted(ticketId);
+		FakeTelegram.Call card = telegram.awaitCall("sendMessage",
+				body -> body.path("chat_id").asLong() == GROUP && body.path("text").asText().startsWith(number), WAIT);
+		int topic = card.body().path("message_thread_id").asInt();
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().contains("my parcel never came"), WAIT);
+
+		signIn();
+		WebElement ticket = driver.findElement(By.id("ticket-" + ticketId));
+		assertThat(ticket.getText()).contains(number, "Ada", "Telegram", "<script>alert(1)</script> my parcel never came")
+			.containsPattern("left|overdue by")
+			.containsPattern("in hours|after hours");
+		assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		browser.screenshot("console-queue");
+
+		ticket.findElement(By.cssSelector("button.take")).click();
+		assertThat(notice()).isEqualTo("It's yours.");
+		assertThat(driver.findElement(By.id("ticket-" + ticketId)).getText()).contains("Grace (you)");
+		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith(number) && body.path("text").asText().contains("Taken by Grace"),
+				WAIT);
+
+		driver.findElement(By.id("reply-" + ticketId)).sendKeys("Hi Ada, I've found your parcel.");
+		driver.findElement(By.cssSelector("#ticket-" + ticketId + " button.send")).click();
+		assertThat(notice()).isEqualTo("Sent.");
+		telegram.awaitMessage(CUSTOMER, text -> text.equals("Grace: Hi Ada, I've found your parcel."), WAIT);
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic
+				&& body.path("text").asText().equals("Grace (console): Hi Ada, I've found your parcel."), WAIT);
+
+		driver.findElement(By.cssSelector("#ticket-" + ticketId + " a.number")).click();
+		wait.until(ExpectedConditions.titleContains("Conversation"));
+		String transcript = driver.findElement(By.cssSelector(".transcript")).getText();
+		assertThat(transcript).contains("<script>alert(1)</script> my parcel never came", "/human",
+				"Grace: Hi Ada, I've found your parcel.");
+		assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("Asked for a person",
+				"Taken by Grace", "First answer from a person");
+		browser.screenshot("console-conversation");
+
+		driver.findElement(By.cssSelector("button.close")).click();
+		assertThat(notice()).isEqualTo("Closed.");
+		FakeTelegram.Call goodbye = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == CUSTOMER
+				&& body.path("text").asText().contains("How would you rate"), WAIT);
+		List<String> scale = goodbye.body().path("reply_markup").findValuesAsText("callback_data");
+		assertThat(scale).hasSize(5);
+		telegram.sendCallback(CUSTOMER, CUSTOMER, scale.get(3), goodbye.result().path("message_id").asInt());
+		telegram.awaitMessage(CUSTOMER, text -> text.contains("Anything we could do better?"), WAIT);
+		telegram.sendText(CUSTOMER, CUSTOMER, "Ada", "Quick and kind, thank you");
+
+		wait.until(page -> {
+			page.navigate().refresh();
+			return page.findElement(By.cssSelector(".rating")).getText().contains("Quick and kind, thank you");
+		});
+		assertThat(driver.findElement(By.cssSelector(".rating")).getText()).contains("4 / 5", "handled by Grace");
+		assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("Closed");
+		browser.screenshot("console-conversation-closed");
+
+		driver.findElement(By.linkText("Queue")).click();
+		wait.until(ExpectedConditions.titleContains("Queue"));
+		assertThat(driver.findElements(By.id("ticket-" + ticketId))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("table.list")).getText()).contains(number, "closed · Grace");
+	}
+
+	/** Runs after the request above, so the charts have a rating and a kept promise to show. */
+	@Test
+	@Order(2)
+	void theReportsPageDrawsItsCharts() {
+		telegram.sendText(CUSTOMER + 1, CUSTOMER + 1, "Bo", "zqxv frobnicate the wibble");
+		telegram.awaitMessage(CUSTOMER + 1, text -> true, WAIT);
+
+		signIn();
+		driver.findElement(By.linkText("Reports")).click();
+		wait.until(ExpectedConditions.titleContains("Reports"));
+		wait.until(driver -> "true".equals(driver.findElement(By.id("charts")).getDomAttribute("data-drawn")));
+
+		Object drawn = driver.executeScript("""
+				return ['ratings-per-day', 'rating-distribution', 'promises-per-week'].map(function (id) {
+					const chart = Chart.getChart(id);
+					const canvas = document.getElementById(id);
+					const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+					let painted = 0;
+					for (let i = 3; i < pixels.length; i += 4) {
+						if (pixels[i] !== 0) {
+							painted++;
+						}
+					}
+					return chart !== undefined && canvas.width > 0 && canvas.height > 0 && painted > 0;
+				});""");
+		assertThat(drawn).isEqualTo(List.of(true, true, true));
+		assertThat(driver.findElement(By.id("unanswered")).getText()).contains("zqxv frobnicate the wibble");
+		driver.manage().window().setSize(new Dimension(1280, 1700));
+		browser.screenshot("console-reports");
+	}
+
+	private static long ticketId(String text) {
+		Matcher matcher = Pattern.compile("#T-(\\d+)").matcher(text);
+		assertThat(matcher.find()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+}

@@ -1,0 +1,337 @@
+package frontdesk.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import frontdesk.SettableClock;
+import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerDelivery;
+import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Inbound;
+import frontdesk.conversation.Reply;
+import frontdesk.conversation.Response;
+import frontdesk.ticket.TicketView;
+import frontdesk.ticket.Tickets;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The queue and the conversation view: Take, Reply and Close from the console do what they do in the staff group,
+ * and what the customer is to get goes to their channel as an event.
+ */
+// the clock jumps here: quiet conversations are not closed meanwhile
+@SpringBootTest(properties = "frontdesk.conversation.idle-check-every=1h")
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+@Import(ConsoleDeskTest.Clocks.class)
+class ConsoleDeskTest {
+
+	static final SettableClock clock = new SettableClock();
+
+	@TestConfiguration
+	static class Clocks {
+
+		@Bean
+		@Primary
+		Clock settableClock() {
+			return clock;
+		}
+	}
+
+	private static final Pattern TICKET = Pattern.compile("#T-(\\d+)");
+
+	private static final AtomicInteger customers = new AtomicInteger();
+
+	@DynamicPropertySource
+	static void users(DynamicPropertyRegistry registry) {
+		ConsoleUsersForTests.register(registry, "console-desk", "grace", "alan");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ConversationService conversations;
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	ApplicationEvents events;
+
+	private static RequestPostProcessor grace() {
+		return user("grace").roles("STAFF");
+	}
+
+	private static RequestPostProcessor alan() {
+		return user("alan").roles("STAFF");
+	}
+
+	private CustomerProfile customer(String name) {
+		return new CustomerProfile("web", "visitor-" + customers.incrementAndGet(), name, null);
+	}
+
+	private Response say(CustomerProfile customer, String text) {
+		return conversations.handle(Inbound.text(customer, text, null));
+	}
+
+	/** The customer asks for a person; returns their ticket. */
+	private TicketView asksForPerson(CustomerProfile customer) {
+		Matcher number = TICKET.matcher(say(customer, "/human").replies().stream().map(Reply::text)
+			.reduce("", String::concat));
+		assertThat(number.find()).isTrue();
+		return tickets.find(Long.parseLong(number.group(1))).orElseThrow();
+	}
+
+	private String queue() throws Exception {
+		return mvc.perform(get("/console").with(grace())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	private MvcResult act(TicketView ticket, String action, RequestPostProcessor who, String... text) throws Exception {
+		var request = post("/console/tickets/{id}/{action}", ticket.id(), action).with(who).with(csrf());
+		if (text.length > 0) {
+			request.param("text", text[0]);
+		}
+		return mvc.perform(request).andExpect(status().isFound()).andReturn();
+	}
+
+	private List<CustomerDelivery> deliveriesTo(CustomerProfile customer) {
+		return events.stream(CustomerDelivery.class)
+			.filter(delivery -> delivery.customer().externalId().equals(customer.externalId()))
+			.toList();
+	}
+
+	@Nested
+	class Queue {
+
+		@Test
+		void listsOpenRequestsFirstComeFirstServedWithTheirPromise() throws Exception {
+			CustomerProfile ada = customer("Ada");
+			CustomerProfile bea = customer("Bea");
+			say(ada, "my parcel never came");
+			TicketView first = asksForPerson(ada);
+			TicketView second = asksForPerson(bea);
+
+			String page = queue();
+
+			assertThat(page).contains(first.number(), second.number(), "Ada", "Bea");
+			assertThat(page.indexOf(first.number())).isLessThan(page.indexOf(second.number()));
+			assertThat(page).containsPattern("left|overdue by").containsPattern("in hours|after hours")
+				.contains("waiting · number");
+		}
+
+		@Test
+		void showsARequestPastItsPromiseAsOverdue() throws Exception {
+			TicketView ticket = asksForPerson(customer("Cy"));
+
+			String before = row(queue(), ticket);
+			clock.set(ticket.promisedBy().plus(Duration.ofMinutes(90)));
+			String after = row(queue(), ticket);
+
+			assertThat(before).contains(" left").doesNotContain("overdue");
+			assertThat(after).contains("ticket overdue").contains("class=\"due late\"").contains("overdue by 1 h 30 min");
+		}
+
+		/** The queue's entry for a ticket. */
+		private static String row(String page, TicketView ticket) {
+			int start = page.indexOf("id=\"ticket-" + ticket.id() + "\"");
+			return page.substring(page.lastIndexOf("<li", start), page.indexOf("</li>", start));
+		}
+	}
+
+	@Nested
+	class Take {
+
+		@Test
+		void makesTheRequestMineAndTellsASecondTakerWhoHasIt() throws Exception {
+			TicketView ticket = asksForPerson(customer("Dee"));
+
+			assertThat(act(ticket, "take", grace()).getFlashMap().get("notice")).isEqualTo("It's yours.");
+			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice")).isEqualTo("Grace already has this one.");
+
+			assertThat(tickets.find(ticket.id()).orElseThrow().takenById()).isEqualTo("console:grace");
+			assertThat(queue()).contains("Grace (you)");
+		}
+	}
+
+	@Nested
+	class Replying {
+
+		@Test
+		void sendsTheReplyToTheCustomerSignedWithTheStaffName() throws Exception {
+			CustomerProfile eve = customer("Eve");
+			TicketView ticket = asksForPerson(eve);
+
+			MvcResult sent = act(ticket, "reply", grace(), "  Hi Eve, I'm on it  ");
+
+			assertThat(sent.getFlashMap().get("notice")).isEqualTo("Sent.");
+			assertThat(deliveriesTo(eve)).extracting(delivery -> delivery.reply().text())
+				.containsExactly("Grace: Hi Eve, I'm on it");
+			assertThat(tickets.find(ticket.id()).orElseThrow().takenBy()).isEqualTo("Grace");
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("Grace: Hi Eve, I&#39;m on it")));
+		}
+
+		@Test
+		void goesBackToTheConversationWhenSentFromThere() throws Exception {
+			TicketView ticket = asksForPerson(customer("Fay"));
+
+			mvc.perform(post("/console/tickets/{id}/reply", ticket.id()).param("text", "Hello")
+				.param("back", "conversation")
+				.with(grace())
+				.with(csrf())).andExpect(redirectedUrl("/console/conversations/" + ticket.conversationId()));
+		}
+
+		@Test
+		void sendsNothingEmpty() throws Exception {
+			CustomerProfile gus = customer("Gus");
+			TicketView ticket = asksForPerson(gus);
+
+			assertThat(act(ticket, "reply", grace(), "   ").getFlashMap().get("problem"))
+				.isEqualTo("Write something to send.");
+			assertThat(deliveriesTo(gus)).isEmpty();
+		}
+
+		@Test
+		void sendsNothingOnceTheRequestIsClosed() throws Exception {
+			CustomerProfile hal = customer("Hal");
+			TicketView ticket = asksForPerson(hal);
+			act(ticket, "close", grace());
+
+			assertThat(act(ticket, "reply", grace(), "Are you still there?").getFlashMap().get("problem"))
+				.isEqualTo("Not sent: this request is no longer open.");
+			assertThat(deliveriesTo(hal)).extracting(delivery -> delivery.reply().text())
+				.noneMatch(text -> text.contains("still there"));
+		}
+	}
+
+	@Nested
+	class Closing {
+
+		@Test
+		void endsTheConversationWithTheRatingQuestionAndListsItAsClosed() throws Exception {
+			CustomerProfile ida = customer("Ida");
+			TicketView ticket = asksForPerson(ida);
+
+			assertThat(act(ticket, "close", grace()).getFlashMap().get("notice")).isEqualTo("Closed.");
+
+			assertThat(deliveriesTo(ida)).singleElement().satisfies(goodbye -> assertThat(goodbye.reply().buttons())
+				.extracting(Reply.Button::data)
+				.containsExactly("rate:%d:1".formatted(ticket.conversationId()), "rate:%d:2".formatted(ticket.conversationId()),
+						"rate:%d:3".formatted(ticket.conversationId()), "rate:%d:4".formatted(ticket.conversationId()),
+						"rate:%d:5".formatted(ticket.conversationId())));
+			assertThat(tickets.openFor(ticket.conversationId())).isEmpty();
+			String page = queue();
+			assertThat(page.substring(page.indexOf("Recently closed"))).contains(ticket.number(), "closed · Grace");
+			assertThat(act(ticket, "close", alan()).getFlashMap().get("notice")).isEqualTo("This request is no longer open.");
+		}
+	}
+
+	@Nested
+	class ConversationView {
+
+		@Test
+		void showsTheTranscriptTheRequestsTimelineAndTheRating() throws Exception {
+			CustomerProfile jo = customer("Jo");
+			say(jo, "hello");
+			TicketView ticket = asksForPerson(jo);
+			act(ticket, "take", grace());
+			act(ticket, "reply", grace(), "Hi Jo, how can I help?");
+			act(ticket, "close", grace());
+			conversations.handle(Inbound.button(jo, "rate:%d:4".formatted(ticket.conversationId())));
+			say(jo, "quick and friendly");
+
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Conversation with <span>Jo</span>")))
+				.andExpect(content().string(containsString("answered: greeting (")))
+				.andExpect(content().string(containsString("Grace: Hi Jo, how can I help?")))
+				.andExpect(content().string(containsString("Asked for a person")))
+				.andExpect(content().string(containsString("Taken by Grace")))
+				.andExpect(content().string(containsString("First answer from a person (promise kept)")))
+				.andExpect(content().string(containsString("Closed")))
+				.andExpect(content().string(containsString("closed by staff")))
+				.andExpect(content().string(containsString("4 / 5")))
+				.andExpect(content().string(containsString("quick and friendly")));
+		}
+
+		@Test
+		void offersTakeReplyAndCloseWhileTheRequestIsOpen() throws Exception {
+			TicketView ticket = asksForPerson(customer("Kim"));
+
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/take")))
+				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/reply")))
+				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/close")));
+		}
+
+		@Test
+		void saysSoWhenThereIsNoSuchConversation() throws Exception {
+			mvc.perform(get("/console/conversations/987654321").with(grace())).andExpect(status().isNotFound());
+		}
+	}
+
+	@Nested
+	class Escaping {
+
+		static final String SCRIPT = "<script>alert(1)</script>";
+
+		@Test
+		void showsACustomersMarkupAsTextInTheQueueAndTheConversation() throws Exception {
+			CustomerProfile mallory = new CustomerProfile("web", "visitor-x" + customers.incrementAndGet(),
+					"<b onmouseover=alert(2)>Mal</b>", null);
+			TicketView ticket = asksForPerson(mallory);
+			say(mallory, SCRIPT);
+
+			String page = queue();
+			assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT)
+				.contains("&lt;b onmouseover=alert(2)&gt;Mal&lt;/b&gt;").doesNotContain("<b onmouseover");
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+				.andExpect(content().string(not(containsString(SCRIPT))))
+				.andExpect(content().string(not(containsString("<b onmouseover"))));
+		}
+
+		@Test
+		void showsAnUnansweredQuestionsMarkupAsTextInTheReports() throws Exception {
+			say(customer("Ned"), "<img src=x onerror=alert(3)> zqxv wobble");
+
+			mvc.perform(get("/console/reports").with(grace()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("&lt;img src=x onerror=alert(3)&gt; zqxv wobble")))
+				.andExpect(content().string(not(containsString("<img src=x"))));
+		}
+	}
+}

@@ -1,0 +1,256 @@
+package frontdesk.console;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static frontdesk.console.ConsoleUsersForTests.PASSWORD;
+import static frontdesk.console.ConsoleUsersForTests.from;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Who gets into the staff console: signed-in console users only, with CSRF protection, throttled guessing, and the
+ * figures for scripts over HTTP Basic. The customers' pages are not the console's to guard.
+ */
+@SpringBootTest(properties = { "frontdesk.console.login-failures-per-user=3",
+		"frontdesk.console.login-failures-per-address=6" })
+@AutoConfigureMockMvc
+class ConsoleSecurityTest {
+
+	@DynamicPropertySource
+	static void users(DynamicPropertyRegistry registry) {
+		ConsoleUsersForTests.register(registry, "console-security", "grace", "alan", "mallory", "ivy", "bob", "eve");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	private MvcResult signIn(String username, String password, String address) throws Exception {
+		return mvc.perform(post("/console/login").param("username", username).param("password", password)
+			.with(csrf())
+			.with(from(address))).andReturn();
+	}
+
+	@Nested
+	class SigningIn {
+
+		@Test
+		void sendsAnyoneNotSignedInToTheSignInPage() throws Exception {
+			mvc.perform(get("/console")).andExpect(status().isFound()).andExpect(redirectedUrl("/console/login"));
+			mvc.perform(get("/console/reports")).andExpect(redirectedUrl("/console/login"));
+			mvc.perform(get("/console/conversations/1")).andExpect(redirectedUrl("/console/login"));
+		}
+
+		@Test
+		void showsTheSignInFormWithItsCsrfToken() throws Exception {
+			mvc.perform(get("/console/login"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"password\"")))
+				.andExpect(content().string(containsString("name=\"_csrf\"")))
+				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+		}
+
+		@Test
+		void letsAUserInWithTheRightPassword() throws Exception {
+			MvcResult signedIn = signIn("grace", PASSWORD, "10.0.1.1");
+
+			assertThat(signedIn.getResponse().getStatus()).isEqualTo(302);
+			assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/console");
+			MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
+			mvc.perform(get("/console").session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Queue")))
+				.andExpect(content().string(containsString("Grace")));
+		}
+
+		@Test
+		void rejectsAWrongPasswordAndSaysSo() throws Exception {
+			MvcResult refused = signIn("alan", "not the password", "10.0.1.2");
+
+			assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/console/login?error");
+			mvc.perform(get("/console/login?error").session((MockHttpSession) refused.getRequest().getSession()))
+				.andExpect(content().string(containsString("Wrong user name or password.")));
+		}
+
+		@Test
+		void rejectsAnUnknownUser() throws Exception {
+			assertThat(signIn("nobody", PASSWORD, "10.0.1.3").getResponse().getRedirectedUrl())
+				.isEqualTo("/console/login?error");
+		}
+
+		@Test
+		void refusesASignInWithoutItsCsrfToken() throws Exception {
+			mvc.perform(post("/console/login").param("username", "grace").param("password", PASSWORD))
+				.andExpect(status().isForbidden());
+		}
+
+		@Test
+		void signsOut() throws Exception {
+			MockHttpSession session = (MockHttpSession) signIn("grace", PASSWORD, "10.0.1.4").getRequest().getSession();
+
+			mvc.perform(post("/console/logout").session(session).with(csrf()).accept(MediaType.TEXT_HTML))
+				.andExpect(redirectedUrl("/console/login?signed-out"));
+			mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login"));
+		}
+	}
+
+	@Nested
+	class Throttling {
+
+		@Test
+		void makesAUserNameWaitAfterTooManyFailuresEvenWithTheRightPassword() throws Exception {
+			signIn("mallory", "guess 1", "10.0.2.1");
+			signIn("mallory", "guess 2", "10.0.2.2");
+			MvcResult third = signIn("mallory", "guess 3", "10.0.2.3");
+
+			mvc.perform(get("/console/login?error").session((MockHttpSession) third.getRequest().getSession()))
+				.andExpect(content().string(containsString("Too many failed sign-in attempts. Try again in")));
+			MvcResult right = signIn("mallory", PASSWORD, "10.0.2.4");
+			assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/console/login?error");
+			mvc.perform(get("/console/login?error").session((MockHttpSession) right.getRequest().getSession()))
+				.andExpect(content().string(containsString("Too many failed sign-in attempts")));
+		}
+
+		@Test
+		void doesNotHoldUpAnotherUserName() throws Exception {
+			for (int i = 0; i < 4; i++) {
+				signIn("ivy", "guess " + i, "10.0.3.1");
+			}
+
+			assertThat(signIn("bob", PASSWORD, "10.0.3.2").getResponse().getRedirectedUrl()).isEqualTo("/console");
+		}
+
+		@Test
+		void makesAnAddressWaitAfterTooManyFailuresWhateverTheUserNames() throws Exception {
+			for (int i = 0; i < 6; i++) {
+				signIn("someone" + i, "guess", "10.0.4.1");
+			}
+
+			assertThat(signIn("eve", PASSWORD, "10.0.4.1").getResponse().getRedirectedUrl())
+				.isEqualTo("/console/login?error");
+			assertThat(signIn("eve", PASSWORD, "10.0.4.2").getResponse().getRedirectedUrl()).isEqualTo("/console");
+		}
+
+		@Test
+		void tellsAScriptHowLongToWait() throws Exception {
+			for (int i = 0; i < 3; i++) {
+				mvc.perform(get("/api/stats").with(httpBasic("throttled-script", "guess " + i)).with(from("10.0.5.1")))
+					.andExpect(status().is4xxClientError());
+			}
+
+			mvc.perform(get("/api/stats").with(httpBasic("throttled-script", "guess")).with(from("10.0.5.2")))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().exists("Retry-After"))
+				.andExpect(jsonPath("$.error", containsString("Too many failed sign-in attempts")));
+		}
+	}
+
+	@Nested
+	class Csrf {
+
+		@Test
+		void refusesAnActionWithoutTheToken() throws Exception {
+			mvc.perform(post("/console/tickets/1/take").with(user("grace").roles("STAFF")))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/console/tickets/1/reply").param("text", "hi").with(user("grace").roles("STAFF")))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/console/reports/examples").param("intent", "greeting").param("text", "yo")
+				.with(user("grace").roles("STAFF"))).andExpect(status().isForbidden());
+		}
+
+		@Test
+		void refusesAnActionOverHttpBasicWithoutTheToken() throws Exception {
+			mvc.perform(post("/console/tickets/1/close").with(httpBasic("grace", PASSWORD)).with(from("10.0.6.1")))
+				.andExpect(status().isForbidden());
+		}
+
+		@Test
+		void acceptsAnActionWithTheToken() throws Exception {
+			mvc.perform(post("/console/tickets/999999/take").with(user("grace").roles("STAFF")).with(csrf()))
+				.andExpect(redirectedUrl("/console"));
+		}
+	}
+
+	@Nested
+	class StatsApi {
+
+		@Test
+		void answersAScriptSignedInWithHttpBasic() throws Exception {
+			mvc.perform(get("/api/stats?days=30").with(httpBasic("grace", PASSWORD)).with(from("10.0.7.1")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days").value(30))
+				.andExpect(jsonPath("$.conversations").isNumber())
+				.andExpect(jsonPath("$.botOnlyShare").isNumber())
+				.andExpect(jsonPath("$.requests.total").isNumber())
+				.andExpect(jsonPath("$.promises.kept").isNumber())
+				.andExpect(jsonPath("$.ratings.all.distribution.length()").value(5))
+				.andExpect(jsonPath("$.unanswered").isArray());
+		}
+
+		@Test
+		void answersTheSignedInConsole() throws Exception {
+			MockHttpSession session = (MockHttpSession) signIn("grace", PASSWORD, "10.0.7.2").getRequest().getSession();
+
+			mvc.perform(get("/api/stats").session(session))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days").value(7));
+		}
+
+		@Test
+		void asksAnyoneElseToSignIn() throws Exception {
+			mvc.perform(get("/api/stats"))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+				.andExpect(jsonPath("$.error", containsString("Sign in")));
+		}
+
+		@Test
+		void refusesAWrongPassword() throws Exception {
+			mvc.perform(get("/api/stats").with(httpBasic("alan", "wrong")).with(from("10.0.7.3")))
+				.andExpect(status().isUnauthorized());
+		}
+
+		@Test
+		void saysWhatIsWrongWithABadPeriod() throws Exception {
+			for (String days : new String[] { "0", "367", "abc", "-1", "2.5" }) {
+				mvc.perform(get("/api/stats").param("days", days).with(user("grace").roles("STAFF")))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.error", containsString("days must be a whole number from 1 to 366")));
+			}
+		}
+	}
+
+	@Nested
+	class CustomerPages {
+
+		@Test
+		void areNotTheConsolesToGuard() throws Exception {
+			for (String path : new String[] { "/", "/widget.js" }) {
+				MvcResult result = mvc.perform(get(path)).andReturn();
+				assertThat(result.getResponse().getStatus()).as(path).isNotIn(401, 403);
+				assertThat(result.getResponse().getRedirectedUrl()).as(path).isNull();
+				assertThat(result.getResponse().getHeader("WWW-Authenticate")).as(path).isNull();
+			}
+		}
+	}
+}
