@@ -41,10 +41,6 @@ class RatingEndToEndTest {
 
 	static final FakeTelegram telegram = FakeTelegram.start();
 
-	static {
-		telegram.setChat(GROUP, """
-				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
-	}
 
 	static final Scenes scenes = new Scenes(telegram, GROUP);
 

@@ -27,9 +27,12 @@ public final class Scenes {
 
 	private final long group;
 
+	/** Scenes on the fake Telegram, where the staff group is a supergroup with topics. */
 	public Scenes(FakeTelegram telegram, long group) {
 		this.telegram = telegram;
 		this.group = group;
+		telegram.setChat(group, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(group));
 	}
 
 	/**

@@ -43,10 +43,6 @@ class StaffEndToEndTest {
 
 	static final FakeTelegram telegram = FakeTelegram.start();
 
-	static {
-		telegram.setChat(GROUP, """
-				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
-	}
 
 	private static final AtomicLong chats = new AtomicLong(8_000_000_000L);
 

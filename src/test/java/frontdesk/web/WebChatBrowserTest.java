@@ -47,10 +47,6 @@ class WebChatBrowserTest {
 
 	static final FakeTelegram telegram = FakeTelegram.start();
 
-	static {
-		telegram.setChat(GROUP, """
-				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true}""".formatted(GROUP));
-	}
 
 	static final Scenes scenes = new Scenes(telegram, GROUP);
 
