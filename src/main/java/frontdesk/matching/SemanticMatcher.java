@@ -13,16 +13,16 @@ import java.util.Map;
  * Wording: the {@link LexicalMatcher}'s softmax layer over words, word pairs and character n-grams, which knows the
  * business's own names and catches typos. Their log-probabilities are added ({@link #LEXICAL_WEIGHT} for wording)
  * and tempered ({@link #TEMPERATURE}) into one probability per intent; that probability is the confidence. Both
- * constants were chosen on the CLINC150 validation data (never its test data) so that the confidence is calibrated:
- * among answers given with confidence 0.8, about 8 in 10 are right. Out-of-scope examples ({@code action: fallback})
- * are a class of their own in both parts: a text more likely out of scope than any intent is not answered.
+ * constants were chosen on the CLINC150 validation data (never its test data), by the accuracy reached with the best
+ * threshold. Out-of-scope examples ({@code action: fallback}) are a class of their own in both parts: a text more
+ * likely out of scope than any intent is not answered.
  */
 final class SemanticMatcher implements IntentMatcher {
 
 	/** How much the wording counts beside the meaning. */
 	static final double LEXICAL_WEIGHT = 0.5;
 
-	/** Flattens (above 1) or sharpens the joint probabilities so that confidence matches accuracy. */
+	/** Flattens (above 1) or sharpens (below 1) the joint probabilities. */
 	static final double TEMPERATURE = 1.0;
 
 	/** Floor for probabilities before taking logarithms. */
