@@ -19,14 +19,16 @@ interface MessageRepository extends Repository<Message, Long> {
 	List<Message> findByConversationIdOrderById(Long conversationId);
 
 	/**
-	 * The questions the bot could not answer in a period, most asked first, as {@code [text, times, best guess]}: the
+	 * The questions the bot could not answer in a period (not understood, or only well enough to ask "Did you mean"),
+	 * most asked first, as {@code [text, times, best guess]}: the
 	 * texts lower-cased, with the intent the matcher thought likeliest. What a customer adds to a request for a person
 	 * is for the staff, not the bot, and is left out.
 	 */
 	@Query("""
 			select lower(trim(m.text)), count(m), max(m.intentId) from Message m
 			where m.author = frontdesk.conversation.Message.Author.CUSTOMER
-			  and m.outcome = frontdesk.conversation.Message.Outcome.UNKNOWN
+			  and m.outcome in (frontdesk.conversation.Message.Outcome.UNKNOWN,
+			                    frontdesk.conversation.Message.Outcome.AMBIGUOUS)
 			  and m.ticketId is null and m.createdAt >= :from and m.createdAt < :to
 			group by lower(trim(m.text)) order by count(m) desc, lower(trim(m.text))""")
 	List<Object[]> findUnanswered(Instant from, Instant to, Limit limit);

@@ -1,24 +1,35 @@
 package frontdesk.matching;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import frontdesk.intent.IntentLoader;
 import frontdesk.intent.InvalidIntentsException;
 
 /**
  * {@code java -jar frontdesk.jar evaluate (--intents DIR | --train FILE.csv) --test FILE.csv [--val FILE.csv]
- * [--threshold X]}: measures the matcher the way the CLINC150 paper does (Larson et al. 2019). The threshold comes
- * from the validation file when one is given (never from the test file), else from {@code --threshold}, else the
- * default.
+ * [--threshold X] [--criterion accuracy|balanced] [--model semantic|lexical] [--data-dir DIR] [--json OUT]}:
+ * measures the matcher the way the CLINC150 paper does (Larson et al. 2019). The threshold comes from the validation
+ * file when one is given (never from the test file), else from {@code --threshold}, else the default. Embeddings of
+ * the training examples are cached under the data folder, so a second run embeds only the texts it is tested on.
  */
 public final class EvaluateCommand {
 
 	static final String USAGE = "usage: evaluate (--intents DIR | --train FILE.csv) --test FILE.csv [--val FILE.csv] "
-			+ "[--threshold X]";
+			+ "[--threshold X] [--criterion accuracy|balanced] [--model semantic|lexical] [--data-dir DIR] [--json OUT]";
+
+	private static final Set<String> OPTIONS = Set.of("intents", "train", "test", "val", "threshold", "criterion",
+			"model", "data-dir", "json");
 
 	private EvaluateCommand() {
 	}
@@ -27,7 +38,7 @@ public final class EvaluateCommand {
 	public static int run(PrintStream out, String... args) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--") || i + 1 == args.length) {
+			if (!args[i].startsWith("--") || i + 1 == args.length || !OPTIONS.contains(args[i].substring(2))) {
 				out.println(USAGE);
 				return 2;
 			}
@@ -38,35 +49,114 @@ public final class EvaluateCommand {
 			return 2;
 		}
 		try {
+			ModelSettings.Kind kind = ModelSettings.Kind.valueOf(
+					options.getOrDefault("model", "semantic").toUpperCase(Locale.ROOT));
+			Evaluation.Criterion criterion = Evaluation.Criterion.valueOf(
+					options.getOrDefault("criterion", "accuracy").toUpperCase(Locale.ROOT));
 			TrainingSet training = options.containsKey("intents")
 					? Understanding.trainingSet(IntentLoader.load(Path.of(options.get("intents"))))
 					: Evaluation.trainingSet(Evaluation.readCsv(Path.of(options.get("train"))));
 			List<LabelledText> test = Evaluation.readCsv(Path.of(options.get("test")));
 			MatchingSettings defaults = MatchingSettings.defaults();
+			long loadStarted = System.nanoTime();
+			MatcherFactory factory = factory(kind, defaults, Path.of(options.getOrDefault("data-dir", "data")));
+			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 			double threshold = options.containsKey("threshold") ? Double.parseDouble(options.get("threshold"))
 					: defaults.threshold();
 			String source = options.containsKey("threshold") ? "given" : "default";
 			if (options.containsKey("val")) {
 				List<LabelledText> validation = Evaluation.readCsv(Path.of(options.get("val")));
-				threshold = Evaluation.chooseThreshold(new LexicalMatcherFactory(defaults), training, validation,
-						defaults.margin());
-				source = "chosen on " + options.get("val");
+				threshold = Evaluation.chooseThreshold(factory, training, validation, defaults.margin(), criterion);
+				source = "chosen on " + options.get("val") + " by " + criterion.name().toLowerCase(Locale.ROOT);
 			}
 			long started = System.nanoTime();
-			IntentMatcher matcher = new LexicalMatcherFactory(defaults)
-				.train(training, new MatchingSettings(threshold, defaults.margin(), defaults.suggestFrom()));
-			long trained = System.nanoTime();
-			Evaluation.Result result = Evaluation.evaluate(matcher, test);
-			long tested = System.nanoTime();
-			out.printf("Trained on %d intents in %.1f s; threshold %.2f (%s); %.2f ms per text%n",
-					training.examplesByIntent().size(), (trained - started) / 1e9, threshold, source,
-					(tested - trained) / 1e6 / Math.max(1, test.size()));
+			IntentMatcher matcher = factory.train(training,
+					new MatchingSettings(threshold, defaults.margin(), defaults.suggestFrom()));
+			double trainSeconds = (System.nanoTime() - started) / 1e9;
+			List<MatchResult> results = new ArrayList<>(test.size());
+			long[] nanos = new long[test.size()];
+			for (int i = 0; i < test.size(); i++) {
+				long before = System.nanoTime();
+				results.add(matcher.match(test.get(i).text()));
+				nanos[i] = System.nanoTime() - before;
+			}
+			Evaluation.Result result = Evaluation.measure(test, results);
+			Arrays.sort(nanos);
+			double p50 = percentile(nanos, 0.50);
+			double p99 = percentile(nanos, 0.99);
+			out.printf(Locale.ROOT, "Matcher %s%s; trained on %d intents (%d examples, %d out of scope) in %.1f s%n",
+					kind.name().toLowerCase(Locale.ROOT),
+					(kind == ModelSettings.Kind.SEMANTIC) ? String.format(Locale.ROOT, " (model loaded in %.1f s)", loadSeconds)
+							: "",
+					training.examplesByIntent().size(),
+					training.examplesByIntent().values().stream().mapToInt(List::size).sum(),
+					training.outOfScopeExamples().size(), trainSeconds);
+			out.printf(Locale.ROOT, "Answering from threshold %.2f (%s); latency per text: median %.2f ms, "
+					+ "p99 %.2f ms over %d texts%n", threshold, source, p50, p99, test.size());
 			out.println(result.report());
+			if (options.containsKey("json")) {
+				Path json = Path.of(options.get("json"));
+				Files.writeString(json, json(result, kind, threshold, source, p50, p99, trainSeconds, loadSeconds,
+						test.size()));
+				out.println("Wrote " + json);
+			}
 			return 0;
 		}
-		catch (InvalidIntentsException | IllegalArgumentException | java.io.UncheckedIOException ex) {
+		catch (InvalidIntentsException | IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
 			out.println(ex.getMessage());
 			return 1;
 		}
+		catch (IOException ex) {
+			out.println("Cannot write " + options.get("json") + ": " + ex.getMessage());
+			return 1;
+		}
 	}
+
+	private static MatcherFactory factory(ModelSettings.Kind kind, MatchingSettings settings, Path dataDir) {
+		if (kind == ModelSettings.Kind.LEXICAL) {
+			return new LexicalMatcherFactory(settings);
+		}
+		SemanticMatcherFactory factory = new SemanticMatcherFactory(settings, ModelSettings.Encoder.BUNDLED, dataDir);
+		factory.load();
+		return factory;
+	}
+
+	/** The value below which the given share of the sorted durations lie, in milliseconds. */
+	private static double percentile(long[] sortedNanos, double share) {
+		if (sortedNanos.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(share * sortedNanos.length) - 1;
+		return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+	}
+
+	private static String json(Evaluation.Result result, ModelSettings.Kind kind, double threshold, String source,
+			double p50, double p99, double trainSeconds, double loadSeconds, int rows) {
+		return String.format(Locale.ROOT, """
+				{
+				  "in_scope_accuracy": %s,
+				  "oos_recall": %s,
+				  "oos_precision": %s,
+				  "threshold": %s,
+				  "threshold_source": "%s",
+				  "p50_ms": %s,
+				  "p99_ms": %s,
+				  "train_seconds": %s,
+				  "load_seconds": %s,
+				  "test_rows": %d,
+				  "in_scope_rows": %d,
+				  "oos_rows": %d,
+				  "model": "%s"
+				}
+				""", number(result.inScopeAccuracy()), number(result.outOfScopeRecall()),
+				number(result.outOfScopePrecision()), number(threshold), source.replace("\\", "\\\\").replace("\"", "\\\""),
+				number(p50), number(p99), number(trainSeconds), number(loadSeconds), rows, result.inScopeRows(),
+				result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));
+	}
+
+	/** A JSON number, or null for a measure that has no value (no rows of its kind). */
+	private static String number(double value) {
+		return (Double.isNaN(value) || Double.isInfinite(value)) ? "null" : String.format(Locale.ROOT, "%.4f", value);
+	}
+
 }

@@ -26,6 +26,8 @@ public final class Evaluation {
 
 	private static final int SHOWN_PREDICTIONS = 3;
 
+	private static final int SHOWN_PAIRS = 15;
+
 	private Evaluation() {
 	}
 
@@ -110,18 +112,44 @@ public final class Evaluation {
 	}
 
 	/**
-	 * Chooses the threshold on validation data (never the test data): the one with the highest sum of in-scope
-	 * accuracy and out-of-scope recall, the highest such threshold when several tie. Trains once with threshold 0
-	 * and sweeps 0, 0.01, ..., 1 over the results, since raising the threshold only turns answers into
-	 * {@link Verdict#UNKNOWN}.
+	 * How a threshold is chosen on validation data.
+	 */
+	public enum Criterion {
+
+		/**
+		 * The highest accuracy over all validation rows, each counting once: an in-scope row is right when answered
+		 * with its intent, an out-of-scope row when not answered (the paper's overall accuracy, with out-of-scope as
+		 * one more class).
+		 */
+		ACCURACY,
+
+		/** The highest sum of in-scope accuracy and out-of-scope recall, however many rows each has. */
+		BALANCED
+
+	}
+
+	/**
+	 * Chooses the threshold on validation data by {@link Criterion#BALANCED}.
+	 * @see #chooseThreshold(MatcherFactory, TrainingSet, List, double, Criterion)
+	 */
+	public static double chooseThreshold(MatcherFactory factory, TrainingSet training, List<LabelledText> validation,
+			double margin) {
+		return chooseThreshold(factory, training, validation, margin, Criterion.BALANCED);
+	}
+
+	/**
+	 * Chooses the threshold on validation data (never the test data): the one that scores best by the criterion, the
+	 * highest such threshold when several tie. Trains once with threshold 0 and sweeps 0, 0.01, ..., 1 over the
+	 * results, since raising the threshold only turns answers into {@link Verdict#UNKNOWN}.
 	 * @param factory makes the matcher
 	 * @param training the examples to train on
 	 * @param validation labelled texts with both in-scope and out-of-scope rows
 	 * @param margin the margin the matcher will be used with
+	 * @param criterion what makes a threshold best
 	 * @return the chosen threshold
 	 */
 	public static double chooseThreshold(MatcherFactory factory, TrainingSet training, List<LabelledText> validation,
-			double margin) {
+			double margin, Criterion criterion) {
 		if (validation.stream().allMatch(LabelledText::outOfScope)
 				|| validation.stream().noneMatch(LabelledText::outOfScope)) {
 			throw new IllegalArgumentException("Validation data needs both in-scope and out-of-scope rows");
@@ -133,7 +161,9 @@ public final class Evaluation {
 		for (int step = 0; step <= THRESHOLD_STEPS; step++) {
 			double threshold = (double) step / THRESHOLD_STEPS;
 			Result result = measure(validation, results.stream().map((r) -> atThreshold(r, threshold)).toList());
-			double score = result.inScopeAccuracy() + result.outOfScopeRecall();
+			double score = (criterion == Criterion.BALANCED) ? result.inScopeAccuracy() + result.outOfScopeRecall()
+					: (double) (result.inScopeCorrect() + result.outOfScopeRejected())
+							/ (result.inScopeRows() + result.outOfScopeRows());
 			if (score >= bestScore) {
 				bestScore = score;
 				chosen = threshold;
@@ -147,7 +177,12 @@ public final class Evaluation {
 		return below ? new MatchResult(Verdict.UNKNOWN, result.candidates()) : result;
 	}
 
-	private static Result measure(List<LabelledText> rows, List<MatchResult> results) {
+	/**
+	 * Measures given answers.
+	 * @param rows the test texts
+	 * @param results what the matcher said to each, in order
+	 */
+	static Result measure(List<LabelledText> rows, List<MatchResult> results) {
 		int inScope = 0;
 		int correct = 0;
 		int wrongAnswers = 0;
@@ -174,9 +209,18 @@ public final class Evaluation {
 			}
 		}
 		List<IntentErrors> errors = new ArrayList<>();
-		wrongByIntent.forEach((intent, wrong) -> errors.add(IntentErrors.of(intent, rowsByIntent.get(intent), wrong)));
+		List<ConfusedPair> pairs = new ArrayList<>();
+		wrongByIntent.forEach((intent, wrong) -> {
+			errors.add(IntentErrors.of(intent, rowsByIntent.get(intent), wrong));
+			wrong.forEach((answer, count) -> pairs.add(new ConfusedPair(intent, answer, count)));
+		});
+		pairs.sort(Comparator.comparingInt(ConfusedPair::count)
+			.reversed()
+			.thenComparing(ConfusedPair::expected)
+			.thenComparing(ConfusedPair::answer));
 		errors.sort(Comparator.comparingInt(IntentErrors::wrong).reversed().thenComparing(IntentErrors::intent));
-		return new Result(inScope, correct, wrongAnswers, outOfScope, rejected, errors);
+		return new Result(inScope, correct, wrongAnswers, outOfScope, rejected, errors,
+				pairs.subList(0, Math.min(SHOWN_PAIRS, pairs.size())));
 	}
 
 	/** The intent answered confidently, or the verdict's name when the bot did not answer. */
@@ -198,12 +242,23 @@ public final class Evaluation {
 	 * @param outOfScopeRows how many texts must not be answered
 	 * @param outOfScopeRejected how many of those were not answered confidently
 	 * @param errors the intents with wrong answers, most wrong first
+	 * @param confusedPairs the most common mistakes over all intents, most common first
 	 */
 	public record Result(int inScopeRows, int inScopeCorrect, int inScopeWrong, int outOfScopeRows,
-			int outOfScopeRejected, List<IntentErrors> errors) {
+			int outOfScopeRejected, List<IntentErrors> errors, List<ConfusedPair> confusedPairs) {
 
 		public Result {
 			errors = List.copyOf(errors);
+			confusedPairs = List.copyOf(confusedPairs);
+		}
+
+		/**
+		 * The share of out-of-scope texts among the texts not answered (the ones judged out of scope), NaN when all
+		 * were answered.
+		 */
+		public double outOfScopePrecision() {
+			int notAnswered = outOfScopeRejected + inScopeRows - inScopeCorrect - inScopeWrong;
+			return (double) outOfScopeRejected / notAnswered;
 		}
 
 		/** The share of in-scope texts answered confidently with the right intent, NaN without such texts. */
@@ -219,13 +274,19 @@ public final class Evaluation {
 		/** The measurements as text, laid out like the results tables of the CLINC150 paper. */
 		public String report() {
 			StringBuilder report = new StringBuilder();
-			report.append(String.format(Locale.ROOT, "%-20s %9s %9s %8s%n", "", "correct", "of", "score"));
+			report.append(String.format(Locale.ROOT, "%-22s %9s %9s %8s%n", "", "correct", "of", "score"));
 			report.append(line("In-scope accuracy", inScopeCorrect, inScopeRows, inScopeAccuracy()));
 			report.append(line("Out-of-scope recall", outOfScopeRejected, outOfScopeRows, outOfScopeRecall()));
+			report.append(line("Out-of-scope precision", outOfScopeRejected,
+					outOfScopeRejected + inScopeRows - inScopeCorrect - inScopeWrong, outOfScopePrecision()));
 			report.append(String.format(Locale.ROOT, "%nIn-scope texts answered with a wrong intent: %d; not answered: %d%n",
 					inScopeWrong, inScopeRows - inScopeCorrect - inScopeWrong));
 			if (errors.isEmpty()) {
 				return report.append(String.format("%nNo errors.%n")).toString();
+			}
+			report.append(String.format("%nMost confused (expected -> answered; AMBIGUOUS and UNKNOWN: not answered)%n"));
+			for (ConfusedPair pair : confusedPairs) {
+				report.append(String.format(Locale.ROOT, "%6d  %s -> %s%n", pair.count(), pair.expected(), pair.answer()));
 			}
 			int width = errors.stream().mapToInt((e) -> e.intent().length()).max().orElse(0);
 			report.append(String.format("%nErrors per intent (AMBIGUOUS and UNKNOWN: not answered)%n"));
@@ -244,7 +305,7 @@ public final class Evaluation {
 
 		private static String line(String name, int count, int rows, double share) {
 			String score = (rows > 0) ? String.format(Locale.ROOT, "%7.1f%%", 100 * share) : "     n/a";
-			return String.format(Locale.ROOT, "%-20s %9d %9d %s%n", name, count, rows, score);
+			return String.format(Locale.ROOT, "%-22s %9d %9d %s%n", name, count, rows, score);
 		}
 
 	}
@@ -271,6 +332,16 @@ public final class Evaluation {
 			return new IntentErrors(intent, rows, total, answers.subList(0, Math.min(SHOWN_PREDICTIONS, answers.size())));
 		}
 
+	}
+
+	/**
+	 * A kind of mistake and how often it was made.
+	 *
+	 * @param expected the intent the texts should have got, or {@value #OUT_OF_SCOPE}
+	 * @param answer what they got instead: another intent, or {@code AMBIGUOUS} or {@code UNKNOWN}
+	 * @param count how often
+	 */
+	public record ConfusedPair(String expected, String answer, int count) {
 	}
 
 	/**

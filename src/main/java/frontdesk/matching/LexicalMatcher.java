@@ -129,6 +129,20 @@ final class LexicalMatcher implements IntentMatcher {
 		return settings.decide(ranked, outOfScope);
 	}
 
+	/** The intent ids, in the order of {@link #probabilities(String)}. */
+	List<String> intents() {
+		return intents;
+	}
+
+	/**
+	 * How clearly a normalised text points to each intent rather than the others, from the softmax layer: one
+	 * probability per intent in the order of {@link #intents()}, then one for the out-of-scope examples if there were
+	 * any.
+	 */
+	double[] probabilities(String normalized) {
+		return softmax.probabilities(tfIdf.vector(Features.of(normalized)));
+	}
+
 	/** How much the query looks like each label: the mean cosine with its nearest example and with its centroid. */
 	private double[] similarities(SparseVector query) {
 		double[] nearest = new double[labelCount];

@@ -1,11 +1,8 @@
 package frontdesk.matching;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Makes {@link LexicalMatcher}s.
  */
-@Component
 class LexicalMatcherFactory implements MatcherFactory {
 
 	private final MatchingSettings settings;

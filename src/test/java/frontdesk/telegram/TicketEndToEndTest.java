@@ -64,6 +64,8 @@ class TicketEndToEndTest {
 		registry.add("frontdesk.telegram.poll-timeout", () -> "1s");
 		registry.add("frontdesk.hours.closed-dates", () -> "2026-12-25");
 		registry.add("frontdesk.data-dir", () -> "./target/test-data/tickets-e2e-" + UUID.randomUUID());
+		// the dialogue's mechanics, checked on the lexical matcher's verdicts, which these texts were chosen for
+		registry.add("frontdesk.matching.model", () -> "lexical");
 	}
 
 	@AfterAll

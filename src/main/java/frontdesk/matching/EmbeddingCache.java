@@ -1,0 +1,207 @@
+package frontdesk.matching;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embeddings of example texts, kept on disk so a restart, or a reload after one file changed, embeds only the
+ * texts it has not seen. One file per model, {@code DATA/matching/embeddings-MODEL.bin}: a header naming the model,
+ * then records of the text's key (SHA-256 of the model id and the normalised text, first 16 bytes), the vector and
+ * a checksum. Records are only appended; a torn or damaged record at the end is dropped on loading. Thread-safe.
+ */
+final class EmbeddingCache {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
+
+	private static final int MAGIC = 0x46444531;
+
+	private static final int KEY_BYTES = 16;
+
+	private final String modelId;
+
+	private final int dimension;
+
+	private final Path file;
+
+	private final Map<Key, float[]> vectors = new HashMap<>();
+
+	private final int recordBytes;
+
+	private FileChannel channel;
+
+	private EmbeddingCache(String modelId, int dimension, Path file) {
+		this.modelId = modelId;
+		this.dimension = dimension;
+		this.file = file;
+		this.recordBytes = KEY_BYTES + 4 * dimension + 4;
+	}
+
+	/**
+	 * Opens the cache of a model in a folder, creating it if needed. A cache that cannot be read or written is not an
+	 * error: the embeddings are then computed each time.
+	 * @param dir the folder
+	 * @param modelId the model's id
+	 * @param dimension the length of its vectors
+	 */
+	static EmbeddingCache open(Path dir, String modelId, int dimension) {
+		EmbeddingCache cache = new EmbeddingCache(modelId, dimension,
+				dir.resolve("embeddings-" + modelId.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin"));
+		try {
+			cache.load();
+		}
+		catch (IOException ex) {
+			log.warn("Cannot use the embedding cache {} ({}); examples are embedded anew", cache.file, ex.getMessage());
+			cache.close();
+		}
+		return cache;
+	}
+
+	/** An empty cache that keeps nothing, for when there is no data folder. */
+	static EmbeddingCache none(String modelId, int dimension) {
+		return new EmbeddingCache(modelId, dimension, null);
+	}
+
+	private void load() throws IOException {
+		Files.createDirectories(file.getParent());
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+				StandardOpenOption.WRITE)) {
+			load(channel);
+		}
+		// appends go to the end even when another process (an evaluate run) appends to the same file
+		channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+	}
+
+	private void load(FileChannel channel) throws IOException {
+		ByteBuffer header = header();
+		long size = channel.size();
+		ByteBuffer existing = ByteBuffer.allocate(header.capacity());
+		if (size < header.capacity() || channel.read(existing, 0) < header.capacity() || !existing.flip().equals(header)) {
+			if (size > 0) {
+				log.info("The embedding cache {} is of another model or version; starting it anew", file);
+			}
+			channel.truncate(0);
+			channel.write(header, 0);
+			channel.force(false);
+			return;
+		}
+		long position = header.capacity();
+		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+		while (position + recordBytes <= size) {
+			record.clear();
+			while (record.hasRemaining() && channel.read(record, position + record.position()) > 0) {
+				// read the whole record
+			}
+			record.flip();
+			if (!intact(record)) {
+				break;
+			}
+			Key key = new Key(record.getLong(0), record.getLong(8));
+			float[] vector = new float[dimension];
+			record.position(KEY_BYTES);
+			record.asFloatBuffer().get(vector);
+			vectors.put(key, vector);
+			position += recordBytes;
+		}
+		if (position < size) {
+			log.info("Dropping {} damaged bytes at the end of the embedding cache {}", size - position, file);
+			channel.truncate(position);
+		}
+	}
+
+	private ByteBuffer header() {
+		byte[] id = modelId.getBytes(StandardCharsets.UTF_8);
+		ByteBuffer header = ByteBuffer.allocate(12 + id.length).order(ByteOrder.LITTLE_ENDIAN);
+		header.putInt(MAGIC).putInt(dimension).putInt(id.length).put(id);
+		return header.flip();
+	}
+
+	private boolean intact(ByteBuffer record) {
+		CRC32 crc = new CRC32();
+		crc.update(record.array(), 0, recordBytes - 4);
+		return (int) crc.getValue() == record.getInt(recordBytes - 4);
+	}
+
+	/** The key of a normalised text for this model. */
+	Key key(String normalized) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(modelId.getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			byte[] hash = sha.digest(normalized.getBytes(StandardCharsets.UTF_8));
+			ByteBuffer buffer = ByteBuffer.wrap(hash);
+			return new Key(buffer.getLong(), buffer.getLong());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The stored embedding for the key, or null. */
+	synchronized float[] get(Key key) {
+		return vectors.get(key);
+	}
+
+	/** Stores an embedding, on disk too when the cache has a file. */
+	synchronized void put(Key key, float[] vector) {
+		if (vector.length != dimension || vectors.putIfAbsent(key, vector) != null || channel == null) {
+			return;
+		}
+		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+		record.putLong(key.high()).putLong(key.low());
+		for (float value : vector) {
+			record.putFloat(value);
+		}
+		CRC32 crc = new CRC32();
+		crc.update(record.array(), 0, recordBytes - 4);
+		record.putInt((int) crc.getValue());
+		record.flip();
+		try {
+			channel.write(record);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot write to the embedding cache {} ({}); going on without it", file, ex.getMessage());
+			close();
+		}
+	}
+
+	synchronized int size() {
+		return vectors.size();
+	}
+
+	/** Flushes and closes the file; the embeddings stay available in memory. */
+	synchronized void close() {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				log.debug("Closing {} failed", file, ex);
+			}
+			channel = null;
+		}
+	}
+
+	/**
+	 * Names a text for one model.
+	 *
+	 * @param high the first 8 bytes of the hash
+	 * @param low the next 8 bytes
+	 */
+	record Key(long high, long low) {
+	}
+
+}

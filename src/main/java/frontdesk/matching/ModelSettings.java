@@ -1,0 +1,80 @@
+package frontdesk.matching;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * Which matcher understands the customers.
+ *
+ * @param model {@code semantic} (a sentence-embedding model with a classifier on top, the default) or
+ * {@code lexical} (words and word parts only: no model to load, a smaller footprint)
+ * @param encoder the sentence model the semantic matcher uses
+ */
+@ConfigurationProperties("frontdesk.matching")
+public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue Encoder encoder) {
+
+	public ModelSettings {
+		Assert.notNull(model, "frontdesk.matching.model must be semantic or lexical");
+		Assert.notNull(encoder, "encoder must not be null");
+	}
+
+	/** The settings used when nothing is configured. */
+	public static ModelSettings defaults() {
+		return new ModelSettings(Kind.SEMANTIC, Encoder.BUNDLED);
+	}
+
+	/** The kinds of matcher. */
+	public enum Kind {
+
+		/** Meaning: a sentence-embedding model with a classifier on top, joined with the lexical features. */
+		SEMANTIC,
+
+		/** Words, word pairs and character n-grams only. */
+		LEXICAL
+
+	}
+
+	/** How a model turns its token vectors into one sentence vector. */
+	public enum Pooling {
+
+		/** The vector of the first token ([CLS]), as BGE models are trained. */
+		CLS,
+
+		/** The mean of the token vectors, as most sentence-transformers models are trained. */
+		MEAN
+
+	}
+
+	/**
+	 * The sentence model: the bundled English bge-small-en-v1.5 when no path is set, or an ONNX export of another
+	 * BERT-like sentence model (for other languages) with its Hugging Face {@code tokenizer.json}.
+	 *
+	 * @param modelPath the {@code .onnx} file, or none for the bundled model
+	 * @param tokenizerPath the model's {@code tokenizer.json}; needed with {@code modelPath}
+	 * @param pooling how the model pools its token vectors; for a model given by path, {@code mean} unless set
+	 */
+	public record Encoder(Path modelPath, Path tokenizerPath, Pooling pooling) {
+
+		static final Encoder BUNDLED = new Encoder(null, null, null);
+
+		public Encoder {
+			Assert.isTrue((modelPath == null) == (tokenizerPath == null),
+					"frontdesk.matching.encoder.model-path and tokenizer-path go together");
+			if (modelPath != null) {
+				Assert.isTrue(Files.isRegularFile(modelPath), () -> "No model file at " + modelPath.toAbsolutePath());
+				Assert.isTrue(Files.isRegularFile(tokenizerPath),
+						() -> "No tokenizer file at " + tokenizerPath.toAbsolutePath());
+				pooling = (pooling != null) ? pooling : Pooling.MEAN;
+			}
+			else {
+				pooling = Pooling.CLS;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package frontdesk.matching;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app started with {@code frontdesk.matching.model=semantic} understands the shipped intents by meaning and keeps
+ * the examples' embeddings in its data folder.
+ */
+@SpringBootTest
+class SemanticUnderstandingTest {
+
+	static final String DATA_DIR = "./target/test-data/semantic-" + System.nanoTime();
+
+	static final Path DATA = Path.of(DATA_DIR);
+
+	@Autowired
+	Understanding understanding;
+
+	@Autowired
+	MatcherFactory factory;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.matching.model", () -> "semantic");
+		registry.add("frontdesk.data-dir", () -> DATA_DIR);
+	}
+
+	@Test
+	void answersByMeaningFromTheStart() {
+		assertThat(factory).isInstanceOf(SemanticMatcherFactory.class);
+		MatchResult result = understanding.current().match("my new lamp is smashed");
+
+		assertThat(result.verdict()).isEqualTo(Verdict.CONFIDENT);
+		assertThat(result.best()).map(ScoredIntent::intentId).hasValue("item_damaged");
+		assertThat(understanding.current().match("who won the football yesterday").verdict()).isEqualTo(Verdict.UNKNOWN);
+	}
+
+	@Test
+	void keepsTheExamplesEmbeddingsInTheDataFolder() throws Exception {
+		try (var files = Files.list(DATA.resolve("matching"))) {
+			assertThat(files.map(Path::getFileName).map(Path::toString))
+				.contains("embeddings-" + SentenceEncoder.BUNDLED_ID + ".bin");
+		}
+		assertThat(Files.size(DATA.resolve("matching").resolve("embeddings-" + SentenceEncoder.BUNDLED_ID + ".bin")))
+			.isGreaterThan(300L * 384 * 4);
+	}
+
+}
