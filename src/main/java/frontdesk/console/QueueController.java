@@ -11,6 +11,7 @@ import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
+import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketTimeline;
 import frontdesk.ticket.TicketView;
@@ -105,6 +106,12 @@ class QueueController {
 		String reply = text.strip();
 		if (reply.isEmpty()) {
 			flash.addFlashAttribute("problem", "Write something to send.");
+		}
+		else if (StaffDesk.isNote(reply)) {
+			// in the staff group such a message stays with colleagues; here it would reach the customer
+			flash.addFlashAttribute("problem",
+					"Not sent: notes for colleagues (#note, //) belong in the customer's topic in the staff group.");
+			flash.addFlashAttribute("draft", reply);
 		}
 		else if (reply.length() > ConsoleDesk.MAX_REPLY) {
 			flash.addFlashAttribute("problem", "That is too long: at most " + ConsoleDesk.MAX_REPLY + " characters.");

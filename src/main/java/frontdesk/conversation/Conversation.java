@@ -136,6 +136,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		return ticketId;
 	}
 
+	Instant lastCustomerMessageAt() {
+		return lastCustomerMessageAt;
+	}
+
 	Long customerId() {
 		return customerId;
 	}

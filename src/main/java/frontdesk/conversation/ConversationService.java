@@ -80,8 +80,8 @@ public class ConversationService {
 			return feedback.pressed(customer, inbound.text(), now);
 		}
 		Optional<Conversation> open = conversations.findOpen(customer.id());
-		if (open.isEmpty() && inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
-			Optional<Response> thanks = feedback.comment(customer, inbound, now);
+		if (inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
+			Optional<Response> thanks = feedback.comment(customer, inbound, open, now);
 			if (thanks.isPresent()) {
 				return thanks.get();
 			}
@@ -216,7 +216,8 @@ public class ConversationService {
 		Customer customer = customers.findById(conversation.customerId()).orElseThrow();
 		Map<String, String> values = Turn.commonPlaceholders(customer, hours, now);
 		Messages texts = understanding.current().intents().messages();
-		String goodbye = Placeholders.fill(texts.get(MessageKey.CONVERSATION_CLOSED), values);
+		String goodbye = Placeholders.fill(texts.get(reason == CloseReason.IDLE ? MessageKey.CONVERSATION_CLOSED_QUIET
+				: MessageKey.CONVERSATION_CLOSED), values);
 		Reply reply = askRating
 				? feedback.farewell(conversation, goodbye, Placeholders.fill(texts.get(MessageKey.RATING_QUESTION), values))
 				: Reply.of(goodbye);

@@ -96,19 +96,25 @@ class Feedback {
 	}
 
 	/**
-	 * A text shortly after a rating, with no conversation open: the comment on it, stored and thanked.
-	 * @return the thanks; empty when no rating waits for a comment, so the text starts a new conversation
+	 * A text shortly after a rating: the comment on it, stored and thanked. A customer who wrote something else after
+	 * the goodbye and then rated has a conversation open; their next text is still the comment, as it answers the
+	 * question the bot asked last.
+	 * @param open the customer's open conversation, if any
+	 * @return the thanks; empty when no rating waits for a comment, so the text goes to the conversation
 	 */
-	Optional<Response> comment(Customer customer, Inbound inbound, Instant now) {
-		return ratings.awaitingComment(customer.id()).map(conversationId -> {
-			ratings.comment(conversationId, inbound.text());
-			Message comment = Message.fromCustomer(conversationId, inbound, now);
-			comment.understood(Message.Outcome.FEEDBACK, null, null);
-			messages.save(comment);
-			String thanks = text(customer, MessageKey.COMMENT_THANKS, now);
-			messages.save(Message.fromBot(conversationId, thanks, null, null, now));
-			return new Response(List.of(Reply.of(thanks)), null);
-		});
+	Optional<Response> comment(Customer customer, Inbound inbound, Optional<Conversation> open, Instant now) {
+		return ratings.awaitingComment(customer.id())
+			.filter(rating -> open.isEmpty() || !open.get().lastCustomerMessageAt().isAfter(rating.ratedAt()))
+			.map(rating -> {
+				Long conversationId = rating.conversationId();
+				ratings.comment(conversationId, inbound.text());
+				Message comment = Message.fromCustomer(conversationId, inbound, now);
+				comment.understood(Message.Outcome.FEEDBACK, null, null);
+				messages.save(comment);
+				String thanks = text(customer, MessageKey.COMMENT_THANKS, now);
+				messages.save(Message.fromBot(conversationId, thanks, null, null, now));
+				return new Response(List.of(Reply.of(thanks)), null);
+			});
 	}
 
 	private Response notice(Customer customer, MessageKey key, Instant now) {

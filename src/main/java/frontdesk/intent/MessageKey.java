@@ -51,6 +51,9 @@ public enum MessageKey {
 	CONVERSATION_CLOSED("closed", "Thanks for chatting with us! Just send a message whenever you need "
 			+ "anything else."),
 
+	CONVERSATION_CLOSED_QUIET("closed-quiet", "This conversation has been quiet for a while, so I've closed it. Just "
+			+ "send a message whenever you need anything else."),
+
 	RATING_QUESTION("rating.question", "How would you rate this conversation? (1 = poor, 5 = excellent)"),
 
 	RATING_CHOSEN("rating.chosen", "You rated it {rating} out of 5. Thank you!", "rating"),

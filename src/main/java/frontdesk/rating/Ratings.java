@@ -77,14 +77,14 @@ public class Ratings {
 		return new Rated(outcome, view);
 	}
 
-	/** The conversation whose rating the customer's next text comments on, if it is still time for a comment. */
+	/** The rating the customer's next text comments on, if it is still time for a comment. */
 	@Transactional(readOnly = true)
-	public Optional<Long> awaitingComment(Long customerId) {
+	public Optional<RatingView> awaitingComment(Long customerId) {
 		Instant now = clock.instant();
 		return ratings.findByCustomerIdAndRatedAtNotNullOrderByRatedAtDesc(customerId, Limit.of(1))
 			.stream()
 			.filter(rating -> rating.awaitsComment(now, settings.commentWindow()))
-			.map(Rating::conversationId)
+			.map(Rating::view)
 			.findFirst();
 	}
 

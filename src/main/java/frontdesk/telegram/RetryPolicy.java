@@ -44,13 +44,19 @@ final class RetryPolicy {
 		if (code != null && code == 403 && !group) {
 			return Decision.BLOCKED;
 		}
-		if (code != null && code >= 400 && code < 500 && code != 403) {
+		if (code != null && code >= 400 && code < 500 && code != 403 && !(group && lostRights(error))) {
 			return Decision.REJECTED;
 		}
 		// a server error, no answer at all (network), or a group that does not let the bot post for now
 		Instant retryAt = now.plus(backoff(attempts));
 		return age.plus(Duration.between(now, retryAt)).compareTo(giveUpAfter) > 0 ? Decision.GAVE_UP
 				: Decision.retry(retryAt);
+	}
+
+	/** A group where the bot lost its right to post answers 400 "not enough rights", which an admin can put right. */
+	private static boolean lostRights(TelegramApiException error) {
+		String description = error instanceof TelegramApiRequestException request ? request.getApiResponse() : null;
+		return description != null && description.toLowerCase(java.util.Locale.ROOT).contains("not enough rights");
 	}
 
 	/** 1 s, 2 s, 4 s, ... up to the maximum. */

@@ -257,7 +257,8 @@ class UpdateHandler {
 		Integer topic = message.getMessageThreadId();
 		Optional<StaffMember> from = staffMember(message);
 		String copy = MessagePairs.copyOf(message.getChatId(), message.getMessageId());
-		if (topic == null || from.isEmpty() || !message.hasText() || !outbox.knows(copy)) {
+		if (topic == null || from.isEmpty() || !message.hasText() || StaffDesk.isNote(message.getText())
+				|| !outbox.knows(copy)) {
 			log.debug("Ignored an edit in the staff group: not a text the customer got");
 			return;
 		}

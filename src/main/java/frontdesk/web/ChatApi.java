@@ -35,11 +35,14 @@ class ChatApi {
 
 	private final WebSettings settings;
 
-	ChatApi(WebChat chat, Visitors visitors, LiveLines live, WebSettings settings) {
+	private final ChatThrottle throttle;
+
+	ChatApi(WebChat chat, Visitors visitors, LiveLines live, WebSettings settings, ChatThrottle throttle) {
 		this.chat = chat;
 		this.visitors = visitors;
 		this.live = live;
 		this.settings = settings;
+		this.throttle = throttle;
 	}
 
 	/** The visitor's chat so far, or the lines after the one given. */
@@ -51,12 +54,20 @@ class ChatApi {
 
 	@PostMapping(path = "/lines", consumes = MediaType.APPLICATION_JSON_VALUE)
 	WebChat.Answer write(@RequestBody Written written, HttpServletRequest request, HttpServletResponse response) {
+		slowDownIfFlooding(request);
 		return chat.write(visitors.ofOrNew(request, response), written.text());
 	}
 
 	@PostMapping(path = "/buttons", consumes = MediaType.APPLICATION_JSON_VALUE)
 	WebChat.Answer press(@RequestBody Pressed pressed, HttpServletRequest request, HttpServletResponse response) {
+		slowDownIfFlooding(request);
 		return chat.press(visitors.ofOrNew(request, response), pressed.line(), pressed.data());
+	}
+
+	private void slowDownIfFlooding(HttpServletRequest request) {
+		if (!throttle.allows(request.getRemoteAddr())) {
+			throw new TooFast();
+		}
 	}
 
 	/** New and changed lines as they happen. */
@@ -65,9 +76,24 @@ class ChatApi {
 		return live.open(visitors.ofOrNew(request, response));
 	}
 
+	@ExceptionHandler(TooFast.class)
+	ResponseEntity<Map<String, String>> tooFast() {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", "10")
+			.body(Map.of("error", "You're sending messages very quickly. Please wait a moment and try again."));
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", ex.getMessage()));
+	}
+
+	/** Too many requests from one address. */
+	static final class TooFast extends RuntimeException {
+
+		TooFast() {
+			super(null, null, false, false);
+		}
 	}
 
 	/** A message the visitor wrote. */

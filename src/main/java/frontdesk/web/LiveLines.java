@@ -28,7 +28,10 @@ class LiveLines implements SmartLifecycle {
 		SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
 		List<SseEmitter> open = pages.computeIfAbsent(visitor, id -> new CopyOnWriteArrayList<>());
 		open.add(emitter);
-		Runnable remove = () -> open.remove(emitter);
+		Runnable remove = () -> {
+			open.remove(emitter);
+			pages.computeIfPresent(visitor, (id, still) -> still.isEmpty() ? null : still);
+		};
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());

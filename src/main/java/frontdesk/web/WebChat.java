@@ -66,6 +66,7 @@ class WebChat {
 		List<ChatLine> shown = new ArrayList<>();
 		shown.add(mine.view());
 		shown.addAll(said(visitor, response, now));
+		shown.forEach(line -> pushAfterCommit(visitor, line));
 		return new Answer(shown, response.notice());
 	}
 
@@ -82,9 +83,9 @@ class WebChat {
 		if (response.edit() != null) {
 			pressed.replace(response.edit(), now);
 			shown.add(pressed.view());
-			pushAfterCommit(visitor, pressed.view());
 		}
 		shown.addAll(said(visitor, response, now));
+		shown.forEach(line -> pushAfterCommit(visitor, line));
 		return new Answer(shown, response.notice());
 	}
 
@@ -122,7 +123,10 @@ class WebChat {
 		return said;
 	}
 
-	/** Once stored, the visitor's other open pages get the line too. */
+	/**
+	 * Once stored, the visitor's open pages get the line (the page that asked has it from the answer already, and
+	 * shows a line once), so a second tab or a page whose stream was down for a moment misses nothing.
+	 */
 	private void pushAfterCommit(String visitor, ChatLine line) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

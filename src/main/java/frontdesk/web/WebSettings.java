@@ -21,4 +21,12 @@ import org.springframework.validation.annotation.Validated;
 record WebSettings(@DefaultValue("") String cookieSecret, @DefaultValue("P365D") Duration cookieMaxAge,
 		@DefaultValue("Lax") String cookieSameSite, @DefaultValue("false") boolean cookieSecure,
 		@DefaultValue("200") int history) {
+
+	WebSettings {
+		if ("None".equalsIgnoreCase(cookieSameSite) && !cookieSecure) {
+			// browsers drop such a cookie, and every request would be a new visitor
+			throw new IllegalArgumentException(
+					"frontdesk.web.cookie-same-site=None needs frontdesk.web.cookie-secure=true (and HTTPS)");
+		}
+	}
 }

@@ -225,6 +225,18 @@ class ConsoleDeskTest {
 		}
 
 		@Test
+		void keepsANoteForColleaguesFromTheCustomer() throws Exception {
+			CustomerProfile ian = customer("Ian");
+			TicketView ticket = asksForPerson(ian);
+
+			assertThat(act(ticket, "reply", grace(), "#note check the warehouse first").getFlashMap().get("problem"))
+				.isEqualTo("Not sent: notes for colleagues (#note, //) belong in the customer's topic in the staff group.");
+			assertThat(act(ticket, "reply", grace(), "// ask Bob").getFlashMap().get("problem")).asString()
+				.startsWith("Not sent: notes");
+			assertThat(deliveriesTo(ian)).isEmpty();
+		}
+
+		@Test
 		void sendsNothingOnceTheRequestIsClosed() throws Exception {
 			CustomerProfile hal = customer("Hal");
 			TicketView ticket = asksForPerson(hal);

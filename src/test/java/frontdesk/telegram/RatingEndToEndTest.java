@@ -112,6 +112,25 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void theCommentCountsEvenIfTheCustomerWroteSomethingElseBeforeRating() {
+		clock.set(london("2026-11-23T10:45"));
+		long chat = chats.incrementAndGet();
+		telegram.sendText(chat, chat, "Kim", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		telegram.sendText(chat, chat, "Kim", "/end");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		telegram.sendText(chat, chat, "Kim", "thank you");
+		int before = telegram.sentTexts(chat).size();
+		telegram.awaitMessage(chat, text -> telegram.sentTexts(chat).size() > before, WAIT);
+
+		rate(chat, 3);
+		telegram.sendText(chat, chat, "Kim", "the parcel came a day late");
+
+		telegram.awaitMessage(chat, text -> text.equals("Thank you, I've passed that on to the team."), WAIT);
+		assertThat(ratings.find(conversationOf(question)).orElseThrow().comment()).isEqualTo("the parcel came a day late");
+	}
+
+	@Test
 	void aRatingButtonCountsOnlyForTheCustomerItWasSentTo() {
 		clock.set(london("2026-11-23T10:30"));
 		long chat = chats.incrementAndGet();
@@ -175,8 +194,9 @@ class RatingEndToEndTest {
 		quiet.closeQuiet();
 
 		FakeTelegram.Call question = ratingQuestion(chat);
-		assertThat(question.text()).startsWith("Thanks for chatting with us!");
-		assertThat(telegram.sentTexts(chat).stream().filter(text -> text.startsWith("Thanks for chatting"))).hasSize(1);
+		assertThat(question.text()).startsWith("This conversation has been quiet for a while, so I've closed it.");
+		assertThat(telegram.sentTexts(chat).stream().filter(text -> text.startsWith("This conversation has been quiet")))
+			.hasSize(1);
 		assertThat(telegram.sentTexts(waiting)).hasSize(waitingBefore);
 	}
 

@@ -51,6 +51,16 @@ class RetryPolicyTest {
 	}
 
 	@Test
+	void waitsForAStaffGroupWhereTheBotLostItsRights() {
+		assertThat(policy.decide(error(400, "Bad Request: not enough rights to send text messages to the chat", null), 1,
+				Duration.ZERO, NOW, true))
+			.isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(1)));
+		assertThat(policy.decide(error(400, "Bad Request: not enough rights to send text messages to the chat", null), 1,
+				Duration.ZERO, NOW, false))
+			.isEqualTo(RetryPolicy.Decision.REJECTED);
+	}
+
+	@Test
 	void neverRetriesARejectedRequest() {
 		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.REJECTED);

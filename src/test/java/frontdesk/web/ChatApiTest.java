@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -110,6 +111,29 @@ class ChatApiTest {
 		mvc.perform(post("/api/chat/buttons").cookie(owner).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"line\": %d, \"data\": \"%s\"}".formatted(line, data)))
 			.andExpect(jsonPath("$.lines[0].author").value("bot"));
+	}
+
+	@Test
+	void oneAddressFloodingTheChatIsAskedToSlowDown() throws Exception {
+		for (int i = 0; i < ChatThrottle.PER_MINUTE; i++) {
+			mvc.perform(post("/api/chat/lines").with(from("10.9.8.7")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"hello\"}")).andExpect(status().isOk());
+		}
+
+		mvc.perform(post("/api/chat/lines").with(from("10.9.8.7")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"hello\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(jsonPath("$.error").value(containsString("Please wait a moment")));
+		mvc.perform(post("/api/chat/lines").with(from("10.9.8.8")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\": \"hello\"}")).andExpect(status().isOk());
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test
