@@ -91,6 +91,9 @@ class OutboxSender implements SmartLifecycle {
 	/** Messages being sent (dispatcher thread only). */
 	private final Set<Long> inFlight = new HashSet<>();
 
+	/** Messages with an edit being sent (dispatcher thread only): a later edit waits, so the latest is the last. */
+	private final Set<String> beingEdited = new HashSet<>();
+
 	/** Messages whose sending is over (sent, to be retried, or given up), to be let go by the dispatcher. */
 	private final Queue<OutboxMessage> finished = new ConcurrentLinkedQueue<>();
 
@@ -198,6 +201,7 @@ class OutboxSender implements SmartLifecycle {
 		// would still show them pending
 		for (OutboxMessage done = finished.poll(); done != null; done = finished.poll()) {
 			inFlight.remove(done.id());
+			beingEdited.remove(edited(done));
 			if (done.ordered()) {
 				busyChats.remove(done.chatId());
 			}
@@ -205,7 +209,9 @@ class OutboxSender implements SmartLifecycle {
 		Instant now = clock.instant();
 		Instant next = now.plus(IDLE_LOOK);
 		for (OutboxMessage message : transactions.execute(status -> outbox.findNextToSend(BATCH))) {
-			boolean busy = inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()));
+			String edited = edited(message);
+			boolean busy = inFlight.contains(message.id()) || (message.ordered() && busyChats.contains(message.chatId()))
+					|| (edited != null && beingEdited.contains(edited));
 			if (busy) {
 				continue;
 			}
@@ -220,6 +226,9 @@ class OutboxSender implements SmartLifecycle {
 				continue;
 			}
 			inFlight.add(message.id());
+			if (edited != null) {
+				beingEdited.add(edited);
+			}
 			if (message.ordered()) {
 				busyChats.add(message.chatId());
 			}
@@ -371,6 +380,11 @@ class OutboxSender implements SmartLifecycle {
 				.text(message.text())
 				.build();
 		};
+	}
+
+	/** The message an edit changes, or {@code null} for a request that is not an edit. */
+	private static String edited(OutboxMessage message) {
+		return message.kind() == OutboxMessage.Kind.EDIT_MESSAGE ? message.chatId() + "/" + message.messageKey() : null;
 	}
 
 	/** An edit with a later edit of the same message need not be sent: the later one shows what is true now. */
