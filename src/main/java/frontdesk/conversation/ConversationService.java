@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
-import frontdesk.intent.Messages;
-import frontdesk.intent.Placeholders;
 import frontdesk.matching.Understanding;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketView;
@@ -45,6 +42,8 @@ public class ConversationService {
 
 	private final Feedback feedback;
 
+	private final BotTexts texts;
+
 	private final Tickets tickets;
 
 	private final ConversationSettings settings;
@@ -54,9 +53,10 @@ public class ConversationService {
 	private final Clock clock;
 
 	ConversationService(CustomerRepository customers, ConversationRepository conversations, MessageRepository messages,
-			Dialogue dialogue, Understanding understanding, BusinessHours hours, Feedback feedback, Tickets tickets,
-			ConversationSettings settings, ApplicationEventPublisher events, Clock clock) {
+			Dialogue dialogue, Understanding understanding, BusinessHours hours, Feedback feedback, BotTexts texts,
+			Tickets tickets, ConversationSettings settings, ApplicationEventPublisher events, Clock clock) {
 		this.feedback = feedback;
+		this.texts = texts;
 		this.tickets = tickets;
 		this.settings = settings;
 		this.events = events;
@@ -214,12 +214,10 @@ public class ConversationService {
 		conversation.close(reason, now);
 		conversations.save(conversation);
 		Customer customer = customers.findById(conversation.customerId()).orElseThrow();
-		Map<String, String> values = Turn.commonPlaceholders(customer, hours, now);
-		Messages texts = understanding.current().intents().messages();
-		String goodbye = Placeholders.fill(texts.get(reason == CloseReason.IDLE ? MessageKey.CONVERSATION_CLOSED_QUIET
-				: MessageKey.CONVERSATION_CLOSED), values);
+		String goodbye = texts.get(customer,
+				reason == CloseReason.IDLE ? MessageKey.CONVERSATION_CLOSED_QUIET : MessageKey.CONVERSATION_CLOSED, now);
 		Reply reply = askRating
-				? feedback.farewell(conversation, goodbye, Placeholders.fill(texts.get(MessageKey.RATING_QUESTION), values))
+				? feedback.farewell(conversation, goodbye, texts.get(customer, MessageKey.RATING_QUESTION, now))
 				: Reply.of(goodbye);
 		messages.save(Message.fromBot(conversation.id(), reply.text(), null, null, now).attachTo(conversation.ticketId()));
 		return new CustomerDelivery(customer.profile(), reply);

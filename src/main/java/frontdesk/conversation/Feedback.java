@@ -6,10 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
-import frontdesk.intent.Placeholders;
-import frontdesk.matching.Understanding;
 import frontdesk.rating.RatingView;
 import frontdesk.rating.Ratings;
 
@@ -32,15 +29,12 @@ class Feedback {
 
 	private final MessageRepository messages;
 
-	private final Understanding understanding;
+	private final BotTexts texts;
 
-	private final BusinessHours hours;
-
-	Feedback(Ratings ratings, MessageRepository messages, Understanding understanding, BusinessHours hours) {
+	Feedback(Ratings ratings, MessageRepository messages, BotTexts texts) {
 		this.ratings = ratings;
 		this.messages = messages;
-		this.understanding = understanding;
-		this.hours = hours;
+		this.texts = texts;
 	}
 
 	static boolean isFeedbackButton(String data) {
@@ -71,8 +65,8 @@ class Feedback {
 			if (!ratings.skipComment(conversationId, customer.id())) {
 				return notice(customer, MessageKey.STALE_BUTTON, now);
 			}
-			return new Response(List.of(), text(customer, MessageKey.COMMENT_SKIPPED, now),
-					Reply.of(text(customer, MessageKey.COMMENT_QUESTION, now)));
+			return new Response(List.of(), texts.get(customer, MessageKey.COMMENT_SKIPPED, now),
+					Reply.of(texts.get(customer, MessageKey.COMMENT_QUESTION, now)));
 		}
 		Long score = parts.length == 3 ? parse(parts[2]) : null;
 		if (score == null || score < 1 || score > 5) {
@@ -82,14 +76,14 @@ class Feedback {
 		RatingView rating = rated.rating();
 		return switch (rated.outcome()) {
 			case RATED -> {
-				String chosen = text(customer, MessageKey.RATING_CHOSEN, now, Map.of("rating", String.valueOf(score)));
-				String ask = text(customer, MessageKey.COMMENT_QUESTION, now);
+				String chosen = texts.get(customer, MessageKey.RATING_CHOSEN, now, Map.of("rating", String.valueOf(score)));
+				String ask = texts.get(customer, MessageKey.COMMENT_QUESTION, now);
 				messages.save(Message.fromBot(conversationId, ask, null, null, now));
-				yield new Response(List.of(Reply.of(ask, new Reply.Button(text(customer, MessageKey.SKIP, now),
+				yield new Response(List.of(Reply.of(ask, new Reply.Button(texts.get(customer, MessageKey.SKIP, now),
 						SKIP + conversationId))), null, Reply.of(rating.question() + "\n\n" + chosen));
 			}
 			case ALREADY_RATED -> notice(customer, MessageKey.RATING_ALREADY, now);
-			case EXPIRED -> new Response(List.of(), text(customer, MessageKey.RATING_EXPIRED, now),
+			case EXPIRED -> new Response(List.of(), texts.get(customer, MessageKey.RATING_EXPIRED, now),
 					Reply.of(rating.question()));
 			case NOT_ASKED -> notice(customer, MessageKey.STALE_BUTTON, now);
 		};
@@ -111,24 +105,14 @@ class Feedback {
 				Message comment = Message.fromCustomer(conversationId, inbound, now);
 				comment.understood(Message.Outcome.FEEDBACK, null, null);
 				messages.save(comment);
-				String thanks = text(customer, MessageKey.COMMENT_THANKS, now);
+				String thanks = texts.get(customer, MessageKey.COMMENT_THANKS, now);
 				messages.save(Message.fromBot(conversationId, thanks, null, null, now));
 				return new Response(List.of(Reply.of(thanks)), null);
 			});
 	}
 
 	private Response notice(Customer customer, MessageKey key, Instant now) {
-		return new Response(List.of(), text(customer, key, now));
-	}
-
-	private String text(Customer customer, MessageKey key, Instant now) {
-		return text(customer, key, now, Map.of());
-	}
-
-	private String text(Customer customer, MessageKey key, Instant now, Map<String, String> own) {
-		Map<String, String> values = new java.util.HashMap<>(Turn.commonPlaceholders(customer, hours, now));
-		values.putAll(own);
-		return Placeholders.fill(understanding.current().intents().messages().get(key), values);
+		return new Response(List.of(), texts.get(customer, key, now));
 	}
 
 	private static Long parse(String number) {

@@ -132,18 +132,16 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> staffAnswered(long ticketId, StaffMember staff, String text, String where) {
-		Optional<CustomerDelivery> delivery = tickets.find(ticketId)
-			.flatMap(ticket -> answered(ticket, staff))
-			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, text)));
-		delivery.ifPresent(sent -> {
-			if (group.configured()) {
-				tickets.find(ticketId)
-					.flatMap(ticket -> topics.existing(ticket.customerId()))
-					.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
-			}
-		});
+		Optional<TicketView> ticket = tickets.find(ticketId);
+		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, staff))
+			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), signed(staff, text)));
+		if (delivery.isPresent() && group.configured()) {
+			topics.existing(ticket.get().customerId())
+				.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
+		}
 		return delivery;
 	}
+
 
 	/** The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none. */
 	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {

@@ -107,17 +107,14 @@ class RatingEndToEndTest {
 		assertThat(scenes.answer(again)).isEqualTo("You've rated this conversation already. Thank you!");
 		assertThat(ratings.find(conversation).orElseThrow().score()).isEqualTo(4);
 
-		telegram.sendText(chat, chat, "Ann", "how much does delivery cost?");
-		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		askAboutDelivery(chat, "Ann");
 	}
 
 	@Test
 	void theCommentCountsEvenIfTheCustomerWroteSomethingElseBeforeRating() {
 		clock.set(london("2026-11-23T10:45"));
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Kim", "how much does delivery cost?");
-		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
-		telegram.sendText(chat, chat, "Kim", "/end");
+		askThenEnd(chat, "Kim");
 		FakeTelegram.Call question = ratingQuestion(chat);
 		telegram.sendText(chat, chat, "Kim", "thank you");
 		int before = telegram.sentTexts(chat).size();
@@ -134,9 +131,7 @@ class RatingEndToEndTest {
 	void aRatingButtonCountsOnlyForTheCustomerItWasSentTo() {
 		clock.set(london("2026-11-23T10:30"));
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Bo", "how much does delivery cost?");
-		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
-		telegram.sendText(chat, chat, "Bo", "/end");
+		askThenEnd(chat, "Bo");
 		long conversation = conversationOf(ratingQuestion(chat));
 
 		long other = chats.incrementAndGet();
@@ -182,8 +177,7 @@ class RatingEndToEndTest {
 	void aQuietConversationClosesWithTheRatingQuestionButOneWaitingForAPersonStaysOpen() {
 		clock.freeze(london("2026-11-25T10:00"));
 		long chat = chats.incrementAndGet();
-		telegram.sendText(chat, chat, "Eli", "how much does delivery cost?");
-		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		askAboutDelivery(chat, "Eli");
 		long waiting = chats.incrementAndGet();
 		scenes.askForPerson(waiting, "Flo");
 		int waitingBefore = telegram.sentTexts(waiting).size();
@@ -239,9 +233,7 @@ class RatingEndToEndTest {
 		clock.set(london("2031-03-03T10:00"));
 		long grace = scenes.staffMember("Grace");
 		long pat = chats.incrementAndGet();
-		telegram.sendText(pat, pat, "Pat", "how much does delivery cost?");
-		telegram.awaitMessage(pat, text -> text.contains("£"), WAIT);
-		telegram.sendText(pat, pat, "Pat", "/end");
+		askThenEnd(pat, "Pat");
 		rate(pat, 5);
 		long quin = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(quin, "Quin");
@@ -273,6 +265,18 @@ class RatingEndToEndTest {
 		telegram.sendText(GROUP, grace, "Grace", "/stats forever");
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("Use /stats for the last 7 days"), WAIT);
+	}
+
+	/** The customer asks a question the bot answers. */
+	private static void askAboutDelivery(long chat, String name) {
+		telegram.sendText(chat, chat, name, "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+	}
+
+	/** The customer asks a question the bot answers, then ends the conversation. */
+	private static void askThenEnd(long chat, String name) {
+		askAboutDelivery(chat, name);
+		telegram.sendText(chat, chat, name, "/end");
 	}
 
 	private void rate(long chat, int score) {

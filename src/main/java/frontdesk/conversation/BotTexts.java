@@ -1,0 +1,40 @@
+package frontdesk.conversation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import frontdesk.hours.BusinessHours;
+import frontdesk.intent.MessageKey;
+import frontdesk.intent.Placeholders;
+import frontdesk.matching.Understanding;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's own texts in force, filled in for a customer, for what the bot says outside a customer's turn (a goodbye
+ * to a quiet conversation, the rating question and what follows it).
+ */
+@Component
+class BotTexts {
+
+	private final Understanding understanding;
+
+	private final BusinessHours hours;
+
+	BotTexts(Understanding understanding, BusinessHours hours) {
+		this.understanding = understanding;
+		this.hours = hours;
+	}
+
+	String get(Customer customer, MessageKey key, Instant now) {
+		return get(customer, key, now, Map.of());
+	}
+
+	/** The text, with the common placeholders and the text's own ones filled in. */
+	String get(Customer customer, MessageKey key, Instant now, Map<String, String> own) {
+		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(customer, hours, now));
+		values.putAll(own);
+		return Placeholders.fill(understanding.current().intents().messages().get(key), values);
+	}
+}
