@@ -20,7 +20,7 @@ final class DenseSoftmax {
 
 	private static final double LEARNING_RATE = 0.003;
 
-	private static final double L2 = 2e-4;
+	private static final double L2 = 1e-3;
 
 	private static final double BETA1 = 0.9;
 
@@ -63,21 +63,34 @@ final class DenseSoftmax {
 	}
 
 	/**
-	 * Trains the classifier.
+	 * Trains the classifier on the whole of each vector.
 	 * @param vectors the examples, all of one length
 	 * @param labels the class of each example, from 0
 	 * @param exampleWeights how much each example counts
 	 * @param classes how many classes there are
 	 */
 	static DenseSoftmax train(float[][] vectors, int[] labels, float[] exampleWeights, int classes) {
+		return train(vectors, 0, (vectors.length == 0) ? 0 : vectors[0].length, labels, exampleWeights, classes);
+	}
+
+	/**
+	 * Trains the classifier on one part of each vector.
+	 * @param vectors the examples, all of one length
+	 * @param offset where the part starts
+	 * @param d the part's length
+	 * @param labels the class of each example, from 0
+	 * @param exampleWeights how much each example counts
+	 * @param classes how many classes there are
+	 */
+	static DenseSoftmax train(float[][] vectors, int offset, int d, int[] labels, float[] exampleWeights,
+			int classes) {
 		int n = vectors.length;
-		int d = (n == 0) ? 0 : vectors[0].length;
 		float[] mean = new float[d];
 		float[] scale = new float[d];
-		standardisation(vectors, mean, scale);
+		standardisation(vectors, offset, mean, scale);
 		float[][] x = new float[n][];
 		for (int i = 0; i < n; i++) {
-			x[i] = standardised(vectors[i], mean, scale);
+			x[i] = standardised(vectors[i], offset, mean, scale);
 		}
 		float[] w = new float[classes * d];
 		float[] b = new float[classes];
@@ -138,9 +151,9 @@ final class DenseSoftmax {
 					else {
 						for (int j = 0; j < d; j++) {
 							float value = input[j];
-							int offset = j * classes;
+							int row = j * classes;
 							for (int a = 0; a < active; a++) {
-								gw[offset + activeClasses[a]] += value * gradient[a];
+								gw[row + activeClasses[a]] += value * gradient[a];
 							}
 						}
 					}
@@ -166,15 +179,16 @@ final class DenseSoftmax {
 		}
 	}
 
-	private static void standardisation(float[][] vectors, float[] mean, float[] scale) {
+	private static void standardisation(float[][] vectors, int offset, float[] mean, float[] scale) {
 		int n = vectors.length;
 		int d = mean.length;
 		double[] sum = new double[d];
 		double[] squares = new double[d];
 		for (float[] vector : vectors) {
 			for (int j = 0; j < d; j++) {
-				sum[j] += vector[j];
-				squares[j] += (double) vector[j] * vector[j];
+				float value = vector[offset + j];
+				sum[j] += value;
+				squares[j] += (double) value * value;
 			}
 		}
 		for (int j = 0; j < d; j++) {
@@ -185,10 +199,10 @@ final class DenseSoftmax {
 		}
 	}
 
-	private static float[] standardised(float[] vector, float[] mean, float[] scale) {
+	private static float[] standardised(float[] vector, int offset, float[] mean, float[] scale) {
 		float[] result = new float[mean.length];
 		for (int j = 0; j < result.length; j++) {
-			result[j] = (vector[j] - mean[j]) * scale[j];
+			result[j] = (vector[offset + j] - mean[j]) * scale[j];
 		}
 		return result;
 	}
@@ -248,8 +262,13 @@ final class DenseSoftmax {
 
 	/** The logit of each class for a vector of the training length. */
 	double[] logits(float[] vector) {
+		return logits(vector, 0);
+	}
+
+	/** The logit of each class for the part of a vector that starts at the offset, as in training. */
+	double[] logits(float[] vector, int offset) {
 		double[] out = new double[classes];
-		logits(weights, biases, classes, dimension, standardised(vector, mean, scale), out);
+		logits(weights, biases, classes, dimension, standardised(vector, offset, mean, scale), out);
 		return out;
 	}
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeddings of normalised texts by one sentence model: example texts are looked up in this process's memory, then
+ * Embeddings of normalised texts by one sentence model, all its views in one vector: example texts are looked up in this process's memory, then
  * in the disk cache, and only then embedded (and kept in both); customers' texts are embedded each time and not kept.
  */
 final class Embeddings {
@@ -49,7 +49,7 @@ final class Embeddings {
 			missing += (vectors[i] == null) ? 1 : 0;
 		}
 		if (missing >= MANY) {
-			log.info("Embedding {} new examples with {}; they are cached for next time", missing, encoder.id());
+			log.info("Embedding {} new examples with {}; they are cached for next time", missing, encoder.name());
 		}
 		long started = System.nanoTime();
 		int done = 0;
@@ -72,8 +72,14 @@ final class Embeddings {
 		return (known != null) ? known : encoder.embed(normalized);
 	}
 
-	int dimension() {
-		return encoder.dimension();
+	/** How many views each embedding holds, one after another. */
+	int views() {
+		return encoder.views();
+	}
+
+	/** The length of one view. */
+	int width() {
+		return encoder.width();
 	}
 
 }

@@ -145,13 +145,14 @@ public final class EvaluateCommand {
 				  "load_seconds": %s,
 				  "test_rows": %d,
 				  "in_scope_rows": %d,
+				  "in_scope_asked": %d,
 				  "oos_rows": %d,
 				  "model": "%s"
 				}
 				""", number(result.inScopeAccuracy()), number(result.outOfScopeRecall()),
 				number(result.outOfScopePrecision()), number(threshold), source.replace("\\", "\\\\").replace("\"", "\\\""),
 				number(p50), number(p99), number(trainSeconds), number(loadSeconds), rows, result.inScopeRows(),
-				result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));
+				result.inScopeAsked(), result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));
 	}
 
 	/** A JSON number, or null for a measure that has no value (no rows of its kind). */

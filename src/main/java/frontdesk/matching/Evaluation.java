@@ -188,6 +188,7 @@ public final class Evaluation {
 		int wrongAnswers = 0;
 		int outOfScope = 0;
 		int rejected = 0;
+		int asked = 0;
 		Map<String, Integer> rowsByIntent = new TreeMap<>();
 		Map<String, Map<String, Integer>> wrongByIntent = new TreeMap<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -203,6 +204,8 @@ public final class Evaluation {
 				inScope++;
 				correct += right ? 1 : 0;
 				wrongAnswers += (!right && isIntent(answer)) ? 1 : 0;
+				asked += (results.get(i).verdict() == Verdict.AMBIGUOUS
+						&& results.get(i).best().map(ScoredIntent::intentId).orElse("").equals(row.intent())) ? 1 : 0;
 			}
 			if (!right) {
 				wrongByIntent.computeIfAbsent(row.intent(), (intent) -> new TreeMap<>()).merge(answer, 1, Integer::sum);
@@ -219,7 +222,7 @@ public final class Evaluation {
 			.thenComparing(ConfusedPair::expected)
 			.thenComparing(ConfusedPair::answer));
 		errors.sort(Comparator.comparingInt(IntentErrors::wrong).reversed().thenComparing(IntentErrors::intent));
-		return new Result(inScope, correct, wrongAnswers, outOfScope, rejected, errors,
+		return new Result(inScope, correct, wrongAnswers, asked, outOfScope, rejected, errors,
 				pairs.subList(0, Math.min(SHOWN_PAIRS, pairs.size())));
 	}
 
@@ -239,12 +242,14 @@ public final class Evaluation {
 	 * @param inScopeRows how many texts should be answered
 	 * @param inScopeCorrect how many of those were answered confidently with the right intent
 	 * @param inScopeWrong how many of those were answered confidently with a wrong intent
+	 * @param inScopeAsked how many of those got "Did you mean ...?" with the right intent first: not answered, but
+	 * one tap away
 	 * @param outOfScopeRows how many texts must not be answered
 	 * @param outOfScopeRejected how many of those were not answered confidently
 	 * @param errors the intents with wrong answers, most wrong first
 	 * @param confusedPairs the most common mistakes over all intents, most common first
 	 */
-	public record Result(int inScopeRows, int inScopeCorrect, int inScopeWrong, int outOfScopeRows,
+	public record Result(int inScopeRows, int inScopeCorrect, int inScopeWrong, int inScopeAsked, int outOfScopeRows,
 			int outOfScopeRejected, List<IntentErrors> errors, List<ConfusedPair> confusedPairs) {
 
 		public Result {
@@ -279,8 +284,9 @@ public final class Evaluation {
 			report.append(line("Out-of-scope recall", outOfScopeRejected, outOfScopeRows, outOfScopeRecall()));
 			report.append(line("Out-of-scope precision", outOfScopeRejected,
 					outOfScopeRejected + inScopeRows - inScopeCorrect - inScopeWrong, outOfScopePrecision()));
-			report.append(String.format(Locale.ROOT, "%nIn-scope texts answered with a wrong intent: %d; not answered: %d%n",
-					inScopeWrong, inScopeRows - inScopeCorrect - inScopeWrong));
+			report.append(String.format(Locale.ROOT, "%nIn-scope texts answered with a wrong intent: %d; not answered: %d, "
+					+ "of which %d got \"Did you mean\" with the right intent first%n", inScopeWrong,
+					inScopeRows - inScopeCorrect - inScopeWrong, inScopeAsked));
 			if (errors.isEmpty()) {
 				return report.append(String.format("%nNo errors.%n")).toString();
 			}

@@ -30,7 +30,7 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 	/** The kinds of matcher. */
 	public enum Kind {
 
-		/** Meaning: a sentence-embedding model with a classifier on top, joined with the lexical features. */
+		/** Meaning: sentence-embedding models with classifiers on top, joined with the lexical features. */
 		SEMANTIC,
 
 		/** Words, word pairs and character n-grams only. */
@@ -50,16 +50,18 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 	}
 
 	/**
-	 * The sentence model: the bundled English bge-small-en-v1.5 when no path is set, or an ONNX export of another
-	 * BERT-like sentence model (for other languages) with its Hugging Face {@code tokenizer.json}.
+	 * The sentence model: the bundled English models when no path is set (see {@link SentenceModel#BUNDLED}), or an
+	 * ONNX export of another BERT-like sentence model (for other languages) with its Hugging Face
+	 * {@code tokenizer.json}.
 	 *
 	 * @param modelPath the {@code .onnx} file, or none for the bundled model
 	 * @param tokenizerPath the model's {@code tokenizer.json}; needed with {@code modelPath}
 	 * @param pooling how the model pools its token vectors; for a model given by path, {@code mean} unless set
+	 * @param prefix put before every text, for models trained with one, such as e5's {@code "query: "}
 	 */
-	public record Encoder(Path modelPath, Path tokenizerPath, Pooling pooling) {
+	public record Encoder(Path modelPath, Path tokenizerPath, Pooling pooling, String prefix) {
 
-		static final Encoder BUNDLED = new Encoder(null, null, null);
+		static final Encoder BUNDLED = new Encoder(null, null, null, null);
 
 		public Encoder {
 			Assert.isTrue((modelPath == null) == (tokenizerPath == null),
@@ -71,8 +73,9 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 				pooling = (pooling != null) ? pooling : Pooling.MEAN;
 			}
 			else {
-				pooling = Pooling.CLS;
+				pooling = null;
 			}
+			prefix = (prefix != null) ? prefix : "";
 		}
 
 	}

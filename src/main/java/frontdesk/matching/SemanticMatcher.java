@@ -9,21 +9,16 @@ import java.util.Map;
 /**
  * Matches texts by meaning and by wording together.
  * <p>
- * Meaning: the text's sentence embedding goes through a softmax classifier trained on the examples' embeddings.
- * Wording: the {@link LexicalMatcher}'s softmax layer over words, word pairs and character n-grams, which knows the
- * business's own names and catches typos. Their log-probabilities are added ({@link #LEXICAL_WEIGHT} for wording)
- * and tempered ({@link #TEMPERATURE}) into one probability per intent; that probability is the confidence. Both
- * constants were chosen on the CLINC150 validation data (never its test data), by the accuracy reached with the best
- * threshold. Out-of-scope examples ({@code action: fallback}) are a class of their own in both parts: a text more
- * likely out of scope than any intent is not answered.
+ * Meaning: each sentence model reads a text in several views (the pooled vectors of several layers), and each view
+ * has a softmax classifier trained on the examples' vectors of that view. Wording: the {@link LexicalMatcher}'s
+ * softmax layer over words, word pairs and character n-grams, which knows the business's own names and catches
+ * typos. Every classifier votes with its probabilities, and the confidence in an intent is their normalised
+ * geometric mean: the mean of the log-probabilities, turned back into probabilities. One classifier that is sure
+ * cannot outvote the others, so the confidence is high only where most of them agree, which is what separates the
+ * questions the bot can answer from those it must not. Out-of-scope examples ({@code action: fallback}) are a class
+ * of their own in every classifier: a text more likely out of scope than any intent is not answered.
  */
 final class SemanticMatcher implements IntentMatcher {
-
-	/** How much the wording counts beside the meaning. */
-	static final double LEXICAL_WEIGHT = 0.5;
-
-	/** Flattens (above 1) or sharpens (below 1) the joint probabilities. */
-	static final double TEMPERATURE = 1.0;
 
 	/** Floor for probabilities before taking logarithms. */
 	private static final double TINY = 1e-9;
@@ -33,25 +28,25 @@ final class SemanticMatcher implements IntentMatcher {
 
 	private final boolean outOfScope;
 
-	private final Embeddings embeddings;
-
-	private final DenseSoftmax classifier;
+	private final List<Reader> readers;
 
 	private final LexicalMatcher lexical;
 
 	/** For each of the lexical matcher's labels, our class, or -1. */
 	private final int[] lexicalClass;
 
+	private final int voters;
+
 	private final MatchingSettings settings;
 
-	SemanticMatcher(List<String> intents, boolean outOfScope, Embeddings embeddings, DenseSoftmax classifier,
-			LexicalMatcher lexical, MatchingSettings settings) {
+	SemanticMatcher(List<String> intents, boolean outOfScope, List<Reader> readers, LexicalMatcher lexical,
+			MatchingSettings settings) {
 		this.intents = List.copyOf(intents);
 		this.outOfScope = outOfScope;
-		this.embeddings = embeddings;
-		this.classifier = classifier;
+		this.readers = List.copyOf(readers);
 		this.lexical = lexical;
 		this.settings = settings;
+		this.voters = 1 + readers.stream().mapToInt((reader) -> reader.views().size()).sum();
 		Map<String, Integer> classes = new LinkedHashMap<>();
 		for (int i = 0; i < intents.size(); i++) {
 			classes.put(intents.get(i), i);
@@ -84,9 +79,21 @@ final class SemanticMatcher implements IntentMatcher {
 
 	/** The joint probability of each class for a normalised, non-empty text. */
 	double[] probabilities(String normalized) {
-		double[] meaning = classifier.logits(embeddings.query(normalized));
-		DenseSoftmax.softmaxInPlace(meaning);
-		double[] wording = new double[meaning.length];
+		int classes = intents.size() + (outOfScope ? 1 : 0);
+		double[] joint = new double[classes];
+		// the models read the text side by side: each runs on one core
+		List<float[]> embeddings = readers.parallelStream().map((reader) -> reader.model().query(normalized)).toList();
+		for (int m = 0; m < readers.size(); m++) {
+			Reader reader = readers.get(m);
+			for (int view = 0; view < reader.views().size(); view++) {
+				double[] probabilities = reader.views().get(view).logits(embeddings.get(m), view * reader.model().width());
+				DenseSoftmax.softmaxInPlace(probabilities);
+				for (int k = 0; k < classes; k++) {
+					joint[k] += Math.log(Math.max(TINY, probabilities[k]));
+				}
+			}
+		}
+		double[] wording = new double[classes];
 		java.util.Arrays.fill(wording, TINY);
 		double[] lexicalProbabilities = lexical.probabilities(normalized);
 		for (int label = 0; label < lexicalProbabilities.length; label++) {
@@ -94,12 +101,25 @@ final class SemanticMatcher implements IntentMatcher {
 				wording[lexicalClass[label]] = Math.max(TINY, lexicalProbabilities[label]);
 			}
 		}
-		double[] joint = new double[meaning.length];
-		for (int k = 0; k < joint.length; k++) {
-			joint[k] = (Math.log(Math.max(TINY, meaning[k])) + LEXICAL_WEIGHT * Math.log(wording[k])) / TEMPERATURE;
+		for (int k = 0; k < classes; k++) {
+			joint[k] = (joint[k] + Math.log(wording[k])) / voters;
 		}
 		DenseSoftmax.softmaxInPlace(joint);
 		return joint;
+	}
+
+	/**
+	 * A sentence model and a classifier for each of its views.
+	 *
+	 * @param model the model's embeddings
+	 * @param views one classifier per view, in the model's order
+	 */
+	record Reader(Embeddings model, List<DenseSoftmax> views) {
+
+		Reader {
+			views = List.copyOf(views);
+		}
+
 	}
 
 }

@@ -3,10 +3,11 @@ package frontdesk.matching;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Makes {@link SemanticMatcher}s. The sentence model is loaded and the embedding cache opened on the first training,
- * then shared by all matchers this factory makes.
+ * Makes {@link SemanticMatcher}s. The sentence models are loaded and their embedding caches opened on the first
+ * training, then shared by all matchers this factory makes.
  */
 final class SemanticMatcherFactory implements MatcherFactory {
 
@@ -22,7 +23,7 @@ final class SemanticMatcherFactory implements MatcherFactory {
 
 	private final Path dataDir;
 
-	private Embeddings embeddings;
+	private List<Embeddings> embeddings;
 
 	/**
 	 * @param settings how sure the matcher must be to answer
@@ -42,18 +43,17 @@ final class SemanticMatcherFactory implements MatcherFactory {
 
 	@Override
 	public IntentMatcher train(TrainingSet set, MatchingSettings settings) {
-		Embeddings embeddings = embeddings();
+		List<Embeddings> models = embeddings();
 		List<String> intents = new ArrayList<>();
 		List<String> texts = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();
 		set.examplesByIntent().keySet().stream().sorted().forEach((intent) -> {
-			if (addExamples(set.examplesByIntent().get(intent), intents.size(), texts, labels)) {
+			if (addExamples(withName(intent, set.examplesByIntent().get(intent)), intents.size(), texts, labels)) {
 				intents.add(intent);
 			}
 		});
 		int inScope = texts.size();
 		boolean outOfScope = addExamples(set.outOfScopeExamples(), intents.size(), texts, labels);
-		float[][] vectors = embeddings.examples(texts);
 		int[] labelOf = labels.stream().mapToInt(Integer::intValue).toArray();
 		float[] weights = new float[texts.size()];
 		java.util.Arrays.fill(weights, 1);
@@ -62,9 +62,32 @@ final class SemanticMatcherFactory implements MatcherFactory {
 			float weight = (float) Math.min(1, OUT_OF_SCOPE_SHARE * inScope / intents.size() / outOfScopeCount);
 			java.util.Arrays.fill(weights, inScope, texts.size(), weight);
 		}
-		DenseSoftmax classifier = DenseSoftmax.train(vectors, labelOf, weights, intents.size() + (outOfScope ? 1 : 0));
+		int classes = intents.size() + (outOfScope ? 1 : 0);
+		List<float[][]> vectors = models.parallelStream().map((model) -> model.examples(texts)).toList();
+		List<SemanticMatcher.Reader> readers = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			Embeddings model = models.get(m);
+			float[][] examples = vectors.get(m);
+			List<DenseSoftmax> views = IntStream.range(0, model.views())
+				.parallel()
+				.mapToObj((view) -> DenseSoftmax.train(examples, view * model.width(), model.width(), labelOf, weights,
+						classes))
+				.toList();
+			readers.add(new SemanticMatcher.Reader(model, views));
+		}
 		LexicalMatcher lexical = LexicalMatcher.train(set, settings);
-		return new SemanticMatcher(intents, outOfScope, embeddings, classifier, lexical, settings);
+		return new SemanticMatcher(intents, outOfScope, readers, lexical, settings);
+	}
+
+	/**
+	 * The examples and the intent's id read as words ({@code shipping_time}: "shipping time"), as one more example.
+	 * An owner names an intent after what it is about, and with only a few examples per intent the name helps the
+	 * most: on CLINC150 with 10 examples per intent it answered 1.5 % more questions rightly.
+	 */
+	private static List<String> withName(String intent, List<String> examples) {
+		List<String> all = new ArrayList<>(examples);
+		all.add(intent.replace('_', ' '));
+		return all;
 	}
 
 	/** Adds the normalised texts that are not empty, under the label; true if there were some. */
@@ -80,18 +103,23 @@ final class SemanticMatcherFactory implements MatcherFactory {
 		return texts.size() > before;
 	}
 
-	private synchronized Embeddings embeddings() {
+	/** The sentence models, loaded side by side on first use. */
+	private synchronized List<Embeddings> embeddings() {
 		if (embeddings == null) {
-			SentenceEncoder sentences = SentenceEncoder.of(encoder, (dataDir != null) ? dataDir : Path.of("data"));
-			EmbeddingCache cache = (dataDir != null)
-					? EmbeddingCache.open(dataDir.resolve("matching"), sentences.id(), sentences.dimension())
-					: EmbeddingCache.none(sentences.id(), sentences.dimension());
-			embeddings = new Embeddings(sentences, cache);
+			embeddings = SentenceModel.of(encoder).parallelStream().map(this::embeddings).toList();
 		}
 		return embeddings;
 	}
 
-	/** Loads the sentence model now rather than at the first training. */
+	private Embeddings embeddings(SentenceModel model) {
+		SentenceEncoder sentences = SentenceEncoder.of(model, (dataDir != null) ? dataDir : Path.of("data"));
+		EmbeddingCache cache = (dataDir != null)
+				? EmbeddingCache.open(dataDir.resolve("matching"), sentences.id(), sentences.dimension())
+				: EmbeddingCache.none(sentences.id(), sentences.dimension());
+		return new Embeddings(sentences, cache);
+	}
+
+	/** Loads the sentence models now rather than at the first training. */
 	void load() {
 		embeddings();
 	}

@@ -1,53 +1,64 @@
 package frontdesk.matching;
 
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sentence-embedding model run in process by ONNX Runtime: by default BAAI's bge-small-en-v1.5 (quantised, 384
- * dimensions) that ships inside the langchain4j jar, or any BERT-like ONNX model and its tokenizer.json given by
- * path, for other languages. Loading takes about a second, so each model is loaded once per process and shared.
- * Thread-safe.
+ * A {@link SentenceModel} run in process by ONNX Runtime. One pass over a text gives all the model's views: the
+ * layers the views read are added to the ONNX graph's outputs when the model is loaded. Loading takes about half a
+ * second, so each model is loaded once per process and shared. Thread-safe.
  */
 final class SentenceEncoder {
 
 	private static final Logger log = LoggerFactory.getLogger(SentenceEncoder.class);
 
-	static final String BUNDLED_ID = "bge-small-en-v1.5-q";
-
-	private static final String BUNDLED_MODEL = "/bge-small-en-v1.5-q.onnx";
-
-	private static final String BUNDLED_TOKENIZER = "/bge-small-en-v1.5-q-tokenizer.json";
-
 	/** Only the start of a text is embedded: customers' questions are short, and a pasted letter should not cost more. */
 	static final int MAX_WORDS = 96;
 
-	private static final Map<ModelSettings.Encoder, SentenceEncoder> LOADED = new ConcurrentHashMap<>();
+	/** The most tokens BERT-like models read. */
+	private static final int MAX_TOKENS = 512;
+
+	private static final Map<SentenceModel, SentenceEncoder> LOADED = new ConcurrentHashMap<>();
 
 	/** How many example embeddings a process keeps in memory besides the disk cache. */
 	private static final int REMEMBERED = 50_000;
 
-	private final String id;
+	private final SentenceModel model;
 
-	private final Model model;
+	private final OrtEnvironment environment;
 
-	private final int dimension;
+	private final OrtSession session;
+
+	private final HuggingFaceTokenizer tokenizer;
+
+	/** The graph output each view reads. */
+	private final List<String> outputs;
+
+	private final Set<String> requested;
+
+	private final boolean tokenTypes;
+
+	/** The length of one view's vector. */
+	private final int width;
 
 	/**
 	 * The embeddings of example texts this process has made, by normalised text: several apps in one process (as in
@@ -55,90 +66,180 @@ final class SentenceEncoder {
 	 */
 	private final Map<String, float[]> remembered = new ConcurrentHashMap<>();
 
-	private SentenceEncoder(String id, Model model) {
-		this.id = id;
+	private SentenceEncoder(SentenceModel model, OrtEnvironment environment, OrtSession session,
+			HuggingFaceTokenizer tokenizer) throws OrtException {
 		this.model = model;
-		this.dimension = model.embed("hello").content().dimension();
+		this.environment = environment;
+		this.session = session;
+		this.tokenizer = tokenizer;
+		String last = session.getOutputNames().iterator().next();
+		this.outputs = model.views()
+			.stream()
+			.map((view) -> (view.layer() == SentenceModel.View.LAST) ? last : view.output())
+			.toList();
+		this.requested = new LinkedHashSet<>(outputs);
+		this.tokenTypes = session.getInputNames().contains("token_type_ids");
+		this.width = tokenVectors("hello").get(last)[0].length;
 	}
 
 	/**
-	 * The model the settings name, loaded on first use.
-	 * @param settings which model and tokenizer
+	 * The model, loaded on first use.
+	 * @param model which model and views
 	 * @param dataDir where the native libraries are unpacked
 	 */
-	static SentenceEncoder of(ModelSettings.Encoder settings, Path dataDir) {
+	static SentenceEncoder of(SentenceModel model, Path dataDir) {
 		NativeLibraries.prepare(dataDir);
-		return LOADED.computeIfAbsent(settings, SentenceEncoder::load);
+		return LOADED.computeIfAbsent(model, SentenceEncoder::load);
 	}
 
-	private static SentenceEncoder load(ModelSettings.Encoder settings) {
+	private static SentenceEncoder load(SentenceModel model) {
 		long started = System.nanoTime();
-		try {
+		try (InputStream tokenizerFile = model.tokenizer().openStream()) {
 			OrtEnvironment environment = OrtEnvironment.getEnvironment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			// one text at a time on one core: the lowest latency per message on a small shared machine
 			options.setIntraOpNumThreads(1);
 			options.setInterOpNumThreads(1);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-			SentenceEncoder encoder;
-			if (settings.modelPath() == null) {
-				OrtSession session = environment.createSession(resource(BUNDLED_MODEL), options);
-				encoder = new SentenceEncoder(BUNDLED_ID, new Model(new OnnxBertBiEncoder(environment, session,
-						new ByteArrayInputStream(resource(BUNDLED_TOKENIZER)), PoolingMode.CLS)));
-			}
-			else {
-				OrtSession session = environment.createSession(settings.modelPath().toString(), options);
-				try (InputStream tokenizer = Files.newInputStream(settings.tokenizerPath())) {
-					encoder = new SentenceEncoder(fileId(settings), new Model(new OnnxBertBiEncoder(environment, session,
-							tokenizer, settings.pooling() == ModelSettings.Pooling.CLS ? PoolingMode.CLS : PoolingMode.MEAN)));
-				}
-			}
-			log.info("Loaded the sentence model {} in {} ms", encoder.id, (System.nanoTime() - started) / 1_000_000);
+			OrtSession session = environment.createSession(withOutputs(read(model), model.views()), options);
+			HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false",
+					"truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+			SentenceEncoder encoder = new SentenceEncoder(model, environment, session, tokenizer);
+			log.info("Loaded the sentence model {} ({} views) in {} ms", model.name(), model.views().size(),
+					(System.nanoTime() - started) / 1_000_000);
 			return encoder;
 		}
 		catch (OrtException ex) {
-			throw new IllegalStateException("Cannot load the sentence model: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot load the sentence model " + model.name() + ": " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the sentence model's tokenizer " + settings.tokenizerPath(), ex);
+			throw new UncheckedIOException("Cannot read the sentence model " + model.name(), ex);
 		}
 	}
 
-	private static byte[] resource(String name) throws IOException {
-		try (InputStream in = SentenceEncoder.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IOException(name + " is missing from the class path");
-			}
+	private static byte[] read(SentenceModel model) throws IOException {
+		try (InputStream in = model.model().openStream()) {
 			return in.readAllBytes();
 		}
 	}
 
-	/** Names a model given by path after its files, so a changed file gets embeddings of its own. */
-	private static String fileId(ModelSettings.Encoder settings) throws IOException {
-		Path model = settings.modelPath();
-		Path tokenizer = settings.tokenizerPath();
-		String files = model.getFileName() + "|" + Files.size(model) + "|" + Files.getLastModifiedTime(model).toMillis()
-				+ "|" + Files.size(tokenizer) + "|" + Files.getLastModifiedTime(tokenizer).toMillis() + "|"
-				+ settings.pooling();
-		String name = model.getFileName().toString().replaceAll("\\.onnx$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-		return name + "-" + Integer.toHexString(Objects.hash(files) & 0x7fffffff);
+	/**
+	 * The ONNX model with the views' layers added to the graph's outputs. An ONNX file is a protocol buffer, in which
+	 * a message field that appears twice is merged: appending a graph that holds only the new outputs adds them to
+	 * the model's graph, without parsing the rest.
+	 */
+	static byte[] withOutputs(byte[] onnx, List<SentenceModel.View> views) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(onnx.length + 64 * views.size());
+		bytes.writeBytes(onnx);
+		for (SentenceModel.View view : views) {
+			if (view.layer() != SentenceModel.View.LAST) {
+				byte[] valueInfo = field(1, view.output().getBytes(StandardCharsets.UTF_8));
+				bytes.writeBytes(field(7, field(12, valueInfo)));
+			}
+		}
+		return bytes.toByteArray();
 	}
 
-	/** Names the model and its files; embeddings of different ids are never mixed. */
+	/** A length-delimited protocol buffer field. */
+	private static byte[] field(int number, byte[] content) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(content.length + 6);
+		varint(bytes, (number << 3) | 2);
+		varint(bytes, content.length);
+		bytes.writeBytes(content);
+		return bytes.toByteArray();
+	}
+
+	private static void varint(ByteArrayOutputStream bytes, int value) {
+		while ((value & ~0x7F) != 0) {
+			bytes.write((value & 0x7F) | 0x80);
+			value >>>= 7;
+		}
+		bytes.write(value);
+	}
+
+	/** Names the model, its files and views; embeddings of different ids are never mixed. */
 	String id() {
-		return id;
+		return model.id();
 	}
 
+	String name() {
+		return model.name();
+	}
+
+	/** How many views a text's embedding holds. */
+	int views() {
+		return outputs.size();
+	}
+
+	/** The length of one view. */
+	int width() {
+		return width;
+	}
+
+	/** The length of a text's embedding: all its views, one after another. */
 	int dimension() {
-		return dimension;
+		return width * outputs.size();
 	}
 
 	/**
-	 * The embedding of a normalised text, length 1.
+	 * The embedding of a normalised text: its views one after another, each of length 1.
 	 * @param normalized a text from {@link TextNormalizer}; must not be empty
 	 */
 	float[] embed(String normalized) {
-		return model.embed(firstWords(normalized)).content().vector();
+		Map<String, float[][]> layers = tokenVectors(model.prefix() + firstWords(normalized));
+		float[] embedding = new float[dimension()];
+		for (int v = 0; v < outputs.size(); v++) {
+			float[][] tokens = layers.get(outputs.get(v));
+			int offset = v * width;
+			if (model.views().get(v).pooling() == ModelSettings.Pooling.CLS) {
+				System.arraycopy(tokens[0], 0, embedding, offset, width);
+			}
+			else {
+				for (float[] token : tokens) {
+					for (int j = 0; j < width; j++) {
+						embedding[offset + j] += token[j];
+					}
+				}
+			}
+			normalize(embedding, offset, width);
+		}
+		return embedding;
+	}
+
+	private Map<String, float[][]> tokenVectors(String text) {
+		Encoding encoding = tokenizer.encode(text);
+		Map<String, OnnxTensor> inputs = new HashMap<>();
+		try {
+			inputs.put("input_ids", OnnxTensor.createTensor(environment, new long[][] { encoding.getIds() }));
+			inputs.put("attention_mask", OnnxTensor.createTensor(environment, new long[][] { encoding.getAttentionMask() }));
+			if (tokenTypes) {
+				inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[][] { encoding.getTypeIds() }));
+			}
+			try (OrtSession.Result result = session.run(inputs, requested)) {
+				Map<String, float[][]> layers = new HashMap<>();
+				for (String output : requested) {
+					layers.put(output, ((float[][][]) result.get(output).orElseThrow().getValue())[0]);
+				}
+				return layers;
+			}
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("The sentence model " + model.name() + " failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			inputs.values().forEach(OnnxTensor::close);
+		}
+	}
+
+	private static void normalize(float[] vector, int offset, int length) {
+		double sum = 0;
+		for (int j = offset; j < offset + length; j++) {
+			sum += vector[j] * vector[j];
+		}
+		float scale = (sum > 0) ? (float) (1 / Math.sqrt(sum)) : 0;
+		for (int j = offset; j < offset + length; j++) {
+			vector[j] *= scale;
+		}
 	}
 
 	/** The embedding of an example text this process made before, or null. */
@@ -162,23 +263,6 @@ final class SentenceEncoder {
 			}
 		}
 		return text;
-	}
-
-	/** The langchain4j model around an encoder whose session this class configured. */
-	private static final class Model extends AbstractInProcessEmbeddingModel {
-
-		private final OnnxBertBiEncoder encoder;
-
-		Model(OnnxBertBiEncoder encoder) {
-			super(Runnable::run);
-			this.encoder = encoder;
-		}
-
-		@Override
-		protected OnnxBertBiEncoder model() {
-			return encoder;
-		}
-
 	}
 
 }

@@ -149,6 +149,7 @@ class EvaluationTests {
 			assertThat(result.inScopeRows()).isEqualTo(5);
 			assertThat(result.inScopeCorrect()).isEqualTo(2);
 			assertThat(result.inScopeWrong()).isEqualTo(1);
+			assertThat(result.inScopeAsked()).isEqualTo(1);
 			assertThat(result.inScopeAccuracy()).isEqualTo(0.4);
 		}
 
@@ -178,7 +179,8 @@ class EvaluationTests {
 
 			assertThat(report).containsPattern("In-scope accuracy\\s+2\\s+5\\s+40\\.0%")
 				.containsPattern("Out-of-scope recall\\s+1\\s+2\\s+50\\.0%")
-				.contains("In-scope texts answered with a wrong intent: 1; not answered: 2")
+				.contains("In-scope texts answered with a wrong intent: 1; not answered: 2, of which 1 got \"Did you mean\" "
+						+ "with the right intent first")
 				.containsPattern("track_order\\s+2\\s+4\\s+AMBIGUOUS 1, refund 1");
 		}
 

@@ -44,7 +44,7 @@ class ModelSettingsTests {
 				"frontdesk.matching.encoder.tokenizer-path=" + tokenizer)
 			.run((context) -> assertThat(context).getBean(ModelSettings.class)
 				.extracting(ModelSettings::encoder)
-				.isEqualTo(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN)));
+				.isEqualTo(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN, "")));
 	}
 
 	@Test

@@ -148,10 +148,15 @@ class SemanticMatcherTests {
 
 		@Test
 		void keepsTheExamplesEmbeddingsOnDisk() {
-			EmbeddingCache cache = EmbeddingCache.open(DATA.resolve("matching"), SentenceEncoder.BUNDLED_ID, 384);
+			for (SentenceModel model : SentenceModel.BUNDLED) {
+				int dimension = model.views().size() * 384;
+				EmbeddingCache cache = EmbeddingCache.open(DATA.resolve("matching"), model.id(), dimension);
 
-			assertThat(cache.get(cache.key(TextNormalizer.normalize("what are your opening hours")))).hasSize(384);
-			cache.close();
+				assertThat(cache.get(cache.key(TextNormalizer.normalize("what are your opening hours"))))
+					.as(model.name())
+					.hasSize(dimension);
+				cache.close();
+			}
 		}
 
 	}

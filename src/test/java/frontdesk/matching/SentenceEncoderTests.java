@@ -1,0 +1,105 @@
+package frontdesk.matching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The bundled sentence models, read in several views at once, and a model given by path.
+ */
+class SentenceEncoderTests {
+
+	static final Path DATA = Path.of("target", "test-data", "sentence-encoder");
+
+	@TempDir
+	Path dir;
+
+	final SentenceEncoder bge = SentenceEncoder.of(SentenceModel.BUNDLED.get(0), DATA);
+
+	@Test
+	void readsEveryViewInOnePassEachOfLengthOne() {
+		float[] embedding = bge.embed("where is my order");
+
+		assertThat(bge.views()).isEqualTo(5);
+		assertThat(bge.width()).isEqualTo(384);
+		assertThat(embedding).hasSize(5 * 384);
+		for (int view = 0; view < bge.views(); view++) {
+			assertThat(dot(embedding, view, embedding, view)).as("view " + view).isCloseTo(1, within(1e-4));
+		}
+	}
+
+	@Test
+	void everyViewSeesTheTextDifferently() {
+		float[] embedding = bge.embed("where is my order");
+
+		for (int view = 1; view < bge.views(); view++) {
+			assertThat(dot(embedding, 0, embedding, view)).as("view " + view).isLessThan(0.99);
+		}
+	}
+
+	@Test
+	void everyViewPutsAlikeQuestionsCloserThanUnrelatedOnes() {
+		for (SentenceModel model : SentenceModel.BUNDLED) {
+			SentenceEncoder encoder = SentenceEncoder.of(model, DATA);
+			float[] parcel = encoder.embed("where is my parcel");
+			float[] order = encoder.embed("track my order");
+			float[] weather = encoder.embed("will it rain tomorrow");
+			for (int view = 0; view < encoder.views(); view++) {
+				assertThat(dot(parcel, view, order, view)).as(model.name() + " view " + view)
+					.isGreaterThan(dot(parcel, view, weather, view));
+			}
+		}
+	}
+
+	@Test
+	void readsAModelGivenByPathByItsLastLayer() throws IOException {
+		Path model = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("minilm.onnx"));
+		Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
+
+		List<SentenceModel> models = SentenceModel
+			.of(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN, ""));
+
+		assertThat(models).singleElement().satisfies((byPath) -> {
+			assertThat(byPath.views()).containsExactly(SentenceModel.View.last(ModelSettings.Pooling.MEAN));
+			assertThat(byPath.id()).startsWith("minilm-").isNotEqualTo(SentenceModel.BUNDLED.get(1).id());
+			float[] own = SentenceEncoder.of(byPath, DATA).embed("where is my parcel");
+			float[] bundled = SentenceEncoder.of(SentenceModel.BUNDLED.get(1), DATA).embed("where is my parcel");
+			assertThat(own).hasSize(384);
+			assertThat(dot(own, 0, bundled, 0)).isCloseTo(1, within(1e-4));
+		});
+	}
+
+	@Test
+	void namesItsEmbeddingsAfterTheModelAndItsViews() {
+		SentenceModel bundled = SentenceModel.BUNDLED.get(0);
+		SentenceModel oneView = new SentenceModel(bundled.name(), bundled.model(), bundled.tokenizer(), "",
+				List.of(SentenceModel.View.last(ModelSettings.Pooling.CLS)));
+
+		assertThat(bundled.id()).isEqualTo("bge-small-en-v1.5-q-cls.mean10.mean9.mean7.mean6");
+		assertThat(oneView.id()).isEqualTo("bge-small-en-v1.5-q-cls");
+	}
+
+	private static Path copy(String resource, Path target) throws IOException {
+		try (InputStream in = SentenceEncoderTests.class.getResourceAsStream(resource)) {
+			Files.copy(in, target);
+		}
+		return target;
+	}
+
+	private static double dot(float[] a, int viewA, float[] b, int viewB) {
+		double sum = 0;
+		for (int j = 0; j < 384; j++) {
+			sum += a[viewA * 384 + j] * b[viewB * 384 + j];
+		}
+		return sum;
+	}
+
+}
