@@ -36,6 +36,10 @@ final class DenseSoftmax {
 
 	private static final long SEED = 20190901;
 
+	/** Names how classifiers are trained: trained classifiers kept on disk are used only if it is unchanged. */
+	static final String TRAINING = "adam batch=" + BATCH + " epochs=" + MIN_EPOCHS + "-" + MAX_EPOCHS + " steps="
+			+ MIN_STEPS + " rate=" + LEARNING_RATE + " l2=" + L2 + " skip=" + NEGLIGIBLE + " seed=" + SEED;
+
 	private final int classes;
 
 	private final int dimension;
@@ -258,6 +262,42 @@ final class DenseSoftmax {
 
 	int classes() {
 		return classes;
+	}
+
+	/** Writes the trained classifier, to be {@link #read} back. */
+	void write(java.io.DataOutputStream out) throws java.io.IOException {
+		out.writeInt(classes);
+		out.writeInt(dimension);
+		for (float[] values : new float[][] { mean, scale, weights, biases }) {
+			for (float value : values) {
+				out.writeFloat(value);
+			}
+		}
+	}
+
+	/** Reads a classifier {@link #write} wrote. */
+	static DenseSoftmax read(java.io.DataInputStream in) throws java.io.IOException {
+		int classes = in.readInt();
+		int dimension = in.readInt();
+		if (classes < 0 || dimension < 0 || (long) classes * dimension > Integer.MAX_VALUE) {
+			throw new java.io.IOException("not a classifier");
+		}
+		float[] mean = floats(in, dimension);
+		float[] scale = floats(in, dimension);
+		float[] weights = floats(in, classes * dimension);
+		float[] biases = floats(in, classes);
+		if (in.read() != -1) {
+			throw new java.io.IOException("trailing bytes");
+		}
+		return new DenseSoftmax(classes, dimension, mean, scale, weights, biases);
+	}
+
+	private static float[] floats(java.io.DataInputStream in, int count) throws java.io.IOException {
+		float[] values = new float[count];
+		for (int i = 0; i < count; i++) {
+			values[i] = in.readFloat();
+		}
+		return values;
 	}
 
 	/** The logit of each class for a vector of the training length. */

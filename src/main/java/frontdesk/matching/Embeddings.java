@@ -72,6 +72,11 @@ final class Embeddings {
 		return (known != null) ? known : encoder.embed(normalized);
 	}
 
+	/** Names the model and its views. */
+	String id() {
+		return encoder.id();
+	}
+
 	/** How many views each embedding holds, one after another. */
 	int views() {
 		return encoder.views();

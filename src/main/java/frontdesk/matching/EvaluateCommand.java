@@ -116,7 +116,8 @@ public final class EvaluateCommand {
 		if (kind == ModelSettings.Kind.LEXICAL) {
 			return new LexicalMatcherFactory(settings);
 		}
-		SemanticMatcherFactory factory = new SemanticMatcherFactory(settings, ModelSettings.Encoder.BUNDLED, dataDir);
+		SemanticMatcherFactory factory = new SemanticMatcherFactory(settings, ModelSettings.Encoder.BUNDLED, dataDir,
+				ClassifierStore.none());
 		factory.load();
 		return factory;
 	}

@@ -23,17 +23,31 @@ final class SemanticMatcherFactory implements MatcherFactory {
 
 	private final Path dataDir;
 
+	private final ClassifierStore classifiers;
+
 	private List<Embeddings> embeddings;
 
 	/**
 	 * @param settings how sure the matcher must be to answer
 	 * @param encoder the sentence model
-	 * @param dataDir the app's data folder: the embedding cache and the native libraries go there; null keeps no cache
+	 * @param dataDir the app's data folder: the embedding cache, the trained classifiers and the native libraries go
+	 * there; null keeps nothing
 	 */
 	SemanticMatcherFactory(MatchingSettings settings, ModelSettings.Encoder encoder, Path dataDir) {
+		this(settings, encoder, dataDir, (dataDir != null)
+				? ClassifierStore.in(dataDir.resolve("matching").resolve("classifiers")) : ClassifierStore.none());
+	}
+
+	/**
+	 * @param classifiers where trained classifiers are kept: {@link ClassifierStore#none()} trains every time, as
+	 * measuring the training does
+	 */
+	SemanticMatcherFactory(MatchingSettings settings, ModelSettings.Encoder encoder, Path dataDir,
+			ClassifierStore classifiers) {
 		this.settings = settings;
 		this.encoder = encoder;
 		this.dataDir = dataDir;
+		this.classifiers = classifiers;
 	}
 
 	@Override
@@ -64,14 +78,15 @@ final class SemanticMatcherFactory implements MatcherFactory {
 		}
 		int classes = intents.size() + (outOfScope ? 1 : 0);
 		List<float[][]> vectors = models.parallelStream().map((model) -> model.examples(texts)).toList();
+		byte[] hash = ClassifierStore.hash(texts, labelOf, weights, classes);
 		List<SemanticMatcher.Reader> readers = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) {
 			Embeddings model = models.get(m);
 			float[][] examples = vectors.get(m);
 			List<DenseSoftmax> views = IntStream.range(0, model.views())
 				.parallel()
-				.mapToObj((view) -> DenseSoftmax.train(examples, view * model.width(), model.width(), labelOf, weights,
-						classes))
+				.mapToObj((view) -> classifiers.get(hash, model.id(), view, () -> DenseSoftmax.train(examples,
+						view * model.width(), model.width(), labelOf, weights, classes)))
 				.toList();
 			readers.add(new SemanticMatcher.Reader(model, views));
 		}

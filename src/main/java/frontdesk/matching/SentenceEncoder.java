@@ -102,8 +102,12 @@ final class SentenceEncoder {
 			options.setInterOpNumThreads(1);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			OrtSession session = environment.createSession(withOutputs(read(model), model.views()), options);
-			HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false",
-					"truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+			HuggingFaceTokenizer tokenizer;
+			// the tokenizer library unpacks and loads its native code on first use, which two threads must not do at once
+			synchronized (SentenceEncoder.class) {
+				tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false", "truncation", "true",
+						"maxLength", String.valueOf(MAX_TOKENS)));
+			}
 			SentenceEncoder encoder = new SentenceEncoder(model, environment, session, tokenizer);
 			log.info("Loaded the sentence model {} ({} views) in {} ms", model.name(), model.views().size(),
 					(System.nanoTime() - started) / 1_000_000);

@@ -161,6 +161,15 @@ class SemanticMatcherTests {
 
 	}
 
+	@Test
+	void keepsOneTrainedClassifierPerViewOnDisk() throws Exception {
+		int views = SentenceModel.BUNDLED.stream().mapToInt((model) -> model.views().size()).sum();
+		try (var files = java.nio.file.Files.list(DATA.resolve("matching").resolve("classifiers"))) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".bin")).count())
+				.isGreaterThanOrEqualTo(views);
+		}
+	}
+
 	private static String answer(String text) {
 		MatchResult result = matcher.match(text);
 		assertThat(result.verdict()).as(text + " -> " + result).isEqualTo(Verdict.CONFIDENT);

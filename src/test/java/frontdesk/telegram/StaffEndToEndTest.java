@@ -35,6 +35,9 @@ class StaffEndToEndTest {
 	static final SettableClock clock = new SettableClock();
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	PromiseWatch watch;
 
 	static final Duration WAIT = Duration.ofSeconds(10);
@@ -313,6 +316,15 @@ class StaffEndToEndTest {
 				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
 	}
 
+	/**
+	 * Makes the promise watch's last look, which a new database sets to the real time, the given time: the scenes
+	 * play on fixed days, which may lie before the day the tests run.
+	 */
+	private void sinceBeforeTheseDays(Instant lastLook) {
+		jdbc.update("update ticket_watch set last_checked_at = ?, last_summary_at = ?",
+				lastLook.atOffset(java.time.ZoneOffset.UTC), lastLook.atOffset(java.time.ZoneOffset.UTC));
+	}
+
 	@Test
 	void postsRemindersAndMissedPromisesToTheCardAndTheNightsRequestsAtOpening() {
 		clock.set(london("2026-11-23T10:00"));
@@ -338,6 +350,7 @@ class StaffEndToEndTest {
 		assertThat(reminder.text()).contains("promised by Monday 12:00");
 
 		clock.set(london("2026-11-23T20:00"));
+		sinceBeforeTheseDays(london("2026-11-23T19:00"));
 		watch.check();
 		long night = chats.incrementAndGet();
 		telegram.sendText(night, night, "Pam", "/human");

@@ -1,0 +1,146 @@
+package frontdesk.matching;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trained classifiers kept on disk, so a restart with the same intents loads them in milliseconds instead of training
+ * them again. Training is deterministic, so a classifier is named by a hash of everything it was trained from: the
+ * model and view, the examples' texts, labels and weights, and how training is done. One file per classifier,
+ * {@code DATA/matching/classifiers/HASH.bin}, written whole and then moved into place; the least recently used are
+ * removed beyond {@link #KEPT}. A file that cannot be read or written is not an error: the classifier is trained.
+ */
+final class ClassifierStore {
+
+	private static final Logger log = LoggerFactory.getLogger(ClassifierStore.class);
+
+	/** How many classifiers are kept: a few sets of intents' worth. */
+	static final int KEPT = 64;
+
+	private final Path dir;
+
+	private ClassifierStore(Path dir) {
+		this.dir = dir;
+	}
+
+	/** A store in a folder, created when first written. */
+	static ClassifierStore in(Path dir) {
+		return new ClassifierStore(dir);
+	}
+
+	/** A store that keeps nothing. */
+	static ClassifierStore none() {
+		return new ClassifierStore(null);
+	}
+
+	/**
+	 * The hash of a training set: the key of every classifier trained on it, with the model and view added.
+	 */
+	static byte[] hash(List<String> texts, int[] labels, float[] weights, int classes) {
+		MessageDigest sha = sha256();
+		ByteBuffer numbers = ByteBuffer.allocate(12);
+		for (int i = 0; i < texts.size(); i++) {
+			sha.update(texts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			sha.update(numbers.clear().putInt(0).putInt(labels[i]).putFloat(weights[i]).flip());
+		}
+		sha.update(numbers.clear().putInt(classes).flip());
+		return sha.digest();
+	}
+
+	/**
+	 * The stored classifier for a view of a model trained on a set, or a new one trained and then stored.
+	 * @param set the training set's {@link #hash}
+	 * @param modelId the sentence model's id
+	 * @param view the view, from 0
+	 * @param training trains the classifier
+	 */
+	DenseSoftmax get(byte[] set, String modelId, int view, Supplier<DenseSoftmax> training) {
+		if (dir == null) {
+			return training.get();
+		}
+		MessageDigest sha = sha256();
+		sha.update(set);
+		sha.update((DenseSoftmax.TRAINING + "|" + modelId + "|" + view).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Path file = dir.resolve(HexFormat.of().formatHex(sha.digest()) + ".bin");
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+			DenseSoftmax classifier = DenseSoftmax.read(in);
+			Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+			return classifier;
+		}
+		catch (NoSuchFileException ex) {
+			// trained below
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not read the trained classifier {} ({}); training it again", file, ex.toString());
+		}
+		DenseSoftmax classifier = training.get();
+		write(file, classifier);
+		return classifier;
+	}
+
+	private void write(Path file, DenseSoftmax classifier) {
+		try {
+			Files.createDirectories(dir);
+			Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+			try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+				classifier.write(out);
+			}
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			prune();
+		}
+		catch (IOException ex) {
+			log.warn("Could not keep the trained classifier in {} ({})", dir, ex.toString());
+		}
+	}
+
+	/** Removes the least recently used classifiers beyond {@link #KEPT}. */
+	private synchronized void prune() throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			List<Path> stored = files.filter((path) -> path.toString().endsWith(".bin"))
+				.sorted(Comparator.comparing(ClassifierStore::lastUsed).reversed())
+				.toList();
+			for (Path old : stored.subList(Math.min(KEPT, stored.size()), stored.size())) {
+				Files.deleteIfExists(old);
+			}
+		}
+	}
+
+	private static FileTime lastUsed(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			return FileTime.fromMillis(0);
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
