@@ -97,7 +97,8 @@ final class SemanticMatcherFactory implements MatcherFactory {
 	/**
 	 * The examples and the intent's id read as words ({@code shipping_time}: "shipping time"), as one more example.
 	 * An owner names an intent after what it is about, and with only a few examples per intent the name helps the
-	 * most: on CLINC150 with 10 examples per intent it answered 1.5 % more questions rightly.
+	 * most: on CLINC150's validation data, a classifier on bge-small trained on 10 examples per intent answered 89.1 %
+	 * rightly, and 90.3 % with the names.
 	 */
 	private static List<String> withName(String intent, List<String> examples) {
 		List<String> all = new ArrayList<>(examples);
