@@ -57,7 +57,7 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 	 * @param modelPath the {@code .onnx} file, or none for the bundled model
 	 * @param tokenizerPath the model's {@code tokenizer.json}; needed with {@code modelPath}
 	 * @param pooling how the model pools its token vectors; for a model given by path, {@code mean} unless set
-	 * @param prefix put before every text, for models trained with one, such as e5's {@code "query: "}
+	 * @param prefix put before every text with a space, for models trained with one, such as e5's {@code query:}
 	 */
 	public record Encoder(Path modelPath, Path tokenizerPath, Pooling pooling, String prefix) {
 
@@ -75,7 +75,7 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 			else {
 				pooling = null;
 			}
-			prefix = (prefix != null) ? prefix : "";
+			prefix = (prefix != null) ? prefix.strip() : "";
 		}
 
 	}

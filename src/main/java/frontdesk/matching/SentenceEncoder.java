@@ -190,7 +190,8 @@ final class SentenceEncoder {
 	 * @param normalized a text from {@link TextNormalizer}; must not be empty
 	 */
 	float[] embed(String normalized) {
-		Map<String, float[][]> layers = tokenVectors(model.prefix() + firstWords(normalized));
+		String text = firstWords(normalized);
+		Map<String, float[][]> layers = tokenVectors(model.prefix().isEmpty() ? text : model.prefix() + " " + text);
 		float[] embedding = new float[dimension()];
 		for (int v = 0; v < outputs.size(); v++) {
 			float[][] tokens = layers.get(outputs.get(v));

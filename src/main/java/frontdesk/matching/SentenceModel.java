@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param name the model's name, as in the log
  * @param model the ONNX file
  * @param tokenizer its Hugging Face {@code tokenizer.json}
- * @param prefix put before every text, for models trained with one (e5's {@code "query: "})
+ * @param prefix put before every text with a space, for models trained with one (e5's {@code query:}); or empty
  * @param views the views read off the model, in order
  */
 record SentenceModel(String name, URL model, URL tokenizer, String prefix, List<View> views) {

@@ -48,6 +48,18 @@ class ModelSettingsTests {
 	}
 
 	@Test
+	void readsThePrefixAnotherModelExpects() throws IOException {
+		Path model = Files.writeString(dir.resolve("e5.onnx"), "onnx");
+		Path tokenizer = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+
+		context.withPropertyValues("frontdesk.matching.encoder.model-path=" + model,
+				"frontdesk.matching.encoder.tokenizer-path=" + tokenizer, "frontdesk.matching.encoder.prefix=query: ")
+			.run((context) -> assertThat(context).getBean(ModelSettings.class)
+				.extracting(ModelSettings::encoder)
+				.isEqualTo(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN, "query:")));
+	}
+
+	@Test
 	void refusesToStartWithAModelButNoTokenizer() throws IOException {
 		Path model = Files.writeString(dir.resolve("model.onnx"), "onnx");
 

@@ -78,6 +78,24 @@ class SentenceEncoderTests {
 	}
 
 	@Test
+	void putsTheModelsPrefixBeforeEveryText() throws IOException {
+		Path model = copy("/all-minilm-l6-v2-q.onnx", dir.resolve("minilm.onnx"));
+		Path tokenizer = copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
+		SentenceModel plain = SentenceModel
+			.of(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN, ""))
+			.get(0);
+		SentenceModel prefixed = SentenceModel
+			.of(new ModelSettings.Encoder(model, tokenizer, ModelSettings.Pooling.MEAN, "query:"))
+			.get(0);
+
+		float[] withPrefix = SentenceEncoder.of(prefixed, DATA).embed("where is my parcel");
+		float[] without = SentenceEncoder.of(plain, DATA).embed("where is my parcel");
+
+		assertThat(prefixed.id()).isNotEqualTo(plain.id());
+		assertThat(dot(withPrefix, 0, without, 0)).isLessThan(0.999).isGreaterThan(0.5);
+	}
+
+	@Test
 	void namesItsEmbeddingsAfterTheModelAndItsViews() {
 		SentenceModel bundled = SentenceModel.BUNDLED.get(0);
 		SentenceModel oneView = new SentenceModel(bundled.name(), bundled.model(), bundled.tokenizer(), "",
