@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class ClassifierStore {
 		MessageDigest sha = sha256();
 		ByteBuffer numbers = ByteBuffer.allocate(12);
 		for (int i = 0; i < texts.size(); i++) {
-			sha.update(texts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			sha.update(texts.get(i).getBytes(StandardCharsets.UTF_8));
 			sha.update(numbers.clear().putInt(0).putInt(labels[i]).putFloat(weights[i]).flip());
 		}
 		sha.update(numbers.clear().putInt(classes).flip());
@@ -80,7 +81,7 @@ final class ClassifierStore {
 		}
 		MessageDigest sha = sha256();
 		sha.update(set);
-		sha.update((DenseSoftmax.TRAINING + "|" + modelId + "|" + view).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		sha.update((DenseSoftmax.TRAINING + "|" + modelId + "|" + view).getBytes(StandardCharsets.UTF_8));
 		Path file = dir.resolve(HexFormat.of().formatHex(sha.digest()) + ".bin");
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
 			DenseSoftmax classifier = DenseSoftmax.read(in);

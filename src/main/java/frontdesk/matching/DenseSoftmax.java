@@ -1,5 +1,8 @@
 package frontdesk.matching;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Random;
 
 /**
@@ -67,18 +70,7 @@ final class DenseSoftmax {
 	}
 
 	/**
-	 * Trains the classifier on the whole of each vector.
-	 * @param vectors the examples, all of one length
-	 * @param labels the class of each example, from 0
-	 * @param exampleWeights how much each example counts
-	 * @param classes how many classes there are
-	 */
-	static DenseSoftmax train(float[][] vectors, int[] labels, float[] exampleWeights, int classes) {
-		return train(vectors, 0, (vectors.length == 0) ? 0 : vectors[0].length, labels, exampleWeights, classes);
-	}
-
-	/**
-	 * Trains the classifier on one part of each vector.
+	 * Trains the classifier on one part of each vector: a sentence model's embedding holds several views.
 	 * @param vectors the examples, all of one length
 	 * @param offset where the part starts
 	 * @param d the part's length
@@ -265,7 +257,7 @@ final class DenseSoftmax {
 	}
 
 	/** Writes the trained classifier, to be {@link #read} back. */
-	void write(java.io.DataOutputStream out) throws java.io.IOException {
+	void write(DataOutputStream out) throws IOException {
 		out.writeInt(classes);
 		out.writeInt(dimension);
 		for (float[] values : new float[][] { mean, scale, weights, biases }) {
@@ -276,33 +268,28 @@ final class DenseSoftmax {
 	}
 
 	/** Reads a classifier {@link #write} wrote. */
-	static DenseSoftmax read(java.io.DataInputStream in) throws java.io.IOException {
+	static DenseSoftmax read(DataInputStream in) throws IOException {
 		int classes = in.readInt();
 		int dimension = in.readInt();
 		if (classes < 0 || dimension < 0 || (long) classes * dimension > Integer.MAX_VALUE) {
-			throw new java.io.IOException("not a classifier");
+			throw new IOException("not a classifier");
 		}
 		float[] mean = floats(in, dimension);
 		float[] scale = floats(in, dimension);
 		float[] weights = floats(in, classes * dimension);
 		float[] biases = floats(in, classes);
 		if (in.read() != -1) {
-			throw new java.io.IOException("trailing bytes");
+			throw new IOException("trailing bytes");
 		}
 		return new DenseSoftmax(classes, dimension, mean, scale, weights, biases);
 	}
 
-	private static float[] floats(java.io.DataInputStream in, int count) throws java.io.IOException {
+	private static float[] floats(DataInputStream in, int count) throws IOException {
 		float[] values = new float[count];
 		for (int i = 0; i < count; i++) {
 			values[i] = in.readFloat();
 		}
 		return values;
-	}
-
-	/** The logit of each class for a vector of the training length. */
-	double[] logits(float[] vector) {
-		return logits(vector, 0);
 	}
 
 	/** The logit of each class for the part of a vector that starts at the offset, as in training. */

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeddings of normalised texts by one sentence model, all its views in one vector: example texts are looked up in this process's memory, then
- * in the disk cache, and only then embedded (and kept in both); customers' texts are embedded each time and not kept.
+ * Embeddings of normalised texts by one sentence model, all its views in one vector: example texts are looked up in
+ * this process's memory, then in the disk cache, and only then embedded (and kept in both); customers' texts are
+ * embedded each time and not kept.
  */
 final class Embeddings {
 
@@ -72,19 +73,9 @@ final class Embeddings {
 		return (known != null) ? known : encoder.embed(normalized);
 	}
 
-	/** Names the model and its views. */
-	String id() {
-		return encoder.id();
-	}
-
-	/** How many views each embedding holds, one after another. */
-	int views() {
-		return encoder.views();
-	}
-
-	/** The length of one view. */
-	int width() {
-		return encoder.width();
+	/** The sentence model that makes these embeddings. */
+	SentenceEncoder encoder() {
+		return encoder;
 	}
 
 }

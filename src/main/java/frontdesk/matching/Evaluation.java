@@ -193,7 +193,8 @@ public final class Evaluation {
 		Map<String, Map<String, Integer>> wrongByIntent = new TreeMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			LabelledText row = rows.get(i);
-			String answer = answer(results.get(i));
+			MatchResult result = results.get(i);
+			String answer = answer(result);
 			boolean right = row.outOfScope() ? !isIntent(answer) : row.intent().equals(answer);
 			rowsByIntent.merge(row.intent(), 1, Integer::sum);
 			if (row.outOfScope()) {
@@ -204,8 +205,8 @@ public final class Evaluation {
 				inScope++;
 				correct += right ? 1 : 0;
 				wrongAnswers += (!right && isIntent(answer)) ? 1 : 0;
-				asked += (results.get(i).verdict() == Verdict.AMBIGUOUS
-						&& results.get(i).best().map(ScoredIntent::intentId).orElse("").equals(row.intent())) ? 1 : 0;
+				asked += (result.verdict() == Verdict.AMBIGUOUS
+						&& result.best().map(ScoredIntent::intentId).orElse("").equals(row.intent())) ? 1 : 0;
 			}
 			if (!right) {
 				wrongByIntent.computeIfAbsent(row.intent(), (intent) -> new TreeMap<>()).merge(answer, 1, Integer::sum);

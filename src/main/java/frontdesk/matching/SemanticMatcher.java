@@ -86,7 +86,9 @@ final class SemanticMatcher implements IntentMatcher {
 		for (int m = 0; m < readers.size(); m++) {
 			Reader reader = readers.get(m);
 			for (int view = 0; view < reader.views().size(); view++) {
-				double[] probabilities = reader.views().get(view).logits(embeddings.get(m), view * reader.model().width());
+				double[] probabilities = reader.views()
+					.get(view)
+					.logits(embeddings.get(m), view * reader.model().encoder().width());
 				DenseSoftmax.softmaxInPlace(probabilities);
 				for (int k = 0; k < classes; k++) {
 					joint[k] += Math.log(Math.max(TINY, probabilities[k]));

@@ -81,14 +81,14 @@ final class SemanticMatcherFactory implements MatcherFactory {
 		byte[] hash = ClassifierStore.hash(texts, labelOf, weights, classes);
 		List<SemanticMatcher.Reader> readers = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) {
-			Embeddings model = models.get(m);
+			SentenceEncoder encoder = models.get(m).encoder();
 			float[][] examples = vectors.get(m);
-			List<DenseSoftmax> views = IntStream.range(0, model.views())
+			List<DenseSoftmax> views = IntStream.range(0, encoder.views())
 				.parallel()
-				.mapToObj((view) -> classifiers.get(hash, model.id(), view, () -> DenseSoftmax.train(examples,
-						view * model.width(), model.width(), labelOf, weights, classes)))
+				.mapToObj((view) -> classifiers.get(hash, encoder.id(), view, () -> DenseSoftmax.train(examples,
+						view * encoder.width(), encoder.width(), labelOf, weights, classes)))
 				.toList();
-			readers.add(new SemanticMatcher.Reader(model, views));
+			readers.add(new SemanticMatcher.Reader(models.get(m), views));
 		}
 		LexicalMatcher lexical = LexicalMatcher.train(set, settings);
 		return new SemanticMatcher(intents, outOfScope, readers, lexical, settings);

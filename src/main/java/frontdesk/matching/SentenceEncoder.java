@@ -44,6 +44,9 @@ final class SentenceEncoder {
 
 	private final SentenceModel model;
 
+	/** The model's id, read once: for a model given by path it looks at the files. */
+	private final String id;
+
 	private final OrtEnvironment environment;
 
 	private final OrtSession session;
@@ -69,6 +72,7 @@ final class SentenceEncoder {
 	private SentenceEncoder(SentenceModel model, OrtEnvironment environment, OrtSession session,
 			HuggingFaceTokenizer tokenizer) throws OrtException {
 		this.model = model;
+		this.id = model.id();
 		this.environment = environment;
 		this.session = session;
 		this.tokenizer = tokenizer;
@@ -163,7 +167,7 @@ final class SentenceEncoder {
 
 	/** Names the model, its files and views; embeddings of different ids are never mixed. */
 	String id() {
-		return model.id();
+		return id;
 	}
 
 	String name() {

@@ -30,7 +30,7 @@ class ClassifierStoreTests {
 
 	final Supplier<DenseSoftmax> training = () -> {
 		trainings.incrementAndGet();
-		return DenseSoftmax.train(vectors, labels, weights, 2);
+		return DenseSoftmax.train(vectors, 0, 3, labels, weights, 2);
 	};
 
 	@Test
@@ -39,8 +39,8 @@ class ClassifierStoreTests {
 		DenseSoftmax loaded = ClassifierStore.in(dir).get(set, "model", 0, training);
 
 		assertThat(trainings).hasValue(1);
-		assertThat(loaded.logits(new float[] { 0.5f, 0.5f, 0.1f }))
-			.containsExactly(trained.logits(new float[] { 0.5f, 0.5f, 0.1f }));
+		assertThat(loaded.logits(new float[] { 0.5f, 0.5f, 0.1f }, 0))
+			.containsExactly(trained.logits(new float[] { 0.5f, 0.5f, 0.1f }, 0));
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class ClassifierStoreTests {
 		DenseSoftmax retrained = ClassifierStore.in(dir).get(set, "model", 0, training);
 
 		assertThat(trainings).hasValue(2);
-		assertThat(retrained.logits(new float[] { 1, 0, 0 })).hasSize(2);
+		assertThat(retrained.logits(new float[] { 1, 0, 0 }, 0)).hasSize(2);
 		assertThat(ClassifierStore.in(dir).get(set, "model", 0, training)).isNotNull();
 		assertThat(trainings).hasValue(2);
 	}

@@ -30,13 +30,13 @@ class DenseSoftmaxTests {
 		float[] weights = new float[300];
 		java.util.Arrays.fill(weights, 1);
 
-		DenseSoftmax classifier = DenseSoftmax.train(training, labels, weights, 3);
+		DenseSoftmax classifier = DenseSoftmax.train(training, 0, training[0].length, labels, weights, 3);
 
 		int[] testLabels = new int[300];
 		float[][] test = points(100, random, testLabels);
 		int right = 0;
 		for (int i = 0; i < test.length; i++) {
-			double[] logits = classifier.logits(test[i]);
+			double[] logits = classifier.logits(test[i], 0);
 			int best = 0;
 			for (int k = 1; k < 3; k++) {
 				best = (logits[k] > logits[best]) ? k : best;
@@ -53,7 +53,7 @@ class DenseSoftmaxTests {
 		float[] weights = new float[30];
 		java.util.Arrays.fill(weights, 1);
 
-		double[] probabilities = DenseSoftmax.train(training, labels, weights, 3).logits(training[0]);
+		double[] probabilities = DenseSoftmax.train(training, 0, training[0].length, labels, weights, 3).logits(training[0], 0);
 		DenseSoftmax.softmaxInPlace(probabilities);
 
 		assertThat(java.util.Arrays.stream(probabilities).sum()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
@@ -62,7 +62,7 @@ class DenseSoftmaxTests {
 
 	@Test
 	void trainsOnNothing() {
-		DenseSoftmax classifier = DenseSoftmax.train(new float[0][], new int[0], new float[0], 2);
+		DenseSoftmax classifier = DenseSoftmax.train(new float[0][], 0, 0, new int[0], new float[0], 2);
 
 		assertThat(classifier.classes()).isEqualTo(2);
 	}
