@@ -13,9 +13,13 @@ import org.springframework.util.Assert;
  * @param model {@code semantic} (a sentence-embedding model with a classifier on top, the default) or
  * {@code lexical} (words and word parts only: no model to load, a smaller footprint)
  * @param encoder the sentence model the semantic matcher uses
+ * @param waitForModel whether start-up waits until the semantic matcher is ready, so that even the first message is
+ * understood by meaning; by default the app starts at once and the lexical matcher answers meanwhile (about a second
+ * when the intents are unchanged since the last run, longer when the examples must be embedded and trained on)
  */
 @ConfigurationProperties("frontdesk.matching")
-public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue Encoder encoder) {
+public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue Encoder encoder,
+		@DefaultValue("false") boolean waitForModel) {
 
 	public ModelSettings {
 		Assert.notNull(model, "frontdesk.matching.model must be semantic or lexical");
@@ -24,7 +28,7 @@ public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue 
 
 	/** The settings used when nothing is configured. */
 	public static ModelSettings defaults() {
-		return new ModelSettings(Kind.SEMANTIC, Encoder.BUNDLED);
+		return new ModelSettings(Kind.SEMANTIC, Encoder.BUNDLED, false);
 	}
 
 	/** The kinds of matcher. */

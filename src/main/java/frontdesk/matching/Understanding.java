@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,11 @@ import frontdesk.intent.IntentsReloaded;
 /**
  * The intents in force together with a matcher trained on them, replaced as one when the intent files change, so a
  * match never names an intent the set does not have.
+ * <p>
+ * A matcher that takes a while to be ready (the semantic one loads its models and trains, or reads its trained
+ * classifiers) can be made off the start-up path: the app then starts at once, the lexical matcher answers until it is
+ * ready, and both are trained on another thread (a message that comes before even the lexical matcher, a few hundred
+ * milliseconds, waits for it). A reload that finishes first wins; the start-up matchers never replace a newer one.
  */
 @Component
 public class Understanding {
@@ -27,24 +34,98 @@ public class Understanding {
 
 	private final MatcherFactory factory;
 
+	/** Completes when a matcher is first in force. */
+	private final CompletableFuture<Void> answering = new CompletableFuture<>();
+
+	private final CompletableFuture<Void> ready;
+
 	private volatile Snapshot current;
 
-	Understanding(IntentCatalog catalog, MatcherFactory factory) {
-		this.factory = factory;
-		this.current = train(catalog.current());
+	/** The generation of the intents {@link #current} was trained on: each (re)load counts one up. */
+	private long installed;
+
+	private long generations;
+
+	@Autowired
+	Understanding(IntentCatalog catalog, MatcherFactory factory, ModelSettings models, MatchingSettings settings) {
+		this(catalog.current(), factory, (models.model() == ModelSettings.Kind.SEMANTIC && !models.waitForModel())
+				? new LexicalMatcherFactory(settings) : null);
 	}
 
-	/** The intents and matcher in force now. */
+	/**
+	 * @param intents the intents loaded at start-up
+	 * @param factory makes the matchers
+	 * @param stopgap a matcher factory that trains quickly, to answer while {@code factory} makes the first matcher;
+	 * both then train on another thread. Null to make the first matcher here, before the app starts
+	 */
+	Understanding(IntentSet intents, MatcherFactory factory, MatcherFactory stopgap) {
+		this.factory = factory;
+		long generation = nextGeneration();
+		if (stopgap == null) {
+			install(generation, train(factory, intents));
+			this.ready = CompletableFuture.completedFuture(null);
+			return;
+		}
+		long started = System.nanoTime();
+		this.ready = CompletableFuture.runAsync(() -> {
+			try {
+				install(generation, train(stopgap, intents));
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not train the lexical matcher; messages wait for the configured one", ex);
+			}
+			if (install(generation, train(factory, intents))) {
+				log.info("The matcher is ready, {} ms after the start; it answers from now on",
+						(System.nanoTime() - started) / 1_000_000);
+			}
+		}, (task) -> {
+			Thread thread = new Thread(task, "matcher-start");
+			thread.setDaemon(true);
+			thread.start();
+		}).exceptionally((failure) -> {
+			log.error("Could not make the matcher; the lexical matcher keeps answering", failure);
+			answering.completeExceptionally(failure);
+			return null;
+		});
+	}
+
+	/** The intents and matcher in force now; right after start-up this waits until the first matcher is trained. */
 	public Snapshot current() {
-		return current;
+		Snapshot snapshot = current;
+		if (snapshot == null) {
+			answering.join();
+			snapshot = current;
+		}
+		return snapshot;
+	}
+
+	/** Completes when the configured matcher has been made for the intents loaded at start-up (or failed to be). */
+	public CompletableFuture<Void> ready() {
+		return ready;
 	}
 
 	@EventListener
 	void on(IntentsReloaded reloaded) {
-		current = train(reloaded.intents());
+		long generation = nextGeneration();
+		install(generation, train(factory, reloaded.intents()));
 	}
 
-	private Snapshot train(IntentSet intents) {
+	private synchronized long nextGeneration() {
+		return ++generations;
+	}
+
+	/** Puts the matcher in force unless one trained on newer intents already is; true if it was. */
+	private synchronized boolean install(long generation, Snapshot snapshot) {
+		if (generation < installed) {
+			return false;
+		}
+		installed = generation;
+		current = snapshot;
+		answering.complete(null);
+		return true;
+	}
+
+	private static Snapshot train(MatcherFactory factory, IntentSet intents) {
 		long started = System.nanoTime();
 		IntentMatcher matcher = factory.train(trainingSet(intents));
 		log.debug("Trained the matcher on {} intents in {} ms", intents.size(), (System.nanoTime() - started) / 1_000_000);

@@ -71,7 +71,8 @@ public final class PipelineBenchmark {
 			.web(WebApplicationType.NONE)
 			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("botApi", sink))
 			.run("--frontdesk.data-dir=" + data.toAbsolutePath(), "--frontdesk.intents.dir=" + intents.toAbsolutePath(),
-					"--frontdesk.telegram.token=", "--spring.main.keep-alive=false", "--logging.level.root=warn",
+					"--frontdesk.telegram.token=", "--frontdesk.matching.wait-for-model=true",
+					"--spring.main.keep-alive=false", "--logging.level.root=warn",
 					"--logging.level.frontdesk=warn", "--frontdesk.telegram.outbox.per-second=1000000",
 					"--frontdesk.telegram.outbox.per-chat-per-second=1000000",
 					"--frontdesk.telegram.outbox.per-chat-burst=1000000")) {

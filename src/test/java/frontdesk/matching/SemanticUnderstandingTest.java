@@ -2,6 +2,7 @@ package frontdesk.matching;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The app started with {@code frontdesk.matching.model=semantic} understands the shipped intents by meaning and keeps
- * the examples' embeddings in its data folder.
+ * The app started with {@code frontdesk.matching.model=semantic} answers at once, understands the shipped intents by
+ * meaning as soon as its models are ready, and keeps the examples' embeddings in its data folder.
  */
 @SpringBootTest
 class SemanticUnderstandingTest {
@@ -33,11 +34,18 @@ class SemanticUnderstandingTest {
 	static void settings(DynamicPropertyRegistry registry) {
 		registry.add("frontdesk.matching.model", () -> "semantic");
 		registry.add("frontdesk.data-dir", () -> DATA_DIR);
+		registry.add("frontdesk.matching.wait-for-model", () -> "false");
 	}
 
 	@Test
-	void answersByMeaningFromTheStart() {
+	void answersByMeaningOnceTheModelIsReady() throws Exception {
 		assertThat(factory).isInstanceOf(SemanticMatcherFactory.class);
+		assertThat(understanding.current().match("where is my order").best()).map(ScoredIntent::intentId)
+			.hasValue("track_order");
+
+		understanding.ready().get(2, TimeUnit.MINUTES);
+
+		assertThat(understanding.current().matcher()).isInstanceOf(SemanticMatcher.class);
 		MatchResult result = understanding.current().match("my new lamp is smashed");
 
 		assertThat(result.verdict()).isEqualTo(Verdict.CONFIDENT);
@@ -47,6 +55,7 @@ class SemanticUnderstandingTest {
 
 	@Test
 	void keepsTheExamplesEmbeddingsInTheDataFolder() throws Exception {
+		understanding.ready().get(2, TimeUnit.MINUTES);
 		for (SentenceModel model : SentenceModel.BUNDLED) {
 			Path cache = DATA.resolve("matching").resolve("embeddings-" + model.id() + ".bin");
 			assertThat(cache).isRegularFile();

@@ -1,0 +1,132 @@
+package frontdesk.matching;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import frontdesk.intent.IntentLoader;
+import frontdesk.intent.IntentSet;
+import frontdesk.intent.IntentsReloaded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The matcher in force while the configured one is made off the start-up path, and after.
+ */
+class UnderstandingTests {
+
+	final IntentSet atStart = IntentLoader.load(Path.of("intents"));
+
+	final MatcherFactory lexical = new LexicalMatcherFactory(MatchingSettings.defaults());
+
+	@Test
+	void theStopgapAnswersUntilTheMatcherIsReady() throws Exception {
+		SlowFactory slow = new SlowFactory();
+		Understanding understanding = new Understanding(atStart, slow, lexical);
+
+		assertThat(understanding.ready()).isNotDone();
+		assertThat(understanding.current().matcher()).isInstanceOf(LexicalMatcher.class);
+		assertThat(understanding.current().match("where is my order").best()).map(ScoredIntent::intentId)
+			.hasValue("track_order");
+
+		slow.release.countDown();
+		understanding.ready().get(10, TimeUnit.SECONDS);
+
+		assertThat(understanding.current().matcher()).isSameAs(slow.made);
+		assertThat(understanding.current().intents()).isSameAs(atStart);
+	}
+
+	@Test
+	void aReloadThatFinishesFirstIsNotReplacedByTheStartUpMatcher() throws Exception {
+		SlowFactory slow = new SlowFactory();
+		Understanding understanding = new Understanding(atStart, slow, lexical);
+		IntentSet reloaded = IntentLoader.load(Path.of("intents"));
+
+		understanding.on(new IntentsReloaded(reloaded));
+		IntentMatcher afterReload = understanding.current().matcher();
+		slow.release.countDown();
+		understanding.ready().get(10, TimeUnit.SECONDS);
+
+		assertThat(understanding.current().intents()).isSameAs(reloaded);
+		assertThat(slow.made).isNotNull();
+		assertThat(understanding.current().matcher()).isSameAs(afterReload).isNotSameAs(slow.made)
+			.isNotInstanceOf(LexicalMatcher.class);
+	}
+
+	@Test
+	void withoutAStopgapTheMatcherIsMadeBeforeTheConstructorReturns() {
+		Understanding understanding = new Understanding(atStart, lexical, null);
+
+		assertThat(understanding.ready()).isCompleted();
+		assertThat(understanding.current().match("can I pay with paypal").best()).map(ScoredIntent::intentId)
+			.hasValue("payment_methods");
+	}
+
+	@Test
+	void whenTheMatcherCannotBeMadeTheStopgapKeepsAnswering() throws Exception {
+		MatcherFactory broken = new LexicalMatcherFactory(MatchingSettings.defaults()) {
+			@Override
+			public IntentMatcher train(TrainingSet set) {
+				throw new IllegalStateException("no model");
+			}
+		};
+		Understanding understanding = new Understanding(atStart, broken, lexical);
+
+		understanding.ready().get(10, TimeUnit.SECONDS);
+
+		assertThat(understanding.current().matcher()).isInstanceOf(LexicalMatcher.class);
+		assertThat(understanding.current().match("where is my order").best()).map(ScoredIntent::intentId)
+			.hasValue("track_order");
+	}
+
+	@Test
+	void whenNoMatcherCanBeMadeAskingForOneFailsInsteadOfWaitingForever() throws Exception {
+		MatcherFactory broken = new LexicalMatcherFactory(MatchingSettings.defaults()) {
+			@Override
+			public IntentMatcher train(TrainingSet set) {
+				throw new IllegalStateException("no model");
+			}
+		};
+		Understanding understanding = new Understanding(atStart, broken, broken);
+
+		understanding.ready().get(10, TimeUnit.SECONDS);
+
+		assertThatThrownBy(understanding::current).hasRootCauseMessage("no model");
+	}
+
+	/** Trains the lexical way, but its first training waits to be released, as loading a model does. */
+	static final class SlowFactory extends LexicalMatcherFactory {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		volatile IntentMatcher made;
+
+		SlowFactory() {
+			super(MatchingSettings.defaults());
+		}
+
+		@Override
+		public IntentMatcher train(TrainingSet set) {
+			boolean first = Thread.currentThread().getName().equals("matcher-start");
+			if (first) {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			IntentMatcher trained = super.train(set);
+			IntentMatcher wrapped = trained::match;
+			if (first) {
+				made = wrapped;
+			}
+			return wrapped;
+		}
+
+	}
+
+}
