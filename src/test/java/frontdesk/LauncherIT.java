@@ -1,0 +1,116 @@
+package frontdesk;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bin/frontdesk} on the packaged jar, as an owner runs it: the first run unpacks the jar and records the
+ * class-data archive, later runs start from it, and the bot answers on the web chat either way.
+ */
+class LauncherIT {
+
+	static final Path PROJECT = Path.of("").toAbsolutePath();
+
+	final Path work = PROJECT.resolve("target").resolve("launcher-it").resolve(String.valueOf(System.nanoTime()));
+
+	final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	Process running;
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (running != null && running.isAlive()) {
+			running.destroy();
+			running.waitFor();
+		}
+	}
+
+	@Test
+	void startsFromTheArchiveAfterTheFirstRunAndAnswers() throws Exception {
+		Path data = work.resolve("data");
+		int port = freePort();
+
+		Path firstLog = start(data, port, "first.log");
+		waitFor(firstLog, (log) -> log.contains("The matcher is ready"));
+		String first = Files.readString(firstLog);
+		assertThat(first).contains("Unpacking", "Recording the classes Frontdesk starts with",
+				"Starting AOT-processed Application");
+		assertThat(ask(port, "my new lamp arrived smashed to pieces")).contains("arrived like that");
+		running.destroy();
+		assertThat(running.waitFor()).isEqualTo(143);
+
+		List<Path> archives;
+		try (var files = Files.walk(data.resolve("start"))) {
+			archives = files.filter((file) -> file.getFileName().toString().equals("frontdesk.jsa")).toList();
+		}
+		assertThat(archives).hasSize(1);
+		assertThat(Files.size(archives.get(0))).isGreaterThan(10_000_000L);
+
+		Path classes = work.resolve("classes.log");
+		Path secondLog = start(data, port, "second.log", "-Xlog:class+load=info:file=" + classes);
+		waitFor(secondLog, (log) -> log.contains("Started Application"));
+		String second = Files.readString(secondLog);
+		assertThat(second).doesNotContain("Unpacking", "Recording the classes").contains("Starting AOT-processed");
+		assertThat(Files.readString(classes)).contains("frontdesk.Application source: shared objects file (top)");
+		assertThat(ask(port, "can I pay with apple pay")).contains("Apple Pay");
+	}
+
+	private Path start(Path data, int port, String logName, String... javaOptions) throws IOException {
+		Files.createDirectories(work);
+		Path log = work.resolve(logName);
+		ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin").resolve("frontdesk").toString(),
+				"--server.port=" + port, "--frontdesk.data-dir=" + data,
+				"--frontdesk.intents.dir=" + PROJECT.resolve("intents"), "--frontdesk.telegram.token=")
+			.directory(work.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("FRONTDESK_JAR", PROJECT.resolve("target").resolve("frontdesk.jar").toString());
+		builder.environment().put("JAVA_OPTS", String.join(" ", javaOptions));
+		running = builder.start();
+		return log;
+	}
+
+	private void waitFor(Path log, Predicate<String> condition) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (!Files.exists(log) || !condition.test(Files.readString(log))) {
+			assertThat(running.isAlive()).as("the app stopped; its log:%n%s", Files.exists(log) ? Files.readString(log) : "")
+				.isTrue();
+			assertThat(Instant.now()).as("waited 3 minutes").isBefore(deadline);
+			Thread.sleep(200);
+		}
+	}
+
+	/** What the bot answers on the web chat. */
+	private String ask(int port, String text) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat/lines"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}"))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
