@@ -17,11 +17,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import frontdesk.telegram.FakeTelegram;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code bin/frontdesk} on the packaged jar, as an owner runs it: the first run unpacks the jar and records the
- * class-data archive, later runs start from it, and the bot answers on the web chat either way.
+ * class-data archive, later runs start from it, and the bot answers on the web chat and on Telegram (a fake Bot API
+ * server) either way.
  */
 class LauncherIT {
 
@@ -31,6 +34,8 @@ class LauncherIT {
 
 	final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+	final FakeTelegram telegram = FakeTelegram.start();
+
 	Process running;
 
 	@AfterEach
@@ -39,6 +44,7 @@ class LauncherIT {
 			running.destroy();
 			running.waitFor();
 		}
+		telegram.close();
 	}
 
 	@Test
@@ -52,6 +58,8 @@ class LauncherIT {
 		assertThat(first).contains("Unpacking", "Recording the classes Frontdesk starts with",
 				"Starting AOT-processed Application");
 		assertThat(ask(port, "my new lamp arrived smashed to pieces")).contains("arrived like that");
+		telegram.sendText(7_000_000_001L, 7_000_000_001L, "Ada", "how much is delivery");
+		telegram.awaitMessage(7_000_000_001L, (text) -> text.contains("£"), Duration.ofSeconds(30));
 		running.destroy();
 		assertThat(running.waitFor()).isEqualTo(143);
 
@@ -69,6 +77,8 @@ class LauncherIT {
 		assertThat(second).doesNotContain("Unpacking", "Recording the classes").contains("Starting AOT-processed");
 		assertThat(Files.readString(classes)).contains("frontdesk.Application source: shared objects file (top)");
 		assertThat(ask(port, "can I pay with apple pay")).contains("Apple Pay");
+		telegram.sendText(7_000_000_002L, 7_000_000_002L, "Grace", "do you ship to canada");
+		telegram.awaitMessage(7_000_000_002L, (text) -> text.contains("27 EU countries"), Duration.ofSeconds(30));
 	}
 
 	private Path start(Path data, int port, String logName, String... javaOptions) throws IOException {
@@ -76,7 +86,8 @@ class LauncherIT {
 		Path log = work.resolve(logName);
 		ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin").resolve("frontdesk").toString(),
 				"--server.port=" + port, "--frontdesk.data-dir=" + data,
-				"--frontdesk.intents.dir=" + PROJECT.resolve("intents"), "--frontdesk.telegram.token=")
+				"--frontdesk.intents.dir=" + PROJECT.resolve("intents"), "--frontdesk.telegram.token=" + telegram.token(),
+				"--frontdesk.telegram.api-url=" + telegram.url(), "--frontdesk.telegram.poll-timeout=1s")
 			.directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());

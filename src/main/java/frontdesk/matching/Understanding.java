@@ -75,7 +75,7 @@ public class Understanding {
 				log.error("Could not train the lexical matcher; messages wait for the configured one", ex);
 			}
 			if (install(generation, train(factory, intents))) {
-				log.info("The matcher is ready, {} ms after the start; it answers from now on",
+				log.info("The matcher is ready ({} ms after it began to load); it answers from now on",
 						(System.nanoTime() - started) / 1_000_000);
 			}
 		}, (task) -> {
