@@ -72,7 +72,7 @@ class LauncherIT {
 
 		Path classes = work.resolve("classes.log");
 		Path secondLog = start(data, port, "second.log", "-Xlog:class+load=info:file=" + classes);
-		waitFor(secondLog, (log) -> log.contains("Started Application"));
+		waitFor(secondLog, (log) -> log.contains("The matcher is ready"));
 		String second = Files.readString(secondLog);
 		assertThat(second).doesNotContain("Unpacking", "Recording the classes").contains("Starting AOT-processed");
 		assertThat(Files.readString(classes)).contains("frontdesk.Application source: shared objects file (top)");

@@ -14,8 +14,8 @@ import org.springframework.util.Assert;
  * {@code lexical} (words and word parts only: no model to load, a smaller footprint)
  * @param encoder the sentence model the semantic matcher uses
  * @param waitForModel whether start-up waits until the semantic matcher is ready, so that even the first message is
- * understood by meaning; by default the app starts at once and the lexical matcher answers meanwhile (about a second
- * when the intents are unchanged since the last run, longer when the examples must be embedded and trained on)
+ * understood by meaning; by default the app starts at once and the lexical matcher answers meanwhile (1–2 s when the
+ * intents are unchanged since the last run, longer when the examples must be embedded and trained on)
  */
 @ConfigurationProperties("frontdesk.matching")
 public record ModelSettings(@DefaultValue("semantic") Kind model, @DefaultValue Encoder encoder,

@@ -83,7 +83,9 @@ public class Understanding {
 			thread.setDaemon(true);
 			thread.start();
 		}).exceptionally((failure) -> {
-			log.error("Could not make the matcher; the lexical matcher keeps answering", failure);
+			log.error((current != null)
+					? "Could not make the matcher; the lexical matcher keeps answering until the intents change"
+					: "Could not make a matcher; messages cannot be understood until the intents change", failure);
 			answering.completeExceptionally(failure);
 			return null;
 		});
