@@ -103,6 +103,23 @@ class EvaluateCommandTest {
 	}
 
 	@Test
+	void answersWithTheGivenMargin() throws IOException {
+		Path test = Files.writeString(dir.resolve("test.csv"), "text,intent\nwhere is my parcel,track_order\n");
+		Path json = dir.resolve("result.json");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical")).isZero();
+		assertThat(output()).contains("threshold 0.40 (default), margin 0.05;");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical", "--margin", "0",
+				"--json", json.toString())).isZero();
+		assertThat(output()).contains("threshold 0.40 (default), margin 0.00;");
+		assertThat(Files.readString(json)).contains("\"margin\": 0.0000,");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--margin", "0.9")).isEqualTo(1);
+		assertThat(output()).contains("margin must be in [0,0.5] but was 0.9");
+	}
+
+	@Test
 	void explainsUsageAndBadFiles() {
 		assertThat(run("--test")).isEqualTo(2);
 		assertThat(output()).contains("usage: evaluate");
