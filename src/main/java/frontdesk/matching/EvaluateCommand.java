@@ -23,8 +23,8 @@ import frontdesk.intent.InvalidIntentsException;
  * the validation file when one is given (never from the test file), else from {@code --threshold}, else the default.
  * The margin is the configured one unless {@code --margin} is given: with it, a text whose two best intents score
  * this close gets "Did you mean ...?", which counts as not answered; {@code --margin 0} gives one answer per text,
- * as the paper's protocol does. Embeddings of
- * the training examples are cached under the data folder, so a second run embeds only the texts it is tested on.
+ * as the paper's protocol does. Embeddings of the training examples are cached under the data folder, so a second
+ * run embeds only the texts it is tested on.
  */
 public final class EvaluateCommand {
 
