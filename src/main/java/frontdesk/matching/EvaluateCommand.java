@@ -69,25 +69,25 @@ public final class EvaluateCommand {
 			List<LabelledText> test = Evaluation.readCsv(Path.of(options.get("test")));
 			MatchingSettings defaults = MatchingSettings.defaults();
 			// the settings are checked before the model is loaded, so a bad number is told at once
-			MatchingSettings given = new MatchingSettings(
+			MatchingSettings settings = new MatchingSettings(
 					options.containsKey("threshold") ? Double.parseDouble(options.get("threshold")) : defaults.threshold(),
 					options.containsKey("margin") ? Double.parseDouble(options.get("margin")) : defaults.margin(),
 					defaults.suggestFrom());
-			double margin = given.margin();
-			double threshold = given.threshold();
 			String source = options.containsKey("threshold") ? "given" : "default";
 			long loadStarted = System.nanoTime();
 			MatcherFactory factory = factory(kind, defaults, Path.of(options.getOrDefault("data-dir", "data")));
 			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 			if (options.containsKey("val")) {
 				List<LabelledText> validation = Evaluation.readCsv(Path.of(options.get("val")));
-				threshold = Evaluation.chooseThreshold(factory, training, validation, margin, criterion);
+				double chosen = Evaluation.chooseThreshold(factory, training, validation, settings.margin(), criterion);
+				settings = new MatchingSettings(chosen, settings.margin(), settings.suggestFrom());
 				source = "chosen on " + options.get("val") + " by " + criterion.name().toLowerCase(Locale.ROOT);
 			}
 			long started = System.nanoTime();
-			IntentMatcher matcher = factory.train(training, new MatchingSettings(threshold, margin, given.suggestFrom()));
+			IntentMatcher matcher = factory.train(training, settings);
 			double trainSeconds = (System.nanoTime() - started) / 1e9;
-			for (int i = 0; i < Math.min(WARM_UP, test.size()); i++) {
+			int warmUp = Math.min(WARM_UP, test.size());
+			for (int i = 0; i < warmUp; i++) {
 				matcher.match(test.get(i).text());
 			}
 			List<MatchResult> results = new ArrayList<>(test.size());
@@ -109,13 +109,13 @@ public final class EvaluateCommand {
 					training.examplesByIntent().values().stream().mapToInt(List::size).sum(),
 					training.outOfScopeExamples().size(), trainSeconds);
 			out.printf(Locale.ROOT, "Answering from threshold %.2f (%s), margin %.2f; latency per text: median %.2f ms, "
-					+ "p99 %.2f ms over %d texts, after %d untimed%n", threshold, source, margin, p50, p99, test.size(),
-					Math.min(WARM_UP, test.size()));
+					+ "p99 %.2f ms over %d texts, after %d untimed%n", settings.threshold(), source, settings.margin(),
+					p50, p99, test.size(), warmUp);
 			out.println(result.report());
 			if (options.containsKey("json")) {
 				Path json = Path.of(options.get("json"));
-				Files.writeString(json, json(result, kind, threshold, margin, source, p50, p99, trainSeconds, loadSeconds,
-						test.size()));
+				Files.writeString(json,
+						json(result, kind, settings, source, p50, p99, trainSeconds, loadSeconds, test.size()));
 				out.println("Wrote " + json);
 			}
 			return 0;
@@ -149,7 +149,7 @@ public final class EvaluateCommand {
 		return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
 	}
 
-	private static String json(Evaluation.Result result, ModelSettings.Kind kind, double threshold, double margin,
+	private static String json(Evaluation.Result result, ModelSettings.Kind kind, MatchingSettings settings,
 			String source, double p50, double p99, double trainSeconds, double loadSeconds, int rows) {
 		return String.format(Locale.ROOT, """
 				{
@@ -170,9 +170,10 @@ public final class EvaluateCommand {
 				  "model": "%s"
 				}
 				""", number(result.inScopeAccuracy()), number(result.outOfScopeRecall()),
-				number(result.outOfScopePrecision()), number(threshold), source.replace("\\", "\\\\").replace("\"", "\\\""),
-				number(margin), number(p50), number(p99), number(trainSeconds), number(loadSeconds), rows,
-				result.inScopeRows(), result.inScopeAsked(), result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));
+				number(result.outOfScopePrecision()), number(settings.threshold()),
+				source.replace("\\", "\\\\").replace("\"", "\\\""), number(settings.margin()), number(p50),
+				number(p99), number(trainSeconds), number(loadSeconds), rows, result.inScopeRows(), result.inScopeAsked(),
+				result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));
 	}
 
 	/** A JSON number, or null for a measure that has no value (no rows of its kind). */
