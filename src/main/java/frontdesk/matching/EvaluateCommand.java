@@ -75,7 +75,7 @@ public final class EvaluateCommand {
 					defaults.suggestFrom());
 			String source = options.containsKey("threshold") ? "given" : "default";
 			long loadStarted = System.nanoTime();
-			MatcherFactory factory = factory(kind, defaults, Path.of(options.getOrDefault("data-dir", "data")));
+			MatcherFactory factory = factory(kind, settings, Path.of(options.getOrDefault("data-dir", "data")));
 			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 			if (options.containsKey("val")) {
 				List<LabelledText> validation = Evaluation.readCsv(Path.of(options.get("val")));
