@@ -107,10 +107,20 @@ final class SentenceEncoder {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			OrtSession session = environment.createSession(withOutputs(read(model), model.views()), options);
 			HuggingFaceTokenizer tokenizer;
-			// the tokenizer library unpacks and loads its native code on first use, which two threads must not do at once
+			// the tokenizer library unpacks and loads its native code on first use, which two threads must not do at
+			// once; it finds that code through the thread's context class loader, which on a pool thread of the
+			// packaged jar cannot see the jar's libraries, so its own class loader stands in
 			synchronized (SentenceEncoder.class) {
-				tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false", "truncation", "true",
-						"maxLength", String.valueOf(MAX_TOKENS)));
+				Thread thread = Thread.currentThread();
+				ClassLoader context = thread.getContextClassLoader();
+				thread.setContextClassLoader(HuggingFaceTokenizer.class.getClassLoader());
+				try {
+					tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false", "truncation",
+							"true", "maxLength", String.valueOf(MAX_TOKENS)));
+				}
+				finally {
+					thread.setContextClassLoader(context);
+				}
 			}
 			SentenceEncoder encoder = new SentenceEncoder(model, environment, session, tokenizer);
 			log.info("Loaded the sentence model {} ({} views) in {} ms", model.name(), model.views().size(),

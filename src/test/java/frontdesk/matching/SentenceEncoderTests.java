@@ -105,6 +105,43 @@ class SentenceEncoderTests {
 		assertThat(oneView.id()).isEqualTo("bge-small-en-v1.5-q-cls");
 	}
 
+	/**
+	 * The packaged jar's libraries are seen only by its own class loader, not by a pool thread's context class
+	 * loader, and the first model may load on such a thread. A new process, since the tokenizer library is looked
+	 * for once per process.
+	 */
+	@Test
+	void loadsOnAThreadWhoseContextClassLoaderCannotSeeTheLibraries() throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LoadOnBlindThread.class.getName(), dir.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes());
+
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(output).contains("views: 5");
+	}
+
+	/** Loads bge-small on a thread whose context class loader sees only the JDK. */
+	static final class LoadOnBlindThread {
+
+		public static void main(String[] args) throws Exception {
+			Thread thread = new Thread(() -> System.out.println(
+					"views: " + SentenceEncoder.of(SentenceModel.BUNDLED.get(0), Path.of(args[0])).views()));
+			thread.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+			Throwable[] failure = new Throwable[1];
+			thread.setUncaughtExceptionHandler((t, ex) -> failure[0] = ex);
+			thread.start();
+			thread.join();
+			if (failure[0] != null) {
+				failure[0].printStackTrace();
+				System.exit(1);
+			}
+			System.exit(0);
+		}
+
+	}
+
 	private static Path copy(String resource, Path target) throws IOException {
 		try (InputStream in = SentenceEncoderTests.class.getResourceAsStream(resource)) {
 			Files.copy(in, target);
