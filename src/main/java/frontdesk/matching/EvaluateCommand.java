@@ -156,6 +156,7 @@ public final class EvaluateCommand {
 				  "in_scope_accuracy": %s,
 				  "oos_recall": %s,
 				  "oos_precision": %s,
+				  "calibration_error": %s,
 				  "threshold": %s,
 				  "threshold_source": "%s",
 				  "margin": %s,
@@ -170,7 +171,7 @@ public final class EvaluateCommand {
 				  "model": "%s"
 				}
 				""", number(result.inScopeAccuracy()), number(result.outOfScopeRecall()),
-				number(result.outOfScopePrecision()), number(settings.threshold()),
+				number(result.outOfScopePrecision()), number(result.calibrationError()), number(settings.threshold()),
 				source.replace("\\", "\\\\").replace("\"", "\\\""), number(settings.margin()), number(p50),
 				number(p99), number(trainSeconds), number(loadSeconds), rows, result.inScopeRows(), result.inScopeAsked(),
 				result.outOfScopeRows(), kind.name().toLowerCase(Locale.ROOT));

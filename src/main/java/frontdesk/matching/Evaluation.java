@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +28,9 @@ public final class Evaluation {
 	private static final int SHOWN_PREDICTIONS = 3;
 
 	private static final int SHOWN_PAIRS = 15;
+
+	/** Confidence is split into this many bands of equal width to compare it with how often the matcher is right. */
+	private static final int CONFIDENCE_BANDS = 10;
 
 	private Evaluation() {
 	}
@@ -224,7 +228,34 @@ public final class Evaluation {
 			.thenComparing(ConfusedPair::answer));
 		errors.sort(Comparator.comparingInt(IntentErrors::wrong).reversed().thenComparing(IntentErrors::intent));
 		return new Result(inScope, correct, wrongAnswers, asked, outOfScope, rejected, errors,
-				pairs.subList(0, Math.min(SHOWN_PAIRS, pairs.size())));
+				pairs.subList(0, Math.min(SHOWN_PAIRS, pairs.size())), calibration(rows, results));
+	}
+
+	/**
+	 * The texts in bands of confidence in their best intent, whatever the verdict, and how often that intent was
+	 * right in each band.
+	 */
+	private static List<ConfidenceBand> calibration(List<LabelledText> rows, List<MatchResult> results) {
+		int[] texts = new int[CONFIDENCE_BANDS];
+		int[] right = new int[CONFIDENCE_BANDS];
+		double[] confidence = new double[CONFIDENCE_BANDS];
+		for (int i = 0; i < rows.size(); i++) {
+			String expected = rows.get(i).intent();
+			Optional<ScoredIntent> best = results.get(i).best();
+			double sure = best.map(ScoredIntent::confidence).orElse(0.0);
+			int band = Math.min(CONFIDENCE_BANDS - 1, (int) (sure * CONFIDENCE_BANDS));
+			texts[band]++;
+			confidence[band] += sure;
+			right[band] += best.filter((intent) -> intent.intentId().equals(expected)).isPresent() ? 1 : 0;
+		}
+		List<ConfidenceBand> bands = new ArrayList<>();
+		for (int band = 0; band < CONFIDENCE_BANDS; band++) {
+			if (texts[band] > 0) {
+				bands.add(new ConfidenceBand((double) band / CONFIDENCE_BANDS, (double) (band + 1) / CONFIDENCE_BANDS,
+						texts[band], confidence[band] / texts[band], (double) right[band] / texts[band]));
+			}
+		}
+		return bands;
 	}
 
 	/** The intent answered confidently, or the verdict's name when the bot did not answer. */
@@ -249,13 +280,28 @@ public final class Evaluation {
 	 * @param outOfScopeRejected how many of those were not answered confidently
 	 * @param errors the intents with wrong answers, most wrong first
 	 * @param confusedPairs the most common mistakes over all intents, most common first
+	 * @param calibration how sure the matcher was of its best intent against how often that intent was right, by
+	 * band of confidence, lowest first; bands without texts are left out
 	 */
 	public record Result(int inScopeRows, int inScopeCorrect, int inScopeWrong, int inScopeAsked, int outOfScopeRows,
-			int outOfScopeRejected, List<IntentErrors> errors, List<ConfusedPair> confusedPairs) {
+			int outOfScopeRejected, List<IntentErrors> errors, List<ConfusedPair> confusedPairs,
+			List<ConfidenceBand> calibration) {
 
 		public Result {
 			errors = List.copyOf(errors);
 			confusedPairs = List.copyOf(confusedPairs);
+			calibration = List.copyOf(calibration);
+		}
+
+		/**
+		 * How far the confidence is from the share of right best intents, averaged over all texts (the expected
+		 * calibration error): 0 when a confidence of 0.8 means right 8 times in 10; NaN without texts.
+		 */
+		public double calibrationError() {
+			int texts = calibration.stream().mapToInt(ConfidenceBand::texts).sum();
+			return calibration.stream()
+				.mapToDouble((band) -> band.texts() * Math.abs(band.meanConfidence() - band.right()))
+				.sum() / texts;
 		}
 
 		/**
@@ -288,6 +334,17 @@ public final class Evaluation {
 			report.append(String.format(Locale.ROOT, "%nIn-scope texts answered with a wrong intent: %d; not answered: %d, "
 					+ "of which %d got \"Did you mean\" with the right intent first%n", inScopeWrong,
 					inScopeRows - inScopeCorrect - inScopeWrong, inScopeAsked));
+			if (!calibration.isEmpty()) {
+				report.append(String.format(Locale.ROOT, "%nHow sure of its best intent against how often it was right, "
+						+ "whatever the threshold (out-of-scope texts are never right)%n%-10s %9s %8s %8s%n", "confidence",
+						"texts", "sure", "right"));
+				for (ConfidenceBand band : calibration) {
+					report.append(String.format(Locale.ROOT, "%.1f-%.1f    %9d %7.1f%% %7.1f%%%n", band.from(), band.to(),
+							band.texts(), 100 * band.meanConfidence(), 100 * band.right()));
+				}
+				report.append(String.format(Locale.ROOT, "Calibration error: %.1f%% (the gap between sure and right, "
+						+ "averaged over all texts)%n", 100 * calibrationError()));
+			}
 			if (errors.isEmpty()) {
 				return report.append(String.format("%nNo errors.%n")).toString();
 			}
@@ -315,6 +372,18 @@ public final class Evaluation {
 			return String.format(Locale.ROOT, "%-22s %9d %9d %s%n", name, count, rows, score);
 		}
 
+	}
+
+	/**
+	 * The texts whose best intent scored in one band of confidence.
+	 *
+	 * @param from the band's lowest confidence
+	 * @param to the confidence the band ends below (1 belongs to the last band)
+	 * @param texts how many texts
+	 * @param meanConfidence their average confidence in their best intent
+	 * @param right the share of them whose best intent was the right one
+	 */
+	public record ConfidenceBand(double from, double to, int texts, double meanConfidence, double right) {
 	}
 
 	/**

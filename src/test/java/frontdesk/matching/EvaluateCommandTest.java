@@ -63,8 +63,8 @@ class EvaluateCommandTest {
 
 		assertThat(output()).contains("Matcher lexical");
 		String written = Files.readString(json);
-		for (String key : new String[] { "in_scope_accuracy", "oos_recall", "oos_precision", "threshold", "p50_ms",
-				"p99_ms", "train_seconds" }) {
+		for (String key : new String[] { "in_scope_accuracy", "oos_recall", "oos_precision", "calibration_error",
+				"threshold", "p50_ms", "p99_ms", "train_seconds" }) {
 			assertThat(written).containsPattern("\"" + key + "\": [0-9.]+,?\n");
 		}
 		assertThat(written).contains("\"test_rows\": 3,");

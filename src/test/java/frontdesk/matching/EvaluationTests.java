@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 class EvaluationTests {
 
@@ -182,6 +184,32 @@ class EvaluationTests {
 				.contains("In-scope texts answered with a wrong intent: 1; not answered: 2, of which 1 got \"Did you mean\" "
 						+ "with the right intent first")
 				.containsPattern("track_order\\s+2\\s+4\\s+AMBIGUOUS 1, refund 1");
+		}
+
+		@Test
+		void comparesHowSureTheBestIntentWasWithHowOftenItWasRight() {
+			Evaluation.Result result = Evaluation.evaluate(matcher, rows);
+
+			assertThat(result.calibration()).extracting(Evaluation.ConfidenceBand::from, Evaluation.ConfidenceBand::texts,
+					Evaluation.ConfidenceBand::right)
+				.containsExactly(tuple(0.1, 2, 0.5), tuple(0.5, 1, 1.0), tuple(0.9, 4, 0.5));
+			assertThat(result.calibration()).extracting(Evaluation.ConfidenceBand::meanConfidence)
+				.satisfiesExactly((sure) -> assertThat(sure).isCloseTo(0.1, within(1e-9)),
+						(sure) -> assertThat(sure).isCloseTo(0.5, within(1e-9)),
+						(sure) -> assertThat(sure).isCloseTo(0.9, within(1e-9)));
+			assertThat(result.calibrationError()).isCloseTo((2 * 0.4 + 0.5 + 4 * 0.4) / 7, within(1e-9));
+			assertThat(result.report()).containsPattern("0\\.9-1\\.0\\s+4\\s+90\\.0%\\s+50\\.0%")
+				.contains("Calibration error: 41.4%");
+		}
+
+		@Test
+		void findsNoCalibrationErrorWhenTheConfidenceIsHowOftenTheMatcherIsRight() {
+			MatchResult halfSure = new MatchResult(Verdict.CONFIDENT, List.of(new ScoredIntent("track_order", 0.75)));
+			Evaluation.Result result = Evaluation.evaluate((text) -> halfSure,
+					List.of(new LabelledText("where is it", "track_order"), new LabelledText("is it late", "track_order"),
+							new LabelledText("parcel?", "track_order"), new LabelledText("weather", "oos")));
+
+			assertThat(result.calibrationError()).isZero();
 		}
 
 		@Test
