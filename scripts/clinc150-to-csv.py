@@ -15,7 +15,7 @@ plus all 100 oos_train rows. The out-of-scope examples are kept whole, as the pa
 sets ("Small" and "Imbalanced" keep the 100 oos_train rows): they stand for the short "do not answer" list a
 business writes once, not for examples per intent.
 
-With `--intents N` every file keeps only N of the 150 intents, drawn at random (always the same N for the same N),
+With `--intents N` every file keeps only N of the 150 intents, drawn at random (the same ones every time for a given N),
 and all out-of-scope rows: a business with fewer intents, such as a shop with 30 (`--intents 30 --per-intent 10`)
 or a bank with 70 (`--intents 70 --per-intent 30`).
 

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * How sure the matcher must be before the bot answers. The default threshold was measured with the semantic matcher
  * on the CLINC150 data set, for a shop's, a bank's and an app's number of intents ({@code scripts/clinc150-to-csv.py
  * --intents}): 30 intents of 10 examples, 70 of 30 and 150 of 100. Validation data picks thresholds of 0.48, 0.33 and
- * 0.30; at 0.40 the test data's in-scope accuracy is 97.7 %, 95.6 % and 96.2 %, never 0.4 points below the picked
+ * 0.30; at 0.40 the test data's in-scope accuracy is 97.7 %, 95.6 % and 96.2 %, at most 0.4 points below the picked
  * threshold's, and out-of-scope recall is 84 %, 81 % and 75 %. 0.40 serves all three and errs towards not answering.
  *
  * @param threshold the confidence the best intent needs to be answered; below it the bot says it is not sure
