@@ -106,22 +106,7 @@ final class SentenceEncoder {
 			options.setInterOpNumThreads(1);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			OrtSession session = environment.createSession(withOutputs(read(model), model.views()), options);
-			HuggingFaceTokenizer tokenizer;
-			// the tokenizer library unpacks and loads its native code on first use, which two threads must not do at
-			// once; it finds that code through the thread's context class loader, which on a pool thread of the
-			// packaged jar cannot see the jar's libraries, so its own class loader stands in
-			synchronized (SentenceEncoder.class) {
-				Thread thread = Thread.currentThread();
-				ClassLoader context = thread.getContextClassLoader();
-				thread.setContextClassLoader(HuggingFaceTokenizer.class.getClassLoader());
-				try {
-					tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("padding", "false", "truncation",
-							"true", "maxLength", String.valueOf(MAX_TOKENS)));
-				}
-				finally {
-					thread.setContextClassLoader(context);
-				}
-			}
+			HuggingFaceTokenizer tokenizer = tokenizer(tokenizerFile);
 			SentenceEncoder encoder = new SentenceEncoder(model, environment, session, tokenizer);
 			log.info("Loaded the sentence model {} ({} views) in {} ms", model.name(), model.views().size(),
 					(System.nanoTime() - started) / 1_000_000);
@@ -132,6 +117,24 @@ final class SentenceEncoder {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the sentence model " + model.name(), ex);
+		}
+	}
+
+	/**
+	 * The tokenizer read from its {@code tokenizer.json}. The tokenizer library unpacks and loads its native code on
+	 * first use, which two threads must not do at once, and finds that code through the thread's context class
+	 * loader, which on a pool thread of the packaged jar cannot see the jar's libraries: its own class loader stands in.
+	 */
+	private static synchronized HuggingFaceTokenizer tokenizer(InputStream file) throws IOException {
+		Thread thread = Thread.currentThread();
+		ClassLoader context = thread.getContextClassLoader();
+		thread.setContextClassLoader(HuggingFaceTokenizer.class.getClassLoader());
+		try {
+			return HuggingFaceTokenizer.newInstance(file,
+					Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+		}
+		finally {
+			thread.setContextClassLoader(context);
 		}
 	}
 
