@@ -105,7 +105,14 @@ class ConsoleBrowserTest {
 		wait.until(ExpectedConditions.titleContains("Queue"));
 	}
 
-	private String notice() {
+	/**
+	 * Presses a form's button and reads the notice on the page it leads to. The old page stays until the new one
+	 * comes, and may have a notice of its own: the new one is read only once the old page is gone.
+	 */
+	private String submit(WebElement button) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		button.click();
+		wait.until(ExpectedConditions.stalenessOf(page));
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText();
 	}
 
@@ -130,16 +137,15 @@ class ConsoleBrowserTest {
 		assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		browser.screenshot("console-queue");
 
-		ticket.findElement(By.cssSelector("button.take")).click();
-		assertThat(notice()).isEqualTo("It's yours.");
+		assertThat(submit(ticket.findElement(By.cssSelector("button.take")))).isEqualTo("It's yours.");
 		assertThat(driver.findElement(By.id("ticket-" + ticketId)).getText()).contains("Grace (you)");
 		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith(number) && body.path("text").asText().contains("Taken by Grace"),
 				WAIT);
 
 		driver.findElement(By.id("reply-" + ticketId)).sendKeys("Hi Ada, I've found your parcel.");
-		driver.findElement(By.cssSelector("#ticket-" + ticketId + " button.send")).click();
-		assertThat(notice()).isEqualTo("Sent.");
+		assertThat(submit(driver.findElement(By.cssSelector("#ticket-" + ticketId + " button.send"))))
+			.isEqualTo("Sent.");
 		telegram.awaitMessage(CUSTOMER, text -> text.equals("Grace: Hi Ada, I've found your parcel."), WAIT);
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic
@@ -154,8 +160,7 @@ class ConsoleBrowserTest {
 				"Taken by Grace", "First answer from a person");
 		browser.screenshot("console-conversation");
 
-		driver.findElement(By.cssSelector("button.close")).click();
-		assertThat(notice()).isEqualTo("Closed.");
+		assertThat(submit(driver.findElement(By.cssSelector("button.close")))).isEqualTo("Closed.");
 		FakeTelegram.Call goodbye = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == CUSTOMER
 				&& body.path("text").asText().contains("How would you rate"), WAIT);
 		List<String> scale = goodbye.body().path("reply_markup").findValuesAsText("callback_data");
