@@ -87,7 +87,8 @@ public final class Evaluation {
 	}
 
 	/**
-	 * Groups labelled texts into training data; texts labelled {@value #OUT_OF_SCOPE} become out-of-scope examples.
+	 * Groups labelled texts into training data; texts labelled {@value #OUT_OF_SCOPE} become out-of-scope examples,
+	 * and without any the built-in ones stand in, as they do for the bot's intents.
 	 * @param rows the labelled texts
 	 * @return the training set
 	 */
@@ -102,7 +103,7 @@ public final class Evaluation {
 				examples.computeIfAbsent(row.intent(), (intent) -> new ArrayList<>()).add(row.text());
 			}
 		}
-		return new TrainingSet(examples, outOfScope);
+		return new TrainingSet(examples, outOfScope).orBuiltInOutOfScope();
 	}
 
 	/**

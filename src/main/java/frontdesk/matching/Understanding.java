@@ -60,6 +60,7 @@ public class Understanding {
 	 */
 	Understanding(IntentSet intents, MatcherFactory factory, MatcherFactory stopgap) {
 		this.factory = factory;
+		noteBuiltInOutOfScope(intents);
 		long generation = nextGeneration();
 		if (stopgap == null) {
 			install(generation, train(factory, intents));
@@ -109,7 +110,15 @@ public class Understanding {
 	@EventListener
 	void on(IntentsReloaded reloaded) {
 		long generation = nextGeneration();
+		noteBuiltInOutOfScope(reloaded.intents());
 		install(generation, train(factory, reloaded.intents()));
+	}
+
+	private static void noteBuiltInOutOfScope(IntentSet intents) {
+		if (intents.intents().stream().allMatch((intent) -> intent.offerable() || intent.examples().isEmpty())) {
+			log.info("No intent has examples of what not to answer (action: fallback); the matcher learns it from {} "
+					+ "built-in ones", TrainingSet.builtInOutOfScope().size());
+		}
 	}
 
 	private synchronized long nextGeneration() {
@@ -134,7 +143,10 @@ public class Understanding {
 		return new Snapshot(intents, matcher);
 	}
 
-	/** Examples per answerable intent; the examples of out-of-scope intents ({@code action: fallback}) as negatives. */
+	/**
+	 * Examples per answerable intent; the examples of out-of-scope intents ({@code action: fallback}) as negatives,
+	 * or the built-in ones if there are none.
+	 */
 	public static TrainingSet trainingSet(IntentSet intents) {
 		Map<String, List<String>> examples = new LinkedHashMap<>();
 		List<String> outOfScope = new ArrayList<>();
@@ -146,7 +158,7 @@ public class Understanding {
 				outOfScope.addAll(intent.examples());
 			}
 		}
-		return new TrainingSet(examples, outOfScope);
+		return new TrainingSet(examples, outOfScope).orBuiltInOutOfScope();
 	}
 
 	/**

@@ -132,6 +132,24 @@ class SemanticMatcherTests {
 				.hasValue("track_order");
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "is it going to snow on friday", "tell me about the history of rome",
+				"can you recommend a podcast", "who is going to win the cup final" })
+		void withTheBuiltInOutOfScopeExamplesASmallSetDeclinesWhatItWasNeverTaught(String text) {
+			Map<String, List<String>> examples = Map.of(
+					"opening_hours", List.of("when are you open", "what are your opening hours", "are you open on sunday"),
+					"track_order", List.of("where is my order", "track my parcel", "has my package shipped yet"));
+			IntentMatcher alone = factory.train(new TrainingSet(examples, List.of()));
+			IntentMatcher withBuiltIns = factory.train(new TrainingSet(examples, List.of()).orBuiltInOutOfScope());
+
+			assertThat(alone.match(text).verdict()).isNotEqualTo(Verdict.UNKNOWN);
+			assertThat(withBuiltIns.match(text).verdict()).isEqualTo(Verdict.UNKNOWN);
+			assertThat(withBuiltIns.match("what time do you open on saturday").best()).map(ScoredIntent::intentId)
+				.hasValue("opening_hours");
+			assertThat(withBuiltIns.match("my parcel has not shown up").best()).map(ScoredIntent::intentId)
+				.hasValue("track_order");
+		}
+
 		@Test
 		void answersNothingWithoutIntents() {
 			IntentMatcher empty = factory.train(new TrainingSet(Map.of(), List.of("tell me a joke")));
