@@ -60,22 +60,22 @@ public class Understanding {
 	 */
 	Understanding(IntentSet intents, MatcherFactory factory, MatcherFactory stopgap) {
 		this.factory = factory;
-		noteBuiltInOutOfScope(intents);
+		TrainingSet examples = examples(intents);
 		long generation = nextGeneration();
 		if (stopgap == null) {
-			install(generation, train(factory, intents));
+			install(generation, train(factory, intents, examples));
 			this.ready = CompletableFuture.completedFuture(null);
 			return;
 		}
 		long started = System.nanoTime();
 		this.ready = CompletableFuture.runAsync(() -> {
 			try {
-				install(generation, train(stopgap, intents));
+				install(generation, train(stopgap, intents, examples));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not train the lexical matcher; messages wait for the configured one", ex);
 			}
-			if (install(generation, train(factory, intents))) {
+			if (install(generation, train(factory, intents, examples))) {
 				log.info("The matcher is ready ({} ms after it began to load); it answers from now on",
 						(System.nanoTime() - started) / 1_000_000);
 			}
@@ -110,15 +110,20 @@ public class Understanding {
 	@EventListener
 	void on(IntentsReloaded reloaded) {
 		long generation = nextGeneration();
-		noteBuiltInOutOfScope(reloaded.intents());
-		install(generation, train(factory, reloaded.intents()));
+		install(generation, train(factory, reloaded.intents(), examples(reloaded.intents())));
 	}
 
-	private static void noteBuiltInOutOfScope(IntentSet intents) {
-		if (intents.intents().stream().allMatch((intent) -> intent.offerable() || intent.examples().isEmpty())) {
+	/**
+	 * The intents' training set, made once for all the matchers trained on them; logs when the built-in out-of-scope
+	 * examples stand in.
+	 */
+	private static TrainingSet examples(IntentSet intents) {
+		TrainingSet examples = trainingSet(intents);
+		if (examples.outOfScopeExamples().equals(TrainingSet.builtInOutOfScope())) {
 			log.info("No intent has examples of what not to answer (action: fallback); the matcher learns it from {} "
-					+ "built-in ones", TrainingSet.builtInOutOfScope().size());
+					+ "built-in ones", examples.outOfScopeExamples().size());
 		}
+		return examples;
 	}
 
 	private synchronized long nextGeneration() {
@@ -136,9 +141,9 @@ public class Understanding {
 		return true;
 	}
 
-	private static Snapshot train(MatcherFactory factory, IntentSet intents) {
+	private static Snapshot train(MatcherFactory factory, IntentSet intents, TrainingSet examples) {
 		long started = System.nanoTime();
-		IntentMatcher matcher = factory.train(trainingSet(intents));
+		IntentMatcher matcher = factory.train(examples);
 		log.debug("Trained the matcher on {} intents in {} ms", intents.size(), (System.nanoTime() - started) / 1_000_000);
 		return new Snapshot(intents, matcher);
 	}
