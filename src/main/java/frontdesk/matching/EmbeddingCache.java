@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * The embeddings of example texts, kept on disk so a restart, or a reload after one file changed, embeds only the
  * texts it has not seen. One file per model, {@code DATA/matching/embeddings-MODEL.bin}: a header naming the model,
  * then records of the text's key (SHA-256 of the model id and the normalised text, first 16 bytes), the vector and
- * a checksum. Records are only appended; a torn or damaged record at the end is dropped on loading. Thread-safe.
+ * a checksum. Records are only appended; a torn or damaged record at the end is dropped on loading. Only the keys and
+ * where their records lie are held in memory: a vector is read from the file when it is asked for, so a cache that
+ * has grown large (an {@code evaluate} run on a public data set in the app's data folder, or years of edited examples)
+ * costs the app neither heap nor start-up time beyond reading it through once. Thread-safe.
  */
 final class EmbeddingCache {
 
@@ -37,10 +40,18 @@ final class EmbeddingCache {
 
 	private final Path file;
 
-	private final Map<Key, float[]> vectors = new HashMap<>();
+	/** Where the record of each key lies in the file. */
+	private final Map<Key, Long> positions = new HashMap<>();
+
+	/** The vectors this process added (none of them in {@link #positions}), also when they could not be written. */
+	private final Map<Key, float[]> added = new HashMap<>();
 
 	private final int recordBytes;
 
+	/** Reads records; null without a file. */
+	private FileChannel reader;
+
+	/** Appends records; null without a file, or once a write failed. */
 	private FileChannel channel;
 
 	private EmbeddingCache(String modelId, int dimension, Path file) {
@@ -81,6 +92,7 @@ final class EmbeddingCache {
 				StandardOpenOption.WRITE)) {
 			load(channel);
 		}
+		reader = FileChannel.open(file, StandardOpenOption.READ);
 		// appends go to the end even when another process (an evaluate run) appends to the same file
 		channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 	}
@@ -109,11 +121,7 @@ final class EmbeddingCache {
 			if (!intact(record)) {
 				break;
 			}
-			Key key = new Key(record.getLong(0), record.getLong(8));
-			float[] vector = new float[dimension];
-			record.position(KEY_BYTES);
-			record.asFloatBuffer().get(vector);
-			vectors.put(key, vector);
+			positions.putIfAbsent(new Key(record.getLong(0), record.getLong(8)), position);
 			position += recordBytes;
 		}
 		if (position < size) {
@@ -152,12 +160,39 @@ final class EmbeddingCache {
 
 	/** The stored embedding for the key, or null. */
 	synchronized float[] get(Key key) {
-		return vectors.get(key);
+		float[] vector = added.get(key);
+		Long position = positions.get(key);
+		return (vector != null || position == null) ? vector : read(key, position);
+	}
+
+	/** The vector of the record at the position, or null if it cannot be read as the key's any more. */
+	private float[] read(Key key, long position) {
+		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+		try {
+			while (record.hasRemaining() && reader.read(record, position + record.position()) > 0) {
+				// read the whole record
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Cannot read the embedding cache {} ({})", file, ex.getMessage());
+		}
+		record.flip();
+		if (record.remaining() < recordBytes || !intact(record) || record.getLong(0) != key.high()
+				|| record.getLong(8) != key.low()) {
+			// another process started the file anew: the text is embedded again
+			positions.remove(key);
+			return null;
+		}
+		float[] vector = new float[dimension];
+		record.position(KEY_BYTES);
+		record.asFloatBuffer().get(vector);
+		return vector;
 	}
 
 	/** Stores an embedding, on disk too when the cache has a file. */
 	synchronized void put(Key key, float[] vector) {
-		if (vector.length != dimension || vectors.putIfAbsent(key, vector) != null || channel == null) {
+		if (vector.length != dimension || positions.containsKey(key) || added.putIfAbsent(key, vector) != null
+				|| channel == null) {
 			return;
 		}
 		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -173,26 +208,34 @@ final class EmbeddingCache {
 			channel.write(record);
 		}
 		catch (IOException ex) {
-			log.warn("Cannot write to the embedding cache {} ({}); going on without it", file, ex.getMessage());
-			close();
+			log.warn("Cannot write to the embedding cache {} ({}); going on without writing to it", file,
+					ex.getMessage());
+			channel = close(channel);
 		}
 	}
 
+	/** How many texts the cache holds. */
 	synchronized int size() {
-		return vectors.size();
+		return positions.size() + added.size();
 	}
 
-	/** Flushes and closes the file; the embeddings stay available in memory. */
+	/** Flushes and closes the file; the embeddings added since it was opened stay available in memory. */
 	synchronized void close() {
-		if (channel != null) {
+		channel = close(channel);
+		reader = close(reader);
+		positions.clear();
+	}
+
+	private FileChannel close(FileChannel open) {
+		if (open != null) {
 			try {
-				channel.close();
+				open.close();
 			}
 			catch (IOException ex) {
 				log.debug("Closing {} failed", file, ex);
 			}
-			channel = null;
 		}
+		return null;
 	}
 
 	/**

@@ -72,6 +72,21 @@ class EmbeddingCacheTests {
 	}
 
 	@Test
+	void readsAVectorFromTheFileWhenAskedForSoATextIsEmbeddedAgainIfAnotherProcessStartedTheFileAnew() {
+		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
+		cache.put(cache.key("one"), new float[] { 1, 2, 3 });
+		cache.close();
+		EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 3);
+
+		EmbeddingCache.open(dir, "model-a", 4).close();
+
+		assertThat(reopened.get(reopened.key("one"))).isNull();
+		assertThat(reopened.size()).isZero();
+		reopened.put(reopened.key("one"), new float[] { 1, 2, 3 });
+		assertThat(reopened.get(reopened.key("one"))).containsExactly(1, 2, 3);
+	}
+
+	@Test
 	void worksInMemoryWithoutAFolder() throws IOException {
 		Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x");
 
