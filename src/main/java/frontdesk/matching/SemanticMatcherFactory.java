@@ -128,16 +128,20 @@ final class SemanticMatcherFactory implements MatcherFactory {
 	}
 
 	private Embeddings embeddings(SentenceModel model) {
-		SentenceEncoder sentences = SentenceEncoder.of(model, (dataDir != null) ? dataDir : Path.of("data"));
+		SentenceEncoder sentences = encoder(model);
 		EmbeddingCache cache = (dataDir != null)
 				? EmbeddingCache.open(dataDir.resolve("matching"), sentences.id(), sentences.dimension())
 				: EmbeddingCache.none(sentences.id(), sentences.dimension());
 		return new Embeddings(sentences, cache);
 	}
 
-	/** Loads the sentence models now rather than at the first training. */
+	private SentenceEncoder encoder(SentenceModel model) {
+		return SentenceEncoder.of(model, (dataDir != null) ? dataDir : Path.of("data"));
+	}
+
+	/** Loads the sentence models now rather than at the first training, which opens their embedding caches. */
 	void load() {
-		embeddings();
+		SentenceModel.of(encoder).parallelStream().forEach(this::encoder);
 	}
 
 }
