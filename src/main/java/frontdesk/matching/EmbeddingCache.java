@@ -113,11 +113,7 @@ final class EmbeddingCache {
 		long position = header.capacity();
 		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
 		while (position + recordBytes <= size) {
-			record.clear();
-			while (record.hasRemaining() && channel.read(record, position + record.position()) > 0) {
-				// read the whole record
-			}
-			record.flip();
+			readRecord(channel, position, record);
 			if (!intact(record)) {
 				break;
 			}
@@ -128,6 +124,15 @@ final class EmbeddingCache {
 			log.info("Dropping {} damaged bytes at the end of the embedding cache {}", size - position, file);
 			channel.truncate(position);
 		}
+	}
+
+	/** Reads the record at the position into the buffer and flips it; near the end of the file it holds fewer bytes. */
+	private static void readRecord(FileChannel from, long position, ByteBuffer record) throws IOException {
+		record.clear();
+		while (record.hasRemaining() && from.read(record, position + record.position()) > 0) {
+			// read the whole record
+		}
+		record.flip();
 	}
 
 	private ByteBuffer header() {
@@ -169,14 +174,12 @@ final class EmbeddingCache {
 	private float[] read(Key key, long position) {
 		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
 		try {
-			while (record.hasRemaining() && reader.read(record, position + record.position()) > 0) {
-				// read the whole record
-			}
+			readRecord(reader, position, record);
 		}
 		catch (IOException ex) {
 			log.warn("Cannot read the embedding cache {} ({})", file, ex.getMessage());
+			record.clear().flip();
 		}
-		record.flip();
 		if (record.remaining() < recordBytes || !intact(record) || record.getLong(0) != key.high()
 				|| record.getLong(8) != key.low()) {
 			// another process started the file anew: the text is embedded again
