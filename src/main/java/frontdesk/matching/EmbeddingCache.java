@@ -48,7 +48,7 @@ final class EmbeddingCache {
 
 	private final int recordBytes;
 
-	/** Reads records; null without a file. */
+	/** Reads records (and, while the file is opened, checks and mends it); null without a file. */
 	private FileChannel reader;
 
 	/** Appends records; null without a file, or once a write failed. */
@@ -88,11 +88,8 @@ final class EmbeddingCache {
 
 	private void load() throws IOException {
 		Files.createDirectories(file.getParent());
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-				StandardOpenOption.WRITE)) {
-			load(channel);
-		}
-		reader = FileChannel.open(file, StandardOpenOption.READ);
+		reader = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		load(reader);
 		// appends go to the end even when another process (an evaluate run) appends to the same file
 		channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 	}
@@ -117,13 +114,17 @@ final class EmbeddingCache {
 			if (!intact(record)) {
 				break;
 			}
-			positions.putIfAbsent(new Key(record.getLong(0), record.getLong(8)), position);
+			positions.putIfAbsent(keyOf(record), position);
 			position += recordBytes;
 		}
 		if (position < size) {
 			log.info("Dropping {} damaged bytes at the end of the embedding cache {}", size - position, file);
 			channel.truncate(position);
 		}
+	}
+
+	private static Key keyOf(ByteBuffer record) {
+		return new Key(record.getLong(0), record.getLong(8));
 	}
 
 	/** Reads the record at the position into the buffer and flips it; near the end of the file it holds fewer bytes. */
@@ -166,8 +167,11 @@ final class EmbeddingCache {
 	/** The stored embedding for the key, or null. */
 	synchronized float[] get(Key key) {
 		float[] vector = added.get(key);
+		if (vector != null) {
+			return vector;
+		}
 		Long position = positions.get(key);
-		return (vector != null || position == null) ? vector : read(key, position);
+		return (position != null) ? read(key, position) : null;
 	}
 
 	/** The vector of the record at the position, or null if it cannot be read as the key's any more. */
@@ -178,10 +182,9 @@ final class EmbeddingCache {
 		}
 		catch (IOException ex) {
 			log.warn("Cannot read the embedding cache {} ({})", file, ex.getMessage());
-			record.clear().flip();
+			record.limit(0);
 		}
-		if (record.remaining() < recordBytes || !intact(record) || record.getLong(0) != key.high()
-				|| record.getLong(8) != key.low()) {
+		if (record.remaining() < recordBytes || !intact(record) || !keyOf(record).equals(key)) {
 			// another process started the file anew: the text is embedded again
 			positions.remove(key);
 			return null;

@@ -37,15 +37,16 @@ final class Embeddings {
 		int missing = 0;
 		for (int i = 0; i < texts.size(); i++) {
 			keys[i] = cache.key(texts.get(i));
-			vectors[i] = cache.get(keys[i]);
-			if (vectors[i] == null) {
-				vectors[i] = encoder.remembered(texts.get(i));
-				if (vectors[i] != null) {
-					cache.put(keys[i], vectors[i]);
-				}
+			// this process's memory first: the disk cache reads each vector from its file
+			vectors[i] = encoder.remembered(texts.get(i));
+			if (vectors[i] != null) {
+				cache.put(keys[i], vectors[i]);
 			}
 			else {
-				encoder.remember(texts.get(i), vectors[i]);
+				vectors[i] = cache.get(keys[i]);
+				if (vectors[i] != null) {
+					encoder.remember(texts.get(i), vectors[i]);
+				}
 			}
 			missing += (vectors[i] == null) ? 1 : 0;
 		}

@@ -15,11 +15,16 @@ class EmbeddingCacheTests {
 	@TempDir
 	Path dir;
 
+	/** Stores one text's vector in model-a's cache, as a process that has since stopped did. */
+	private void written(String text, float... vector) {
+		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", vector.length);
+		cache.put(cache.key(text), vector);
+		cache.close();
+	}
+
 	@Test
 	void keepsEmbeddingsAcrossRestarts() {
-		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
-		cache.put(cache.key("where is my order"), new float[] { 0.1f, 0.2f, 0.3f });
-		cache.close();
+		written("where is my order", 0.1f, 0.2f, 0.3f);
 
 		EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 3);
 
@@ -61,9 +66,7 @@ class EmbeddingCacheTests {
 
 	@Test
 	void startsAnewWhenTheFileIsOfAnotherDimension() {
-		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
-		cache.put(cache.key("one"), new float[] { 1, 2, 3 });
-		cache.close();
+		written("one", 1, 2, 3);
 
 		EmbeddingCache other = EmbeddingCache.open(dir, "model-a", 4);
 
@@ -73,9 +76,7 @@ class EmbeddingCacheTests {
 
 	@Test
 	void readsAVectorFromTheFileWhenAskedForSoATextIsEmbeddedAgainIfAnotherProcessStartedTheFileAnew() {
-		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
-		cache.put(cache.key("one"), new float[] { 1, 2, 3 });
-		cache.close();
+		written("one", 1, 2, 3);
 		EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 3);
 
 		EmbeddingCache.open(dir, "model-a", 4).close();
