@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -46,16 +47,22 @@ final class NativeLibraries {
 		if (System.getenv(DJL_CACHE) == null && System.getProperty(DJL_CACHE) == null) {
 			System.setProperty(DJL_CACHE, dir.resolve("djl").toString());
 		}
-		if (System.getProperty(ONNXRUNTIME_PATH) == null) {
-			unpackOnnxRuntime(dir.resolve("onnxruntime"));
+		Path onnxRuntime = dir.resolve("onnxruntime");
+		if (System.getProperty(ONNXRUNTIME_PATH) == null && unpackOnnxRuntime(onnxRuntime)) {
+			System.setProperty(ONNXRUNTIME_PATH, onnxRuntime.toString());
 		}
 	}
 
-	/** Copies the platform's ONNX Runtime libraries out of the jar, unless the same copies are already there. */
-	private static void unpackOnnxRuntime(Path target) {
+	/**
+	 * Copies the platform's ONNX Runtime libraries out of the jar, unless the same copies are already there. Copies
+	 * are compared byte for byte: two versions' libraries can have the same size (1.20's and 1.22's JNI library do),
+	 * and after an upgrade one version's library cannot load with the other's.
+	 * @return true if the libraries are in {@code target}; false if ONNX Runtime must unpack itself
+	 */
+	static boolean unpackOnnxRuntime(Path target) {
 		String platform = onnxRuntimePlatform();
 		if (platform == null) {
-			return;
+			return false;
 		}
 		try {
 			for (String library : ONNXRUNTIME_LIBRARIES) {
@@ -63,11 +70,12 @@ final class NativeLibraries {
 				String resource = "/ai/onnxruntime/native/" + platform + "/" + name;
 				try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
 					if (in == null) {
-						return;
+						return false;
 					}
 					byte[] bytes = in.readAllBytes();
 					Path file = target.resolve(name);
-					if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
+					if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+							&& Arrays.equals(Files.readAllBytes(file), bytes)) {
 						continue;
 					}
 					Files.createDirectories(target);
@@ -76,14 +84,12 @@ final class NativeLibraries {
 					Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				}
 			}
-			System.setProperty(ONNXRUNTIME_PATH, target.toString());
+			return true;
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			log.warn("Could not unpack ONNX Runtime to {} ({}); it unpacks itself to the temporary folder instead",
 					target, ex.getMessage());
-		}
-		catch (UncheckedIOException ex) {
-			log.warn("Could not unpack ONNX Runtime to {} ({})", target, ex.getMessage());
+			return false;
 		}
 	}
 

@@ -1,9 +1,13 @@
 package frontdesk.matching;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +31,34 @@ class NativeLibrariesTests {
 			assertThat(Files.exists(tokenizers)).isTrue();
 		}
 		assertThat(onnxRuntime.startsWith(Path.of(System.getProperty("user.home"), ".djl.ai"))).isFalse();
+	}
+
+	@Test
+	void replacesACopyLeftByAnotherVersionOfTheSameSize(@TempDir Path dataDir) throws IOException {
+		Path target = dataDir.resolve("onnxruntime");
+		assertThat(NativeLibraries.unpackOnnxRuntime(target)).isTrue();
+		Path jni = target.resolve(System.mapLibraryName("onnxruntime4j_jni"));
+		byte[] shipped = Files.readAllBytes(jni);
+		byte[] otherVersion = shipped.clone();
+		otherVersion[otherVersion.length / 2] ^= 1;
+		Files.write(jni, otherVersion);
+
+		assertThat(NativeLibraries.unpackOnnxRuntime(target)).isTrue();
+
+		assertThat(jni).hasBinaryContent(shipped);
+	}
+
+	@Test
+	void leavesTheSameCopiesAlone(@TempDir Path dataDir) throws IOException {
+		Path target = dataDir.resolve("onnxruntime");
+		NativeLibraries.unpackOnnxRuntime(target);
+		Path library = target.resolve(System.mapLibraryName("onnxruntime"));
+		FileTime earlier = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+		Files.setLastModifiedTime(library, earlier);
+
+		assertThat(NativeLibraries.unpackOnnxRuntime(target)).isTrue();
+
+		assertThat(Files.getLastModifiedTime(library)).isEqualTo(earlier);
 	}
 
 }
