@@ -143,7 +143,11 @@ final class EmbeddingCache {
 		return header.flip();
 	}
 
+	/** Whether the buffer holds a whole record whose checksum matches. */
 	private boolean intact(ByteBuffer record) {
+		if (record.remaining() < recordBytes) {
+			return false;
+		}
 		CRC32 crc = new CRC32();
 		crc.update(record.array(), 0, recordBytes - 4);
 		return (int) crc.getValue() == record.getInt(recordBytes - 4);
@@ -184,7 +188,7 @@ final class EmbeddingCache {
 			log.warn("Cannot read the embedding cache {} ({})", file, ex.getMessage());
 			record.limit(0);
 		}
-		if (record.remaining() < recordBytes || !intact(record) || !keyOf(record).equals(key)) {
+		if (!intact(record) || !keyOf(record).equals(key)) {
 			// another process started the file anew: the text is embedded again
 			positions.remove(key);
 			return null;

@@ -2,7 +2,6 @@ package frontdesk.matching;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,7 +85,7 @@ final class NativeLibraries {
 			}
 			return true;
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			log.warn("Could not unpack ONNX Runtime to {} ({}); it unpacks itself to the temporary folder instead",
 					target, ex.getMessage());
 			return false;
