@@ -134,7 +134,8 @@ class Dialogue {
 			return;
 		}
 		else if (data.equals(DONE) && turn.conversation.offerToEnd()) {
-			close(turn, null, null);
+			// a button from before the customer asked for a person: no more reason to drop the request than a goodbye
+			orIfWaiting(turn, () -> close(turn, null, null));
 			return;
 		}
 		else if (data.equals(WITHDRAW + turn.conversation.ticketId()) && turn.conversation.waitingForPerson()) {
@@ -202,7 +203,7 @@ class Dialogue {
 			case ANSWER -> {
 				turn.conversation.answered();
 				List<Reply.Button> buttons = new ArrayList<>(suggestions(turn.understanding.intents(), intent.suggest()));
-				if (turn.conversation.offerToEnd()) {
+				if (turn.conversation.offerToEnd() && !turn.conversation.waitingForPerson()) {
 					buttons.add(new Reply.Button(turn.text(MessageKey.DONE), DONE));
 				}
 				turn.say(new Reply(turn.fill(pick(intent)), buttons), intent.id(), confidence);

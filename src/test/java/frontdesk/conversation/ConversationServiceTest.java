@@ -205,6 +205,23 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void endingWithTheButtonWhileWaitingKeepsTheRequest() {
+			VERDICTS.put("how much is postage", confident("shipping_cost", 0.9));
+			VERDICTS.put("how long does delivery take", confident("shipping_time", 0.9));
+			say("how much is postage");
+			assertThat(say("how long does delivery take").replies().get(0).buttons()).extracting(Reply.Button::data)
+				.contains("done");
+			String promise = say("/human").replies().get(0).text();
+
+			assertThat(say("how much is postage").replies().get(0).buttons()).extracting(Reply.Button::data)
+				.doesNotContain("done");
+			Response pressed = press("done");
+
+			assertThat(pressed.replies()).extracting(Reply::text).noneMatch(text -> text.contains("Thanks for chatting"));
+			assertThat(say("/human").replies().get(0).text()).isEqualTo(promise);
+		}
+
+		@Test
 		void explainsItselfOnHelpAndOnUnknownCommands() {
 			assertThat(say("/help").replies().get(0).text()).contains("/human");
 			assertThat(say("/frobnicate").replies().get(0).text()).contains("/human");
