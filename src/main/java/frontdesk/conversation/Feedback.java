@@ -92,13 +92,14 @@ class Feedback {
 	/**
 	 * A text shortly after a rating: the comment on it, stored and thanked. A customer who wrote something else after
 	 * the goodbye and then rated has a conversation open; their next text is still the comment, as it answers the
-	 * question the bot asked last.
+	 * question the bot asked last; so is the text of a customer whose rating the staff followed up with a new request.
 	 * @param open the customer's open conversation, if any
 	 * @return the thanks; empty when no rating waits for a comment, so the text goes to the conversation
 	 */
 	Optional<Response> comment(Customer customer, Inbound inbound, Optional<Conversation> open, Instant now) {
 		return ratings.awaitingComment(customer.id())
-			.filter(rating -> open.isEmpty() || !open.get().lastCustomerMessageAt().isAfter(rating.ratedAt()))
+			.filter(rating -> open.isEmpty() || !messages.existsByConversationIdAndAuthorAndCreatedAtGreaterThan(
+					open.get().id(), Message.Author.CUSTOMER, rating.ratedAt()))
 			.map(rating -> {
 				Long conversationId = rating.conversationId();
 				ratings.comment(conversationId, inbound.text());

@@ -33,6 +33,10 @@ interface MessageRepository extends Repository<Message, Long> {
 			group by lower(trim(m.text)) order by count(m) desc, lower(trim(m.text))""")
 	List<Object[]> findUnanswered(Instant from, Instant to, Limit limit);
 
+	/** Whether someone (the customer, the bot, the staff) wrote in the conversation after the given time. */
+	boolean existsByConversationIdAndAuthorAndCreatedAtGreaterThan(Long conversationId, Message.Author author,
+			Instant after);
+
 	/** Whether the customer asked the bot anything in the conversation (beyond commands and buttons). */
 	boolean existsByConversationIdAndOutcomeIn(Long conversationId, Collection<Message.Outcome> outcomes);
 }

@@ -229,6 +229,32 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void aCommentWrittenAfterTheStaffFollowedUpIsStillTheComment() {
+		clock.set(london("2026-11-27T10:00"));
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		long ticket = scenes.askForPerson(chat, "Jo");
+		scenes.inTopic(scenes.card(ticket).body().path("message_thread_id").asInt(), hal, "Hal", "/close");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long conversation = conversationOf(question);
+		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
+		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 1/5 by Jo"), WAIT);
+		clock.set(london("2026-11-27T10:02"));
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation,
+				alert.result().path("message_id").asInt());
+		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Jo.");
+		clock.set(london("2026-11-27T10:03"));
+
+		telegram.sendText(chat, chat, "Jo", "the courier was rude to me");
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(body, "Jo commented: the courier was rude to me"), WAIT);
+		assertThat(ratings.find(conversation)).get().extracting(RatingView::comment)
+			.isEqualTo("the courier was rude to me");
+	}
+
+	@Test
 	void statsShowsThePeriodsFigures() {
 		clock.set(london("2031-03-03T10:00"));
 		long grace = scenes.staffMember("Grace");
