@@ -69,11 +69,16 @@ public class ConversationService {
 		this.clock = clock;
 	}
 
-	/** Stores a customer message and returns what the bot says about it (stored as well). */
+	/**
+	 * Stores a customer message and returns what the bot says about it (stored as well). A customer's messages are
+	 * handled one at a time; the first two messages of a new customer that arrive together meet in the database, and
+	 * the second fails with a {@link org.springframework.dao.DataIntegrityViolationException}, to be tried again.
+	 */
 	@Transactional
 	public Response handle(Inbound inbound) {
 		Instant now = clock.instant();
-		Customer customer = customers.findByChannelAndExternalId(inbound.from().channel(), inbound.from().externalId())
+		Customer customer = customers.findLockedByChannelAndExternalId(inbound.from().channel(),
+				inbound.from().externalId())
 			.orElseGet(() -> customers.save(new Customer(inbound.from(), now)));
 		customer.update(inbound.from());
 		if (inbound.kind() == Inbound.Kind.BUTTON && Feedback.isFeedbackButton(inbound.text())) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The chat page's API. Requests carry the visitor's signed cookie (a first request gets one); posts take JSON only,
  * which another site's page cannot send without the browser asking this server first, so no other site can write in
- * a visitor's name.
+ * a visitor's name. Two posts of one visitor at once (Enter pressed twice) are handled one after the other; the one that
+ * met the other in the database is tried again, so neither is lost.
  */
 @RestController
 @RequestMapping("/api/chat")
@@ -53,12 +57,16 @@ class ChatApi {
 	}
 
 	@PostMapping(path = "/lines", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Retryable(includes = { ConcurrencyFailureException.class, DataIntegrityViolationException.class }, maxRetries = 3,
+			delay = 50, jitter = 25)
 	WebChat.Answer write(@RequestBody Written written, HttpServletRequest request, HttpServletResponse response) {
 		slowDownIfFlooding(request);
 		return chat.write(visitors.ofOrNew(request, response), written.text());
 	}
 
 	@PostMapping(path = "/buttons", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Retryable(includes = { ConcurrencyFailureException.class, DataIntegrityViolationException.class }, maxRetries = 3,
+			delay = 50, jitter = 25)
 	WebChat.Answer press(@RequestBody Pressed pressed, HttpServletRequest request, HttpServletResponse response) {
 		slowDownIfFlooding(request);
 		return chat.press(visitors.ofOrNew(request, response), pressed.line(), pressed.data());

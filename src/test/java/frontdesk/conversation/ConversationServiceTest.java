@@ -2,7 +2,9 @@ package frontdesk.conversation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,15 @@ import frontdesk.matching.Verdict;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -299,6 +306,44 @@ class ConversationServiceTest {
 		void takesEmojiAndTheLongestTelegramText() {
 			assertThat(say("📦📦📦 ❓").replies()).hasSize(1);
 			assertThat(say("x".repeat(4096)).replies()).hasSize(1);
+		}
+	}
+
+	@Nested
+	class Together {
+
+		@Autowired
+		PlatformTransactionManager transactions;
+
+		@Autowired
+		ConversationRepository conversations;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@Test
+		void twoMessagesOfOneCustomerAtOnceGoOneAfterTheOtherIntoOneConversation() throws Exception {
+			VERDICTS.put("how much is postage", confident("shipping_cost", 0.9));
+			VERDICTS.put("and to france", confident("international_shipping", 0.9));
+			say("/start");
+			say("/end");
+
+			TransactionStatus first = transactions.getTransaction(TransactionDefinition.withDefaults());
+			say("how much is postage");
+			CompletableFuture<Response> second = CompletableFuture
+				.supplyAsync(() -> new TransactionTemplate(transactions).execute(status -> say("and to france")));
+			Thread.sleep(200);
+			assertThat(second).as("waits for the first").isNotDone();
+			transactions.commit(first);
+
+			assertThat(second.get(10, TimeUnit.SECONDS).replies()).isNotEmpty();
+			List<Message> latest = lastMessages(4);
+			assertThat(latest).extracting(Message::text)
+				.containsSubsequence("how much is postage", "and to france");
+			assertThat(latest).extracting(Message::conversationId).containsOnly(latest.get(0).conversationId());
+			Long customerId = conversations.findById(latest.get(0).conversationId()).orElseThrow().customerId();
+			assertThat(jdbc.queryForObject("select count(*) from conversation where customer_id = ? and state <> 'CLOSED'",
+					Integer.class, customerId)).isEqualTo(1);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package frontdesk.web;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,6 +42,12 @@ class ChatApiTest {
 	@Autowired
 	Visitors visitors;
 
+	@Autowired
+	WebChat chat;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
 		registry.add("frontdesk.data-dir", () -> "./target/test-data/chat-api-" + UUID.randomUUID());
@@ -58,6 +69,31 @@ class ChatApiTest {
 			.andExpect(header().doesNotExist("Set-Cookie"))
 			.andExpect(jsonPath("$", hasSize(2)))
 			.andExpect(jsonPath("$[0].text").value("how much does delivery cost?"));
+	}
+
+	@Test
+	void twoFirstMessagesOfANewVisitorAtOnceAreBothKept() throws Exception {
+		String visitor = UUID.randomUUID().toString();
+		Cookie cookie = new Cookie(Visitors.COOKIE, visitors.sign(visitor));
+		TransactionStatus first = transactions.getTransaction(TransactionDefinition.withDefaults());
+		chat.write(visitor, "how much does delivery cost?");
+		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				return mvc.perform(post("/api/chat/lines").cookie(cookie).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"text\": \"do you ship to france?\"}"))
+					.andReturn().getResponse().getStatus();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Thread.sleep(300);
+		transactions.commit(first);
+
+		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+		mvc.perform(get("/api/chat/lines").cookie(cookie))
+			.andExpect(jsonPath("$[?(@.author == 'visitor')].text").value(
+					org.hamcrest.Matchers.contains("how much does delivery cost?", "do you ship to france?")));
 	}
 
 	@Test
