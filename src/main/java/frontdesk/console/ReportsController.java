@@ -51,14 +51,14 @@ class ReportsController {
 		return reports.charts();
 	}
 
-	/** Adds a question to an intent's examples: the intents file is changed and the bot learns it at once. */
+	/** Adds a question to an intent's examples: the intents file is changed and the bot learns it within seconds. */
 	@PostMapping("/console/reports/examples")
 	String addExample(@RequestParam(defaultValue = "") String intent, @RequestParam(defaultValue = "") String text,
 			RedirectAttributes flash) {
 		try {
 			catalog.addExample(intent, text);
 			flash.addFlashAttribute("notice", "Added \u201c" + text.strip() + "\u201d to " + intent
-					+ ". The bot answers it from now on.");
+					+ ". The bot answers it once it has learnt it, in a few seconds.");
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			flash.addFlashAttribute("problem", ex.getMessage());

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ import frontdesk.intent.IntentsReloaded;
  * classifiers) can be made off the start-up path: the app then starts at once, the lexical matcher answers until it is
  * ready, and both are trained on another thread (a message that comes before even the lexical matcher, a few hundred
  * milliseconds, waits for it). A reload that finishes first wins; the start-up matchers never replace a newer one.
+ * <p>
+ * Reloads are trained on a thread of their own, one after another, while the matcher in force goes on answering: the
+ * thread that noticed the change (the scheduler's, which also keeps the promises to customers) is not held up.
  */
 @Component
 public class Understanding {
@@ -38,6 +44,12 @@ public class Understanding {
 	private final CompletableFuture<Void> answering = new CompletableFuture<>();
 
 	private final CompletableFuture<Void> ready;
+
+	private final ExecutorService training = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "matcher-training");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private volatile Snapshot current;
 
@@ -109,8 +121,30 @@ public class Understanding {
 
 	@EventListener
 	void on(IntentsReloaded reloaded) {
+		reload(reloaded.intents());
+	}
+
+	/**
+	 * Trains a matcher on reloaded intents, on the training thread; a reload overtaken by a newer one before its turn
+	 * is skipped.
+	 * @return completes when the matcher is in force, skipped, or could not be made (the one before keeps answering)
+	 */
+	CompletableFuture<Void> reload(IntentSet intents) {
 		long generation = nextGeneration();
-		install(generation, train(factory, reloaded.intents(), examples(reloaded.intents())));
+		return CompletableFuture.runAsync(() -> {
+			if (generation == latestGeneration()) {
+				install(generation, train(factory, intents, examples(intents)));
+			}
+		}, training).exceptionally((failure) -> {
+			log.error("Could not train the matcher on the reloaded intents; the one trained before keeps answering",
+					failure);
+			return null;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		training.shutdownNow();
 	}
 
 	/**
@@ -128,6 +162,10 @@ public class Understanding {
 
 	private synchronized long nextGeneration() {
 		return ++generations;
+	}
+
+	private synchronized long latestGeneration() {
+		return generations;
 	}
 
 	/** Puts the matcher in force unless one trained on newer intents already is; true if it was. */

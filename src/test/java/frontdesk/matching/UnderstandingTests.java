@@ -1,8 +1,11 @@
 package frontdesk.matching;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,7 @@ import frontdesk.intent.IntentSet;
 import frontdesk.intent.IntentsReloaded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -45,7 +49,7 @@ class UnderstandingTests {
 		Understanding understanding = new Understanding(atStart, slow, lexical);
 		IntentSet reloaded = IntentLoader.load(Path.of("intents"));
 
-		understanding.on(new IntentsReloaded(reloaded));
+		understanding.reload(reloaded).get(10, TimeUnit.SECONDS);
 		IntentMatcher afterReload = understanding.current().matcher();
 		slow.release.countDown();
 		understanding.ready().get(10, TimeUnit.SECONDS);
@@ -54,6 +58,42 @@ class UnderstandingTests {
 		assertThat(slow.made).isNotNull();
 		assertThat(understanding.current().matcher()).isSameAs(afterReload).isNotSameAs(slow.made)
 			.isNotInstanceOf(LexicalMatcher.class);
+	}
+
+	@Test
+	void aReloadIsTrainedOnItsOwnThreadWhileTheMatcherBeforeItAnswers() throws Exception {
+		SlowFactory slow = new SlowFactory("matcher-training");
+		Understanding understanding = new Understanding(atStart, slow, null);
+		IntentSet reloaded = IntentLoader.load(Path.of("intents"));
+
+		understanding.on(new IntentsReloaded(reloaded));
+
+		assertThat(understanding.current().intents()).isSameAs(atStart);
+		assertThat(understanding.current().match("where is my order").best()).map(ScoredIntent::intentId)
+			.hasValue("track_order");
+		slow.release.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> understanding.current().intents() == reloaded);
+		assertThat(understanding.current().matcher()).isSameAs(slow.made);
+	}
+
+	@Test
+	void aReloadOvertakenBeforeItsTurnIsSkipped() throws Exception {
+		SlowFactory slow = new SlowFactory("matcher-training");
+		Understanding understanding = new Understanding(atStart, slow, null);
+		IntentSet first = IntentLoader.load(Path.of("intents"));
+		IntentSet second = IntentLoader.load(Path.of("intents"));
+		IntentSet third = IntentLoader.load(Path.of("intents"));
+		int before = slow.trainings.get();
+
+		CompletableFuture<Void> training = understanding.reload(first);
+		slow.started.await(10, TimeUnit.SECONDS);
+		CompletableFuture<Void> overtaken = understanding.reload(second);
+		CompletableFuture<Void> latest = understanding.reload(third);
+		slow.release.countDown();
+		CompletableFuture.allOf(training, overtaken, latest).get(10, TimeUnit.SECONDS);
+
+		assertThat(slow.trainings.get() - before).as("the first and the latest").isEqualTo(2);
+		assertThat(understanding.current().intents()).isSameAs(third);
 	}
 
 	@Test
@@ -97,21 +137,35 @@ class UnderstandingTests {
 		assertThatThrownBy(understanding::current).hasRootCauseMessage("no model");
 	}
 
-	/** Trains the lexical way, but its first training waits to be released, as loading a model does. */
+	/** Trains the lexical way, but a training on one thread waits to be released, as loading a model does. */
 	static final class SlowFactory extends LexicalMatcherFactory {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final AtomicInteger trainings = new AtomicInteger();
+
+		private final String slowThread;
+
 		volatile IntentMatcher made;
 
 		SlowFactory() {
+			this("matcher-start");
+		}
+
+		/** Waits on the given thread only. */
+		SlowFactory(String slowThread) {
 			super(MatchingSettings.defaults());
+			this.slowThread = slowThread;
 		}
 
 		@Override
 		public IntentMatcher train(TrainingSet set) {
-			boolean first = Thread.currentThread().getName().equals("matcher-start");
+			trainings.incrementAndGet();
+			boolean first = Thread.currentThread().getName().equals(slowThread);
 			if (first) {
+				started.countDown();
 				try {
 					release.await();
 				}
