@@ -1,21 +1,28 @@
 package frontdesk.matching;
 
 import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Brings customer texts to one plain form: lower case, no accents, contractions spelled out, only letters and
- * digits (of any script) separated by single spaces.
+ * digits (of any script) separated by single spaces. Accents are dropped from the scripts customers often write
+ * without them (Latin, Greek, Cyrillic, and the vowel signs of Arabic and Hebrew); in other scripts the marks on a
+ * letter spell the word (the vowel signs of Hindi or Thai, the voicing marks of Japanese kana) and are kept.
  */
 final class TextNormalizer {
 
 	/** Only the start of a longer text counts, so a pasted book costs no more than a long message. */
 	static final int MAX_LENGTH = 10_000;
 
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+	/** Scripts whose marks on letters are accents a customer may leave out. */
+	private static final Set<Character.UnicodeScript> ACCENTED = EnumSet.of(Character.UnicodeScript.LATIN,
+			Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.ARABIC,
+			Character.UnicodeScript.HEBREW);
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u201B\u02BC\u00B4`\u2032]");
 
@@ -47,11 +54,10 @@ final class TextNormalizer {
 			return "";
 		}
 		String plain = APOSTROPHES.matcher(text.substring(0, Math.min(text.length(), MAX_LENGTH))).replaceAll("'");
-		plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD)).replaceAll("");
-		plain = plain.toLowerCase(Locale.ROOT);
+		plain = withoutAccents(plain).toLowerCase(Locale.ROOT);
 		StringBuilder words = new StringBuilder(plain.length());
 		plain.codePoints()
-			.map((c) -> (Character.isLetterOrDigit(c) || c == '\'') ? c : ' ')
+			.map((c) -> (Character.isLetterOrDigit(c) || isMark(c) || c == '\'') ? c : ' ')
 			.forEach(words::appendCodePoint);
 		StringJoiner normalized = new StringJoiner(" ");
 		for (String word : words.toString().split(" ")) {
@@ -61,6 +67,35 @@ final class TextNormalizer {
 			}
 		}
 		return normalized.toString();
+	}
+
+	/**
+	 * The text in compatibility form (full-width letters, ligatures), without the marks on letters of the accented
+	 * scripts, nor marks on anything but a letter (such as the variation selectors of emoji); composed again, so the
+	 * marks kept are one character with their letter where Unicode has one.
+	 */
+	private static String withoutAccents(String text) {
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+		StringBuilder kept = new StringBuilder(decomposed.length());
+		boolean dropMarks = true;
+		for (int i = 0; i < decomposed.length();) {
+			int c = decomposed.codePointAt(i);
+			i += Character.charCount(c);
+			if (!isMark(c)) {
+				dropMarks = !Character.isLetter(c) || ACCENTED.contains(Character.UnicodeScript.of(c));
+				kept.appendCodePoint(c);
+			}
+			else if (!dropMarks) {
+				kept.appendCodePoint(c);
+			}
+		}
+		return Normalizer.normalize(kept, Normalizer.Form.NFC);
+	}
+
+	private static boolean isMark(int c) {
+		int type = Character.getType(c);
+		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+				|| type == Character.ENCLOSING_MARK;
 	}
 
 	private static String strip(String word) {

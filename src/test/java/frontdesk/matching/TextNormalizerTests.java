@@ -76,6 +76,27 @@ class TextNormalizerTests {
 		}
 
 		@Test
+		void keepsTheMarksThatSpellWordsInScriptsOtherThanLatinGreekAndCyrillic() {
+			assertThat(TextNormalizer.normalize("\u0928\u092E\u0938\u094D\u0924\u0947!"))
+				.as("Hindi, with its virama and vowel sign").isEqualTo("\u0928\u092E\u0938\u094D\u0924\u0947");
+			assertThat(TextNormalizer.normalize("\u0915\u093E\u092E")).as("work is not less")
+				.isNotEqualTo(TextNormalizer.normalize("\u0915\u092E"));
+			assertThat(TextNormalizer.normalize("\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35")).as("Thai")
+				.isEqualTo("\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35");
+			assertThat(TextNormalizer.normalize("\u304F\u3060\u3055\u3044")).as("kana with a voicing mark")
+				.isEqualTo("\u304F\u3060\u3055\u3044");
+			assertThat(TextNormalizer.normalize("\uAC00\uAC8C")).as("Korean syllables stay whole").isEqualTo("\uAC00\uAC8C");
+		}
+
+		@Test
+		void dropsTheAccentsOfGreekAndTheVowelSignsOfArabic() {
+			assertThat(TextNormalizer.normalize("\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1"))
+				.isEqualTo("\u03BA\u03B1\u03BB\u03B7\u03BC\u03B5\u03C1\u03B1");
+			assertThat(TextNormalizer.normalize("\u0645\u064E\u0631\u0652\u062D\u064E\u0628\u064B\u0627"))
+				.isEqualTo("\u0645\u0631\u062D\u0628\u0627");
+		}
+
+		@Test
 		void foldsCompatibilityCharacters() {
 			assertThat(TextNormalizer.normalize("\uFF37\uFF28\uFF25\uFF32\uFF25 \uFB01le")).isEqualTo("where file");
 		}
