@@ -214,12 +214,18 @@ final class EmbeddingCache {
 		crc.update(record.array(), 0, recordBytes - 4);
 		record.putInt((int) crc.getValue());
 		record.flip();
+		long start = -1;
 		try {
-			channel.write(record);
+			start = channel.size();
+			// a write may take part of the record only (a disk that is full): the rest is written, or the write fails
+			while (record.hasRemaining()) {
+				channel.write(record);
+			}
 		}
 		catch (IOException ex) {
 			log.warn("Cannot write to the embedding cache {} ({}); going on without writing to it", file,
 					ex.getMessage());
+			cutTo(start);
 			channel = close(channel);
 		}
 	}
@@ -234,6 +240,21 @@ final class EmbeddingCache {
 		channel = close(channel);
 		reader = close(reader);
 		positions.clear();
+	}
+
+	/**
+	 * Takes a record written in part off the end of the file, so what a later start writes follows whole records (a
+	 * start drops everything from the first broken record on).
+	 */
+	private void cutTo(long size) {
+		try {
+			if (size >= 0) {
+				channel.truncate(size);
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Could not take a partly written record off {}; the next start drops it", file, ex);
+		}
 	}
 
 	private FileChannel close(FileChannel open) {
