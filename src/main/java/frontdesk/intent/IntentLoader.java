@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +107,9 @@ public final class IntentLoader {
 
 	private Node parse(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return new Yaml(new LoaderOptions()).compose(reader);
+			Node root = new Yaml(new LoaderOptions()).compose(reader);
+			checkDuplicateKeys(file, root, Collections.newSetFromMap(new IdentityHashMap<>()));
+			return root;
 		}
 		catch (MarkedYAMLException ex) {
 			int line = ex.getProblemMark() != null ? ex.getProblemMark().getLine() + 1 : 0;
@@ -121,6 +125,34 @@ public final class IntentLoader {
 			problems.add(new IntentProblem(file, 0, "cannot read: " + ex.getMessage()));
 		}
 		return null;
+	}
+
+	/**
+	 * Reports every key that a mapping has twice, at any depth: YAML keeps only one of the values, so the other would
+	 * be lost without a word (an intent missing its {@code - } merges into the one above it, a second
+	 * {@code examples:} hides the first).
+	 */
+	private void checkDuplicateKeys(Path file, Node node, Set<Node> seen) {
+		if (node == null || !seen.add(node)) {
+			return;
+		}
+		if (node instanceof MappingNode mapping) {
+			Map<String, Node> firstKeys = new HashMap<>();
+			for (NodeTuple tuple : mapping.getValue()) {
+				String key = scalar(tuple.getKeyNode());
+				Node first = key == null ? null : firstKeys.putIfAbsent(key, tuple.getKeyNode());
+				if (first != null) {
+					problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "duplicate key '" + key
+							+ "' (first on line " + line(first) + ")"));
+				}
+				checkDuplicateKeys(file, tuple.getValueNode(), seen);
+			}
+		}
+		else if (node instanceof SequenceNode sequence) {
+			for (Node item : sequence.getValue()) {
+				checkDuplicateKeys(file, item, seen);
+			}
+		}
 	}
 
 	private List<ParsedIntent> readIntents(Path file) {

@@ -180,6 +180,74 @@ class IntentLoaderTest {
 		}
 
 		@Test
+		void refusesAnIntentWithoutItsDashRatherThanMergingItIntoTheOneAbove() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: opening_hours
+					    examples: [when are you open]
+					    answer: "9 to 5"
+
+					    id: refunds
+					    examples: [can I get my money back]
+					    answer: "Yes, within 30 days"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString).containsExactly(
+					dir.resolve("a.yml") + ":6: duplicate key 'id' (first on line 2)",
+					dir.resolve("a.yml") + ":7: duplicate key 'examples' (first on line 3)",
+					dir.resolve("a.yml") + ":8: duplicate key 'answer' (first on line 4)");
+		}
+
+		@Test
+		void refusesASecondIntentsListInAFile() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: opening_hours
+					    examples: [when are you open]
+					    answer: "9 to 5"
+					intents:
+					  - id: refunds
+					    examples: [can I get my money back]
+					    answer: "Yes"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.containsExactly(dir.resolve("a.yml") + ":5: duplicate key 'intents' (first on line 1)");
+		}
+
+		@Test
+		void refusesASecondExamplesKeyInAnIntent() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: opening_hours
+					    examples: [when are you open]
+					    answer: "9 to 5"
+					    examples: [are you open on sunday]
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.containsExactly(dir.resolve("a.yml") + ":5: duplicate key 'examples' (first on line 3)");
+		}
+
+		@Test
+		void refusesAMessageGivenTwice() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					""");
+			write("messages.yml", """
+					button:
+					  talk-to-person: "A human, please"
+					  talk-to-person: "Someone real"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.containsExactly(dir.resolve("messages.yml") + ":3: duplicate key 'talk-to-person' (first on line 2)");
+		}
+
+		@Test
 		void requiresAnAnswerUnlessThereIsAnAction() throws IOException {
 			write("a.yml", """
 					intents:
