@@ -2,7 +2,7 @@ package frontdesk.intent;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +116,9 @@ public final class IntentLoader {
 			problems.add(new IntentProblem(file, line, "not valid YAML: " + ex.getProblem()));
 		}
 		catch (YAMLException ex) {
-			problems.add(new IntentProblem(file, 0, "not valid YAML: " + ex.getMessage()));
-		}
-		catch (MalformedInputException ex) {
-			problems.add(new IntentProblem(file, 0, "not UTF-8 text"));
+			// SnakeYAML reads the file as it parses, so a byte that is not UTF-8 arrives wrapped in its exception
+			problems.add(new IntentProblem(file, 0, ex.getCause() instanceof CharacterCodingException
+					? "not UTF-8 text (save the file as UTF-8)" : "not valid YAML: " + ex.getMessage()));
 		}
 		catch (IOException ex) {
 			problems.add(new IntentProblem(file, 0, "cannot read: " + ex.getMessage()));
@@ -324,6 +323,10 @@ public final class IntentLoader {
 				}
 				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown message '" + name
 						+ "' (known: " + String.join(", ", known) + ")"));
+			}
+			else if (tuple.getValueNode() instanceof SequenceNode) {
+				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name
+						+ "' must be one text, not a list"));
 			}
 			else if (text == null || text.isBlank()) {
 				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is empty"));

@@ -1,6 +1,7 @@
 package frontdesk.intent;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -305,6 +306,19 @@ class IntentLoaderTest {
 		}
 
 		@Test
+		void saysAFileInAnotherEncodingIsNotUtf8() throws IOException {
+			Files.write(dir.resolve("a.yml"), """
+					intents:
+					  - id: cafe
+					    examples: [caf\u00e9 opening hours]
+					    answer: "9 to 5"
+					""".getBytes(StandardCharsets.ISO_8859_1));
+
+			assertThat(failure().problems()).extracting(IntentProblem::message)
+				.containsExactly("not UTF-8 text (save the file as UTF-8)");
+		}
+
+		@Test
 		void rejectsAFileWithoutAnIntentsList() throws IOException {
 			write("a.yml", "greeting: hello\n");
 
@@ -328,6 +342,23 @@ class IntentLoaderTest {
 			assertThat(failure().problems()).extracting(IntentProblem::toString)
 				.anySatisfy(p -> assertThat(p).contains("messages.yml:1: unknown message 'greting'"))
 				.anySatisfy(p -> assertThat(p).contains("messages.yml:2: message 'fallback' uses unknown placeholder {customer}"));
+		}
+
+		@Test
+		void saysAMessageGivenAsAListMustBeOneText() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					""");
+			write("messages.yml", """
+					fallback: "Sorry?"
+					greeting: ["Hello!", "Hi there!"]
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.containsExactly(dir.resolve("messages.yml") + ":2: message 'greeting' must be one text, not a list");
 		}
 
 		@Test
