@@ -1,5 +1,6 @@
 package frontdesk.intent;
 
+import java.text.Normalizer;
 import java.util.List;
 
 /**
@@ -19,6 +20,15 @@ public record Intent(String id, String label, List<String> examples, List<String
 		examples = List.copyOf(examples);
 		answers = List.copyOf(answers);
 		suggest = List.copyOf(suggest);
+	}
+
+	/**
+	 * Whether a text has something to match by: a letter or digit, of any script, once compatibility characters are
+	 * unfolded (a full-width letter into the plain one, the trade mark sign into TM). The matchers read only words, so
+	 * they drop an example without any, such as one of only emoji or punctuation, and nothing could ever match it.
+	 */
+	public static boolean hasWords(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKD).codePoints().anyMatch(Character::isLetterOrDigit);
 	}
 
 	/** Whether customers may be offered this intent as a button (it must not be out-of-scope). */

@@ -72,8 +72,8 @@ public class IntentCatalog {
 	 * Adds a phrasing to an intent's examples, so the bot learns it: the intent's file gets it at the end of the
 	 * intent's {@code examples} list (the rest of the file stays as it was), and the intents are reloaded at once.
 	 * @param example the phrasing; surrounding and repeated white space is dropped
-	 * @throws IllegalArgumentException for an unknown intent, an empty or overlong example, or one an intent already
-	 * has (the message says which)
+	 * @throws IllegalArgumentException for an unknown intent, an empty or overlong example, one without letters or
+	 * digits, or one an intent already has (the message says which)
 	 * @throws IllegalStateException when the file cannot be written or the change cannot be read back (the file is
 	 * then left as it was)
 	 */
@@ -84,6 +84,9 @@ public class IntentCatalog {
 		}
 		if (phrasing.length() > MAX_EXAMPLE) {
 			throw new IllegalArgumentException("An example is at most " + MAX_EXAMPLE + " characters.");
+		}
+		if (!Intent.hasWords(phrasing)) {
+			throw new IllegalArgumentException("The example has no letters or digits; the bot matches by words.");
 		}
 		Intent intent = current.find(intentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no intent '" + intentId + "'."));

@@ -225,6 +225,13 @@ public final class IntentLoader {
 		if (examples.isEmpty()) {
 			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' needs at least one example"));
 		}
+		for (Node item : items(value(node, "examples"))) {
+			String example = scalar(item);
+			if (example != null && !example.isBlank() && !Intent.hasWords(example)) {
+				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': example '" + example.strip()
+						+ "' has no letters or digits; the bot matches by words"));
+			}
+		}
 		Node answerNode = value(node, "answer");
 		List<String> answers = strings(file, node, "answer", id);
 		if (answerNode != null && answers.isEmpty()) {
@@ -351,13 +358,8 @@ public final class IntentLoader {
 
 	/** A list of non-blank strings; a single string counts as a list of one. */
 	private List<String> strings(Path file, MappingNode node, String key, String id) {
-		Node value = value(node, key);
-		if (value == null) {
-			return List.of();
-		}
-		List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
 		List<String> strings = new ArrayList<>();
-		for (Node item : items) {
+		for (Node item : items(value(node, key))) {
 			String text = scalar(item);
 			if (text == null) {
 				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': each of '" + key
@@ -371,6 +373,14 @@ public final class IntentLoader {
 			}
 		}
 		return strings;
+	}
+
+	/** The items of a list; a single value counts as a list of one. */
+	private static List<Node> items(Node value) {
+		if (value == null) {
+			return List.of();
+		}
+		return value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
 	}
 
 	private static Node value(MappingNode node, String key) {

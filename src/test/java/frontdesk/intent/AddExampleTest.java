@@ -208,5 +208,16 @@ class AddExampleTest {
 			assertThatThrownBy(() -> catalog.addExample("greeting", "x".repeat(IntentCatalog.MAX_EXAMPLE + 1)))
 				.isInstanceOf(IllegalArgumentException.class);
 		}
+
+		@Test
+		void refusesAnExampleWithoutLettersOrDigitsAndChangesNothing() throws IOException {
+			String before = "intents:\n  - id: greeting\n    examples: [hello]\n    answer: Hi!\n";
+			IntentCatalog catalog = catalog("shop.yml", before);
+
+			assertThatThrownBy(() -> catalog.addExample("greeting", "\uD83D\uDC4B!"))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("The example has no letters or digits; the bot matches by words.");
+			assertThat(read("shop.yml")).isEqualTo(before);
+		}
 	}
 }

@@ -249,6 +249,28 @@ class IntentLoaderTest {
 		}
 
 		@Test
+		void refusesAnExampleWithoutLettersOrDigits() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: thanks
+					    examples:
+					      - thanks a lot
+					      - "\uD83D\uDC4D"
+					      - "\uD83D\uDE4F thank you"
+					    answer: "You're welcome."
+					  - id: out_of_scope
+					    examples: ["?!", "\u00BD", "\u2122"]
+					    action: fallback
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString).containsExactly(
+					dir.resolve("a.yml") + ":5: intent 'thanks': example '\uD83D\uDC4D' has no letters or digits; "
+							+ "the bot matches by words",
+					dir.resolve("a.yml") + ":9: intent 'out_of_scope': example '?!' has no letters or digits; "
+							+ "the bot matches by words");
+		}
+
+		@Test
 		void requiresAnAnswerUnlessThereIsAnAction() throws IOException {
 			write("a.yml", """
 					intents:

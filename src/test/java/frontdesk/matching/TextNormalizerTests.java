@@ -1,9 +1,12 @@
 package frontdesk.matching;
 
+import frontdesk.intent.Intent;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +124,13 @@ class TextNormalizerTests {
 			String normalized = TextNormalizer.normalize(text);
 
 			assertThat(normalized).startsWith("where is my parcel where is my parcel").doesNotContain("  ", "'", "?");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "\uD83D\uDC4D", "?!...", "' - '", "\u2764\uFE0F", "\u0301\u0301", "\u2122", "\u00B2",
+				"\u00BD", "\uFF37", "\u0663", "\u6771", "'s", "n't", "ok \uD83D\uDC4D" })
+		void isEmptyExactlyWhenTheIntentFilesSayAnExampleHasNoWords(String text) {
+			assertThat(TextNormalizer.normalize(text).isEmpty()).isEqualTo(!Intent.hasWords(text));
 		}
 
 		@Test
