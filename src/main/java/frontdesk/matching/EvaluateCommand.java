@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import frontdesk.intent.IntentLoader;
+import frontdesk.intent.IntentSet;
 import frontdesk.intent.InvalidIntentsException;
 
 /**
@@ -23,7 +24,9 @@ import frontdesk.intent.InvalidIntentsException;
  * the validation file when one is given (never from the test file), else from {@code --threshold}, else the default.
  * The margin is the configured one unless {@code --margin} is given: with it, a text whose two best intents score
  * this close gets "Did you mean ...?", which counts as not answered; {@code --margin 0} gives one answer per text,
- * as the paper's protocol does. Embeddings of the training examples are cached under the data folder, so a second
+ * as the paper's protocol does. With {@code --intents}, a label in the test and validation files must be the id of an
+ * intent the bot answers or {@value Evaluation#OUT_OF_SCOPE}; an out-of-scope intent's id (action: fallback) counts as
+ * {@value Evaluation#OUT_OF_SCOPE}. Embeddings of the training examples are cached under the data folder, so a second
  * run embeds only the texts it is tested on.
  */
 public final class EvaluateCommand {
@@ -59,26 +62,22 @@ public final class EvaluateCommand {
 			return 2;
 		}
 		try {
-			ModelSettings.Kind kind = ModelSettings.Kind.valueOf(
-					options.getOrDefault("model", "semantic").toUpperCase(Locale.ROOT));
-			Evaluation.Criterion criterion = Evaluation.Criterion.valueOf(
-					options.getOrDefault("criterion", "accuracy").toUpperCase(Locale.ROOT));
-			TrainingSet training = options.containsKey("intents")
-					? Understanding.trainingSet(IntentLoader.load(Path.of(options.get("intents"))))
+			ModelSettings.Kind kind = choice(options, "model", ModelSettings.Kind.SEMANTIC);
+			Evaluation.Criterion criterion = choice(options, "criterion", Evaluation.Criterion.ACCURACY);
+			IntentSet intents = options.containsKey("intents") ? IntentLoader.load(Path.of(options.get("intents"))) : null;
+			TrainingSet training = intents != null ? Understanding.trainingSet(intents)
 					: Evaluation.trainingSet(Evaluation.readCsv(Path.of(options.get("train"))));
-			List<LabelledText> test = Evaluation.readCsv(Path.of(options.get("test")));
+			// the files and settings are checked before the model is loaded, so a mistake is told at once
+			List<LabelledText> test = labelled(options.get("test"), intents);
+			List<LabelledText> validation = options.containsKey("val") ? labelled(options.get("val"), intents) : null;
 			MatchingSettings defaults = MatchingSettings.defaults();
-			// the settings are checked before the model is loaded, so a bad number is told at once
-			MatchingSettings settings = new MatchingSettings(
-					options.containsKey("threshold") ? Double.parseDouble(options.get("threshold")) : defaults.threshold(),
-					options.containsKey("margin") ? Double.parseDouble(options.get("margin")) : defaults.margin(),
-					defaults.suggestFrom());
+			MatchingSettings settings = new MatchingSettings(decimal(options, "threshold", defaults.threshold(), "0 to 1"),
+					decimal(options, "margin", defaults.margin(), "0 to 0.5"), defaults.suggestFrom());
 			String source = options.containsKey("threshold") ? "given" : "default";
 			long loadStarted = System.nanoTime();
 			MatcherFactory factory = factory(kind, settings, Path.of(options.getOrDefault("data-dir", "data")));
 			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-			if (options.containsKey("val")) {
-				List<LabelledText> validation = Evaluation.readCsv(Path.of(options.get("val")));
+			if (validation != null) {
 				double chosen = Evaluation.chooseThreshold(factory, training, validation, settings.margin(), criterion);
 				settings = new MatchingSettings(chosen, settings.margin(), settings.suggestFrom());
 				source = "chosen on " + options.get("val") + " by " + criterion.name().toLowerCase(Locale.ROOT);
@@ -127,6 +126,47 @@ public final class EvaluateCommand {
 		catch (IOException ex) {
 			out.println("Cannot write " + options.get("json") + ": " + ex.getMessage());
 			return 1;
+		}
+	}
+
+	/**
+	 * Labelled texts from a CSV file; with intents, each label must name one of them that the bot answers, or
+	 * {@value Evaluation#OUT_OF_SCOPE}, and a label naming an out-of-scope intent (action: fallback) counts as
+	 * {@value Evaluation#OUT_OF_SCOPE}.
+	 */
+	private static List<LabelledText> labelled(String file, IntentSet intents) {
+		return intents == null ? Evaluation.readCsv(Path.of(file)) : Evaluation.readCsv(Path.of(file), intents);
+	}
+
+	/** The constant an option names, in any case; the given one when the option is absent. */
+	private static <E extends Enum<E>> E choice(Map<String, String> options, String option, E absent) {
+		String value = options.get(option);
+		if (value == null) {
+			return absent;
+		}
+		List<String> names = new ArrayList<>();
+		for (E each : absent.getDeclaringClass().getEnumConstants()) {
+			if (each.name().equalsIgnoreCase(value)) {
+				return each;
+			}
+			names.add(each.name().toLowerCase(Locale.ROOT));
+		}
+		throw new IllegalArgumentException("--" + option + " must be " + String.join(" or ", names) + ", not '" + value
+				+ "'");
+	}
+
+	/** The number an option gives; the given one when the option is absent. */
+	private static double decimal(Map<String, String> options, String option, double absent, String range) {
+		String value = options.get(option);
+		if (value == null) {
+			return absent;
+		}
+		try {
+			return Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + option + " must be a number from " + range
+					+ ", written with a point (such as " + absent + "), not '" + value + "'");
 		}
 	}
 

@@ -2,15 +2,21 @@ package frontdesk.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import frontdesk.intent.Intent;
+import frontdesk.intent.IntentSet;
 
 /**
  * Measures a matcher on labelled texts the way the CLINC150 paper (Larson et al. 2019) does: in-scope accuracy and
@@ -43,12 +49,43 @@ public final class Evaluation {
 	 * @throws UncheckedIOException when the file cannot be read
 	 */
 	public static List<LabelledText> readCsv(Path file) {
+		return read(file, null);
+	}
+
+	/**
+	 * Reads labelled texts as {@link #readCsv(Path)} does, to measure a matcher trained on the given intents: a text
+	 * labelled with an intent the bot does not answer (action: fallback) counts as {@value #OUT_OF_SCOPE}, as the bot
+	 * treats it, and a label that is neither an intent the bot answers nor {@value #OUT_OF_SCOPE} is a mistake (such as
+	 * a typo), which would otherwise count as a wrong answer.
+	 * @param file the CSV file
+	 * @param intents the intents the matcher is trained on
+	 * @return the rows in file order; blank lines are skipped
+	 * @throws IllegalArgumentException naming the file and line of a malformed row or of an unknown label
+	 * @throws UncheckedIOException when the file cannot be read
+	 */
+	public static List<LabelledText> readCsv(Path file, IntentSet intents) {
+		Map<String, String> labels = new HashMap<>();
+		labels.put(OUT_OF_SCOPE, OUT_OF_SCOPE);
+		for (Intent intent : intents.intents()) {
+			labels.put(intent.id(), intent.offerable() ? intent.id() : OUT_OF_SCOPE);
+		}
+		return read(file, labels);
+	}
+
+	/** Reads labelled texts; {@code labels}, unless null, holds every allowed label with what it counts as. */
+	private static List<LabelledText> read(Path file, Map<String, String> labels) {
 		String content;
 		try {
 			content = Files.readString(file);
 		}
-		catch (IOException ex) {
+		catch (NoSuchFileException ex) {
+			throw new UncheckedIOException("File not found: " + file, ex);
+		}
+		catch (CharacterCodingException ex) {
 			throw new UncheckedIOException("Cannot read " + file + " as UTF-8 text", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
@@ -64,7 +101,13 @@ public final class Evaluation {
 			if (problem != null) {
 				throw new IllegalArgumentException(file + ", line " + row.line() + ": " + problem);
 			}
-			texts.add(new LabelledText(row.fields().get(0), row.fields().get(1).strip()));
+			String label = row.fields().get(1).strip();
+			if (labels != null && !labels.containsKey(label)) {
+				throw new IllegalArgumentException(file + ", line " + row.line() + ": '" + label
+						+ "' is not an intent the bot answers (label each text with the id of one, or with "
+						+ OUT_OF_SCOPE + " for a text the bot must not answer)");
+			}
+			texts.add(new LabelledText(row.fields().get(0), labels == null ? label : labels.get(label)));
 		}
 		return texts;
 	}

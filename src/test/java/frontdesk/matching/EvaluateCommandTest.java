@@ -120,6 +120,77 @@ class EvaluateCommandTest {
 	}
 
 	@Test
+	void refusesALabelThatIsNoIntentTheBotAnswersBeforeTraining() throws IOException {
+		Path test = Files.writeString(dir.resolve("test.csv"), """
+				text,intent
+				where is my order,track_order
+				where is my parcel right now,track_orders
+				""");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical")).isEqualTo(1);
+
+		assertThat(output()).isEqualTo(test + ", line 3: 'track_orders' is not an intent the bot answers (label each "
+				+ "text with the id of one, or with oos for a text the bot must not answer)" + System.lineSeparator());
+	}
+
+	@Test
+	void checksTheLabelsOfTheValidationFileToo() throws IOException {
+		Path test = Files.writeString(dir.resolve("test.csv"), "text,intent\nwhere is my order,track_order\n");
+		Path val = Files.writeString(dir.resolve("val.csv"), "text,intent\nhello,greeting\nhi,hello\ntell me a joke,oos\n");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--val", val.toString(), "--model",
+				"lexical")).isEqualTo(1);
+
+		assertThat(output()).startsWith(val + ", line 3: 'hello' is not an intent the bot answers");
+	}
+
+	@Test
+	void countsTheLabelOfAnOutOfScopeIntentAsOos() throws IOException {
+		Path test = Files.writeString(dir.resolve("test.csv"), """
+				text,intent
+				where is my parcel right now,track_order
+				what's the weather in paris,out_of_scope
+				tell me a joke,oos
+				""");
+		Path json = dir.resolve("result.json");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical", "--json",
+				json.toString())).isZero();
+
+		assertThat(Files.readString(json)).contains("\"in_scope_rows\": 1,").contains("\"oos_rows\": 2,");
+	}
+
+	@Test
+	void namesTheOptionAndWhatItTakesForABadValue() throws IOException {
+		Path test = Files.writeString(dir.resolve("test.csv"), "text,intent\nwhere is my order,track_order\n");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "bert")).isEqualTo(1);
+		assertThat(output()).endsWith("--model must be semantic or lexical, not 'bert'" + System.lineSeparator());
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--criterion", "f1")).isEqualTo(1);
+		assertThat(output()).endsWith("--criterion must be accuracy or balanced, not 'f1'" + System.lineSeparator());
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical", "--threshold", "0,5"))
+			.isEqualTo(1);
+		assertThat(output()).endsWith("--threshold must be a number from 0 to 1, written with a point (such as 0.4), "
+				+ "not '0,5'" + System.lineSeparator());
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model", "lexical", "--margin", "a bit"))
+			.isEqualTo(1);
+		assertThat(output()).endsWith("--margin must be a number from 0 to 0.5, written with a point (such as 0.05), "
+				+ "not 'a bit'" + System.lineSeparator());
+	}
+
+	@Test
+	void saysAMissingFileIsNotFound() {
+		Path missing = dir.resolve("missing.csv");
+
+		assertThat(run("--intents", "intents", "--test", missing.toString())).isEqualTo(1);
+
+		assertThat(output()).isEqualTo("File not found: " + missing + System.lineSeparator());
+	}
+
+	@Test
 	void explainsUsageAndBadFiles() {
 		assertThat(run("--test")).isEqualTo(2);
 		assertThat(output()).contains("usage: evaluate");
