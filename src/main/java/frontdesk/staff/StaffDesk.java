@@ -143,6 +143,30 @@ public class StaffDesk {
 	}
 
 
+	/**
+	 * A customer's topic was deleted by hand in the staff group (a post to it failed as it is gone): the customer gets a
+	 * new topic, which starts with a note saying so, and posts still on their way to the deleted one belong there.
+	 * Further failed posts for the same deleted topic get the same new topic.
+	 * @return the topic that replaces the deleted one; empty if it was no customer's topic in the current group
+	 * @throws IllegalStateException when the group cannot be reached; the caller tries again later
+	 */
+	@Transactional
+	public Optional<Long> topicDeleted(long topicId) {
+		if (!group.configured()) {
+			return Optional.empty();
+		}
+		Optional<Long> replaced = topics.replacementOf(topicId);
+		if (replaced.isPresent()) {
+			return replaced;
+		}
+		Optional<Long> opened = topics.replaceDeleted(topicId);
+		opened.ifPresent(topic -> {
+			group.post(topic, "This customer's earlier topic was deleted; this one takes its place.", List.of(), null);
+			log.info("Topic {} of the staff group was deleted; topic {} replaces it", topicId, topic);
+		});
+		return opened;
+	}
+
 	/** The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none. */
 	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
 		Optional<TicketView> open = openTicketInTopic(topicId);

@@ -21,6 +21,9 @@ class StaffTopic {
 
 	private long topicId;
 
+	/** The topic this one replaced, as it was deleted in the group; {@code null} if none. */
+	private Long replacedTopicId;
+
 	private String title;
 
 	private Instant createdAt;
@@ -60,7 +63,15 @@ class StaffTopic {
 	void moveTo(String group, long topic, String title, Instant now) {
 		this.groupId = group;
 		this.topicId = topic;
+		this.replacedTopicId = null;
 		this.title = title;
+		this.createdAt = now;
+	}
+
+	/** The topic was deleted in the group: a new one, in the same group, replaces it. */
+	void replaceDeleted(long topic, Instant now) {
+		this.replacedTopicId = this.topicId;
+		this.topicId = topic;
 		this.createdAt = now;
 	}
 }

@@ -11,4 +11,6 @@ interface StaffTopicRepository extends Repository<StaffTopic, Long> {
 	StaffTopic save(StaffTopic topic);
 
 	Optional<StaffTopic> findByGroupIdAndTopicId(String groupId, long topicId);
+
+	Optional<StaffTopic> findByGroupIdAndReplacedTopicId(String groupId, Long replacedTopicId);
 }

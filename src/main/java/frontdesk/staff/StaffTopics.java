@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customers' topics in the staff group: one per customer, opened when first needed, opened anew when the staff move
- * to another group, and renamed when the customer's name changes.
+ * to another group or someone deleted it, and renamed when the customer's name changes.
  */
 @Component
 class StaffTopics {
@@ -44,6 +44,22 @@ class StaffTopics {
 			topics.save(new StaffTopic(customerId, group.id(), topic, title, clock.instant()));
 		}
 		return topic;
+	}
+
+	/**
+	 * Replaces a customer's topic that was deleted in the group with a new one, which their posts go to from now on.
+	 * @return the new topic; empty if the topic is no customer's current topic in the current group
+	 * @throws IllegalStateException when the group cannot be reached; the caller tries again later
+	 */
+	Optional<Long> replaceDeleted(long deletedTopicId) {
+		Optional<StaffTopic> deleted = topics.findByGroupIdAndTopicId(group.id(), deletedTopicId);
+		deleted.ifPresent(topic -> topic.replaceDeleted(group.openTopic(topic.title()), clock.instant()));
+		return deleted.map(StaffTopic::topicId);
+	}
+
+	/** The topic that replaced a deleted one, in the current group, if one did. */
+	Optional<Long> replacementOf(long deletedTopicId) {
+		return topics.findByGroupIdAndReplacedTopicId(group.id(), deletedTopicId).map(StaffTopic::topicId);
 	}
 
 	/** The customer's topic in the current group, if they have one. */

@@ -122,6 +122,23 @@ class OutboxMessage {
 		return message;
 	}
 
+	/**
+	 * The same request for another topic of the group, as a new message queued now: for a post whose topic was deleted,
+	 * to go into the topic that replaces it.
+	 */
+	OutboxMessage movedTo(int threadId, Instant now) {
+		OutboxMessage moved = new OutboxMessage(chatId, kind, now);
+		moved.messageThreadId = threadId;
+		moved.text = text;
+		moved.buttons = buttons;
+		moved.callbackQueryId = callbackQueryId;
+		moved.messageKey = messageKey;
+		moved.replyToKey = replyToKey;
+		moved.fromChatId = fromChatId;
+		moved.fromMessageId = fromMessageId;
+		return moved;
+	}
+
 	void sent(Long telegramMessageId, Instant now) {
 		this.status = Status.SENT;
 		this.attempts++;

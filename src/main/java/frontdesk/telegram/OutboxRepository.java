@@ -54,6 +54,10 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 			where m.chatId = :chatId and m.status = frontdesk.telegram.OutboxMessage.Status.PENDING""")
 	int giveUpOnChat(long chatId, String reason);
 
+	/** The messages still to go into one topic of a group, in their order. */
+	List<OutboxMessage> findByChatIdAndMessageThreadIdAndStatusOrderById(long chatId, Integer threadId,
+			OutboxMessage.Status status);
+
 	@Modifying
 	@Query("delete from OutboxMessage m where m.status = frontdesk.telegram.OutboxMessage.Status.SENT and m.sentAt < :before")
 	int deleteSentBefore(Instant before);

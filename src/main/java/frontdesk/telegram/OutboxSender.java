@@ -75,6 +75,8 @@ class OutboxSender implements SmartLifecycle {
 
 	private final ConversationService conversations;
 
+	private final DeletedTopics deletedTopics;
+
 	private final TelegramSettings.OutboxSettings settings;
 
 	private final Clock clock;
@@ -110,11 +112,13 @@ class OutboxSender implements SmartLifecycle {
 	private Thread dispatcher;
 
 	OutboxSender(OutboxRepository outbox, MessagePairs pairs, BotApi api, ConversationService conversations,
-			TelegramSettings.OutboxSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+			DeletedTopics deletedTopics, TelegramSettings.OutboxSettings settings, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.outbox = outbox;
 		this.pairs = pairs;
 		this.api = api;
 		this.conversations = conversations;
+		this.deletedTopics = deletedTopics;
 		this.settings = settings;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -322,11 +326,41 @@ class OutboxSender implements SmartLifecycle {
 					conversations.blocked(UpdateHandler.CHANNEL, String.valueOf(message.chatId()), true);
 				});
 			}
-			case REJECTED, GAVE_UP -> {
-				log.error("Gave up sending outbox message {} to chat {}: {}", message.id(), message.chatId(), description);
-				update(message, stored -> stored.giveUp(description));
+			case TOPIC_DELETED -> moveFromDeletedTopic(message, description, now);
+			case REJECTED, GAVE_UP -> giveUp(message, description);
+		}
+	}
+
+	/** Its topic was deleted: the message, with the others for that topic, goes to the customer's new topic. */
+	private void moveFromDeletedTopic(OutboxMessage message, String description, Instant now) {
+		try {
+			if (Boolean.TRUE.equals(transactions.execute(status -> deletedTopics.moveFrom(message, description)))) {
+				log.warn("Topic {} of chat {} was deleted; its pending messages go to the customer's new topic",
+						message.messageThreadId(), message.chatId());
+			}
+			else {
+				giveUp(message, description);
 			}
 		}
+		catch (RuntimeException ex) {
+			RetryPolicy.Decision later = policy.later(message.attempts() + 1, message.age(now), now);
+			log.warn("Could not give the customer of deleted topic {} of chat {} a new one ({}); {}",
+					message.messageThreadId(), message.chatId(), ex.getMessage(),
+					later.retryAt() == null ? "giving up" : "trying again at " + later.retryAt());
+			update(message, stored -> {
+				if (later.retryAt() == null) {
+					stored.giveUp(description);
+				}
+				else {
+					stored.retryAt(later.retryAt(), description);
+				}
+			});
+		}
+	}
+
+	private void giveUp(OutboxMessage message, String description) {
+		log.error("Gave up sending outbox message {} to chat {}: {}", message.id(), message.chatId(), description);
+		update(message, stored -> stored.giveUp(description));
 	}
 
 	private void update(OutboxMessage message, java.util.function.Consumer<OutboxMessage> change) {

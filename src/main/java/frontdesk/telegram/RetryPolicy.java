@@ -9,8 +9,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * What to do when Telegram did not take a request: wait exactly as long as a 429 says, back off after network errors
- * and server errors (up to a limit, then give up), stop at once for a user who blocked the bot, and never retry a
- * request Telegram rejected as wrong.
+ * and server errors (up to a limit, then give up), stop at once for a user who blocked the bot, move a post whose topic
+ * in the staff group was deleted, and never retry a request Telegram rejected as wrong.
  */
 final class RetryPolicy {
 
@@ -44,10 +44,22 @@ final class RetryPolicy {
 		if (code != null && code == 403 && !group) {
 			return Decision.BLOCKED;
 		}
+		if (code != null && code == 400 && group && topicDeleted(error)) {
+			return Decision.TOPIC_DELETED;
+		}
 		if (code != null && code >= 400 && code < 500 && code != 403 && !(group && lostRights(error))) {
 			return Decision.REJECTED;
 		}
 		// a server error, no answer at all (network), or a group that does not let the bot post for now
+		return later(attempts, age, now);
+	}
+
+	/**
+	 * Try again after a backoff, or give up once the request would be older than the limit.
+	 * @param attempts the attempts made so far, the failed one included
+	 * @param age how long ago the request was queued
+	 */
+	Decision later(int attempts, Duration age, Instant now) {
 		Instant retryAt = now.plus(backoff(attempts));
 		return age.plus(Duration.between(now, retryAt)).compareTo(giveUpAfter) > 0 ? Decision.GAVE_UP
 				: Decision.retry(retryAt);
@@ -55,8 +67,20 @@ final class RetryPolicy {
 
 	/** A group where the bot lost its right to post answers 400 "not enough rights", which an admin can put right. */
 	private static boolean lostRights(TelegramApiException error) {
+		return described(error, "not enough rights");
+	}
+
+	/**
+	 * A post into a topic that was deleted (by hand, in Telegram) is answered 400 "message thread not found" or
+	 * "TOPIC_DELETED".
+	 */
+	private static boolean topicDeleted(TelegramApiException error) {
+		return described(error, "message thread not found") || described(error, "topic_deleted");
+	}
+
+	private static boolean described(TelegramApiException error, String part) {
 		String description = error instanceof TelegramApiRequestException request ? request.getApiResponse() : null;
-		return description != null && description.toLowerCase(java.util.Locale.ROOT).contains("not enough rights");
+		return description != null && description.toLowerCase(java.util.Locale.ROOT).contains(part);
 	}
 
 	/** 1 s, 2 s, 4 s, ... up to the maximum. */
@@ -78,6 +102,8 @@ final class RetryPolicy {
 
 		static final Decision GAVE_UP = new Decision(Outcome.GAVE_UP, null);
 
+		static final Decision TOPIC_DELETED = new Decision(Outcome.TOPIC_DELETED, null);
+
 		static Decision retry(Instant at) {
 			return new Decision(Outcome.RETRY, at);
 		}
@@ -93,6 +119,9 @@ final class RetryPolicy {
 
 		/** Telegram refused the request itself; sending it again would not help. */
 		REJECTED,
+
+		/** The topic of the group that the post was for is gone: the post belongs in the topic that replaces it. */
+		TOPIC_DELETED,
 
 		/** Retried for too long. */
 		GAVE_UP

@@ -36,8 +36,10 @@ class TelegramConfiguration {
 
 	@Bean
 	OutboxSender outboxSender(OutboxRepository outbox, MessagePairs pairs, BotApi api, ConversationService conversations,
-			TelegramSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
-		return new OutboxSender(outbox, pairs, api, conversations, settings.outbox(), clock, transactionManager) {
+			DeletedTopics deletedTopics, TelegramSettings settings, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		return new OutboxSender(outbox, pairs, api, conversations, deletedTopics, settings.outbox(), clock,
+				transactionManager) {
 			@Override
 			public boolean isAutoStartup() {
 				return settings.enabled();

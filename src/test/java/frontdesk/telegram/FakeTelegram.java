@@ -473,6 +473,15 @@ public final class FakeTelegram implements AutoCloseable {
 		failAlwaysForChat("*", chatId, 403, "Forbidden: bot was blocked by the user");
 	}
 
+	/**
+	 * A member of the group deletes one of its topics by hand: posts into it fail from
+	 * now on with 400 "message thread not found".
+	 */
+	public void deleteTopic(long chatId, int threadId) {
+		this.api.answer("deleteforumtopic",
+				json("{\"chat_id\": %d, \"message_thread_id\": %d}".formatted(chatId, threadId)));
+	}
+
 	/** Removes all scripted failures, including the permanent ones. */
 	public void clearFailures() {
 		synchronized (this.failures) {

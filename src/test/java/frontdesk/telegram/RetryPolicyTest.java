@@ -61,6 +61,16 @@ class RetryPolicyTest {
 	}
 
 	@Test
+	void movesAPostWhoseTopicWasDeleted() {
+		assertThat(policy.decide(error(400, "Bad Request: message thread not found", null), 1, Duration.ZERO, NOW, true))
+			.isEqualTo(RetryPolicy.Decision.TOPIC_DELETED);
+		assertThat(policy.decide(error(400, "Bad Request: TOPIC_DELETED", null), 1, Duration.ZERO, NOW, true))
+			.isEqualTo(RetryPolicy.Decision.TOPIC_DELETED);
+		assertThat(policy.decide(error(400, "Bad Request: message thread not found", null), 1, Duration.ZERO, NOW, false))
+			.isEqualTo(RetryPolicy.Decision.REJECTED);
+	}
+
+	@Test
 	void neverRetriesARejectedRequest() {
 		assertThat(policy.decide(error(400, "Bad Request: message text is empty", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.REJECTED);

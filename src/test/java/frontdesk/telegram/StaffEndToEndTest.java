@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import frontdesk.SettableClock;
+import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseWatch;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,9 @@ class StaffEndToEndTest {
 
 	@Autowired
 	PromiseWatch watch;
+
+	@Autowired
+	StaffDesk desk;
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -508,6 +515,111 @@ class StaffEndToEndTest {
 		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed() && call.text().startsWith(card), WAIT);
 		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
 				&& Scenes.hasLine(call.body(), "Val: how much does delivery cost?"), WAIT);
+	}
+
+	@Test
+	void aCustomerWhoseTopicWasDeletedGetsANewOneForTheirNextRequest() {
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		long first = scenes.askForPerson(chat, "Dora");
+		int deleted = scenes.card(first).body().path("message_thread_id").asInt();
+		telegram.sendCallback(chat, chat, "withdraw:" + first, 1);
+		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == deleted
+				&& Scenes.hasLine(body, "#T-%06d: withdrawn by the customer.".formatted(first)), WAIT);
+
+		telegram.deleteTopic(GROUP, deleted);
+		telegram.failNext("createForumTopic", 1, 502, "Bad Gateway");
+		telegram.sendText(chat, chat, "Dora", "/human");
+		long second = Scenes.ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-") && !text.contains("cancelled")
+				&& Scenes.ticketId(text) != first, WAIT).text());
+
+		FakeTelegram.Call card = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+				&& call.text().startsWith("#T-%06d".formatted(second)), WAIT);
+		int topic = card.body().path("message_thread_id").asInt();
+		assertThat(topic).isNotEqualTo(deleted);
+		assertThat(postsIn(topic)).containsExactly(TOPIC_DELETED, card.text().lines().findFirst().orElseThrow());
+
+		telegram.sendText(chat, chat, "Dora", "my order 4711 never came");
+		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed() && call.body().path("message_thread_id").asInt() == topic
+				&& Scenes.hasLine(call.body(), "Dora: my order 4711 never came"), WAIT);
+		scenes.inTopic(topic, hal, "Hal", "/take");
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == card.result().path("message_id").asInt()
+				&& body.path("text").asText().contains("Taken by Hal"), WAIT);
+		assertThat(topicsNamed("Dora")).hasSize(2);
+	}
+
+	@Test
+	void whatWasOnItsWayToADeletedTopicGoesToTheNewOneInOrder() {
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Olga");
+		int deleted = scenes.card(ticket).body().path("message_thread_id").asInt();
+		telegram.deleteTopic(GROUP, deleted);
+		CountDownLatch queued = new CountDownLatch(1);
+		// Telegram takes its time over the first post, while two more are queued for the deleted topic
+		telegram.stub("sendMessage", body -> {
+			if (body.path("message_thread_id").asInt() == deleted) {
+				await().atMost(WAIT).until(() -> queued.await(100, TimeUnit.MILLISECONDS));
+			}
+			return null;
+		});
+		try {
+			telegram.sendText(chat, chat, "Olga", "the parcel came open");
+			awaitPendingIn(deleted, 1);
+			ObjectNode photo = telegram.newMessage(chat, chat, "Olga");
+			photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p3\",\"file_unique_id\":\"u3\",\"width\":90,\"height\":90}]"));
+			telegram.sendUpdate("message", photo);
+			awaitPendingIn(deleted, 2);
+			telegram.sendText(chat, chat, "Olga", "and the box was wet");
+			awaitPendingIn(deleted, 3);
+			queued.countDown();
+
+			FakeTelegram.Call last = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+					&& Scenes.hasLine(call.body(), "Olga: and the box was wet"), WAIT);
+			int topic = last.body().path("message_thread_id").asInt();
+			assertThat(topic).isNotEqualTo(deleted);
+			assertThat(postsIn(topic)).containsExactly(TOPIC_DELETED, "Olga: the parcel came open",
+					"copy of " + photo.path("message_id").asInt(), "Olga: and the box was wet");
+			assertThat(topicsNamed("Olga")).hasSize(2);
+
+			// a post for the deleted topic that fails later still finds the new topic, and no third one is opened
+			assertThat(desk.topicDeleted(deleted)).contains((long) topic);
+			assertThat(topicsNamed("Olga")).hasSize(2);
+			assertThat(postsIn(topic)).filteredOn(TOPIC_DELETED::equals).hasSize(1);
+		}
+		finally {
+			telegram.stub("sendMessage", null);
+		}
+	}
+
+	static final String TOPIC_DELETED = "This customer's earlier topic was deleted; this one takes its place.";
+
+	/**
+	 * What reached a topic of the staff group, line by line, in order: a card as its first line, a copied message as
+	 * "copy of" its id.
+	 */
+	private static List<String> postsIn(int topic) {
+		return telegram.calls()
+			.stream()
+			.filter(call -> !call.failed() && call.body().path("chat_id").asLong() == GROUP
+					&& call.body().path("message_thread_id").asInt() == topic)
+			.flatMap(call -> call.is("copyMessage") ? Stream.of("copy of " + call.body().path("message_id").asInt())
+					: !call.is("sendMessage") ? Stream.<String>empty()
+					: call.text().startsWith("#T-") ? call.text().lines().limit(1) : call.text().lines())
+			.toList();
+	}
+
+	private static List<FakeTelegram.Call> topicsNamed(String name) {
+		return telegram.calls("createForumTopic")
+			.stream()
+			.filter(call -> !call.failed() && call.body().path("chat_id").asLong() == GROUP
+					&& call.body().path("name").asText().equals(name))
+			.toList();
+	}
+
+	private void awaitPendingIn(int topic, int count) {
+		await().atMost(WAIT).until(() -> jdbc.queryForObject("""
+				select count(*) from telegram_outbox where chat_id = ? and message_thread_id = ? and status = 'PENDING'""",
+				Integer.class, GROUP, topic) == count);
 	}
 
 	private static Instant london(String localDateTime) {
