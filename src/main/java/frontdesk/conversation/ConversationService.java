@@ -81,6 +81,10 @@ public class ConversationService {
 				inbound.from().externalId())
 			.orElseGet(() -> customers.save(new Customer(inbound.from(), now)));
 		customer.update(inbound.from());
+		if (customer.markBlocked(false)) {
+			// whoever writes to the bot has started it again, even if the channel did not say so
+			events.publishEvent(new BotBlockChanged(customer.id(), false, now));
+		}
 		if (inbound.kind() == Inbound.Kind.BUTTON && Feedback.isFeedbackButton(inbound.text())) {
 			return feedback.pressed(customer, inbound.text(), now);
 		}
@@ -291,15 +295,26 @@ public class ConversationService {
 		});
 	}
 
-	/** The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. */
+	/**
+	 * The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. A change
+	 * is announced as {@link BotBlockChanged}, so the staff know.
+	 */
 	@Transactional
 	public void blocked(String channel, String externalId, boolean blocked) {
-		customers.findByChannelAndExternalId(channel, externalId).ifPresent(customer -> customer.markBlocked(blocked));
+		customers.findByChannelAndExternalId(channel, externalId)
+			.filter(customer -> customer.markBlocked(blocked))
+			.ifPresent(customer -> events.publishEvent(new BotBlockChanged(customer.id(), blocked, clock.instant())));
 	}
 
 	/** Whether the customer blocked the bot on their channel. */
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String channel, String externalId) {
 		return customers.findByChannelAndExternalId(channel, externalId).map(Customer::blocked).orElse(false);
+	}
+
+	/** Whether the customer blocked the bot on their channel. */
+	@Transactional(readOnly = true)
+	public boolean isBlocked(Long customerId) {
+		return customers.findById(customerId).map(Customer::blocked).orElse(false);
 	}
 }

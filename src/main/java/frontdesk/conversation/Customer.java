@@ -51,8 +51,14 @@ class Customer {
 		}
 	}
 
-	void markBlocked(boolean blocked) {
+	/**
+	 * The customer blocked the bot on their channel, or started it again.
+	 * @return whether that changed anything
+	 */
+	boolean markBlocked(boolean blocked) {
+		boolean changed = this.blocked != blocked;
 		this.blocked = blocked;
+		return changed;
 	}
 
 	CustomerProfile profile() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import frontdesk.conversation.BotBlockChanged;
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
@@ -167,11 +168,19 @@ public class StaffDesk {
 		return opened;
 	}
 
-	/** The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none. */
+	/**
+	 * The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none, or
+	 * if the customer blocked the bot (then the ticket stays as it was).
+	 */
 	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
 		Optional<TicketView> open = openTicketInTopic(topicId);
 		if (open.isEmpty()) {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
+			return Optional.empty();
+		}
+		if (conversations.isBlocked(open.get().customerId())) {
+			group.post(topicId, "Not sent: this customer blocked the bot. Nothing written here reaches them until they "
+					+ "start the bot again.", List.of(), null);
 			return Optional.empty();
 		}
 		return answered(open.get(), staff);
@@ -241,6 +250,22 @@ public class StaffDesk {
 		else if (wrote.media() == null || !group.copy(topic, customer, wrote.channelMessageId(), wrote.replyTo())) {
 			group.relay(topic, customer, wrote.channelMessageId(), name + ": " + wrote.text(), wrote.replyTo());
 		}
+	}
+
+	/** The customer blocked the bot, or started it again after blocking it: the staff see it in the customer's topic. */
+	@ApplicationModuleListener
+	void on(BotBlockChanged change) {
+		if (!group.configured()) {
+			return;
+		}
+		topics.existing(change.customerId()).ifPresent(topic -> {
+			String name = conversations.customer(change.customerId())
+				.map(CustomerProfile::firstName)
+				.orElse("The customer");
+			group.post(topic, change.blocked()
+					? name + " blocked the bot: nothing written here reaches them until they start the bot again."
+					: name + " started the bot again: what is written here reaches them again.", List.of(), null);
+		});
 	}
 
 	/** The open ticket of the customer whose topic this is, in the current group. */

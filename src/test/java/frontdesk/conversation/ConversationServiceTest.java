@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -60,6 +62,37 @@ class ConversationServiceTest {
 
 	private static MatchResult confident(String intent, double confidence) {
 		return new MatchResult(Verdict.CONFIDENT, List.of(new ScoredIntent(intent, confidence)));
+	}
+
+	@Nested
+	@RecordApplicationEvents
+	class Blocking {
+
+		@Autowired
+		ApplicationEvents events;
+
+		@Test
+		void tellsOnlyWhenTheCustomerBlocksTheBotOrStartsItAgain() {
+			say("hello");
+
+			service.blocked(customer.channel(), customer.externalId(), true);
+			service.blocked(customer.channel(), customer.externalId(), true);
+			service.blocked(customer.channel(), customer.externalId(), false);
+			service.blocked(customer.channel(), customer.externalId(), false);
+
+			assertThat(events.stream(BotBlockChanged.class).map(BotBlockChanged::blocked)).containsExactly(true, false);
+		}
+
+		@Test
+		void aCustomerWhoWritesHasStartedTheBotAgain() {
+			say("hello");
+			service.blocked(customer.channel(), customer.externalId(), true);
+
+			say("hello again");
+
+			assertThat(service.isBlocked(customer.channel(), customer.externalId())).isFalse();
+			assertThat(events.stream(BotBlockChanged.class).map(BotBlockChanged::blocked)).containsExactly(true, false);
+		}
 	}
 
 	@Nested

@@ -473,6 +473,13 @@ public final class FakeTelegram implements AutoCloseable {
 		failAlwaysForChat("*", chatId, 403, "Forbidden: bot was blocked by the user");
 	}
 
+	/** The user started the bot again: the chat's permanent failures end. */
+	public void unblockUser(long chatId) {
+		synchronized (this.failures) {
+			this.failures.removeIf((failure) -> String.valueOf(chatId).equals(failure.chatId) && failure.remaining < 0);
+		}
+	}
+
 	/**
 	 * A member of the group deletes one of its topics by hand: posts into it fail from
 	 * now on with 400 "message thread not found".

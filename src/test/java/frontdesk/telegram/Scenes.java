@@ -93,6 +93,19 @@ public final class Scenes {
 		return message;
 	}
 
+	/**
+	 * Telegram's notice that a customer blocked the bot ({@code kicked}) or started it again ({@code member}), as a
+	 * {@code my_chat_member} update.
+	 */
+	static String membership(long chat, String firstName, String status) {
+		return """
+				{"my_chat_member": {"chat": {"id": %d, "type": "private", "first_name": "%s"},
+				  "from": {"id": %d, "is_bot": false, "first_name": "%s"}, "date": 1800000000,
+				  "old_chat_member": {"status": "member", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}},
+				  "new_chat_member": {"status": "%s", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}%s}}}"""
+			.formatted(chat, firstName, chat, firstName, status, "kicked".equals(status) ? ", \"until_date\": 0" : "");
+	}
+
 	/** The text of the answer to a button press. */
 	String answer(long callbackUpdate) {
 		String query = telegram.callbackQueryId(callbackUpdate);

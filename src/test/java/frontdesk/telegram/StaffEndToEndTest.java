@@ -591,6 +591,57 @@ class StaffEndToEndTest {
 		}
 	}
 
+	@Test
+	void tellsTheStaffWhenTheCustomerBlockedTheBotAndHoldsBackWhatTheyWrite() throws InterruptedException {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Bo");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, grace, "Grace", "Hi Bo, what's up?");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Bo, what's up?"), WAIT);
+
+		telegram.blockUser(chat);
+		scenes.inTopic(topic, grace, "Grace", "Your refund is on its way");
+		awaitLine(topic, "Bo " + BLOCKED);
+		scenes.inTopic(topic, grace, "Grace", "Are you still there?");
+		awaitLine(topic, "Not sent: this customer blocked the bot. Nothing written here reaches them until they start the "
+				+ "bot again.");
+		// Telegram's own notice that they blocked the bot changes nothing more
+		telegram.awaitConfirmed(telegram.sendUpdateJson(Scenes.membership(chat, "Bo", "kicked")), WAIT);
+		Thread.sleep(2_000);
+
+		assertThat(postsIn(topic)).filteredOn(line -> line.endsWith(BLOCKED)).hasSize(1);
+		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == chat
+				&& call.text().equals("Grace: Are you still there?"))).isEmpty();
+	}
+
+	@Test
+	void tellsTheStaffWhenTheCustomerStartsTheBotAgain() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Cleo");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		telegram.sendUpdateJson(Scenes.membership(chat, "Cleo", "member"));
+
+		telegram.sendUpdateJson(Scenes.membership(chat, "Cleo", "kicked"));
+		awaitLine(topic, "Cleo " + BLOCKED);
+		telegram.sendUpdateJson(Scenes.membership(chat, "Cleo", "member"));
+		awaitLine(topic, "Cleo " + STARTED_AGAIN);
+		scenes.inTopic(topic, grace, "Grace", "Welcome back, Cleo");
+
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Welcome back, Cleo"), WAIT);
+		assertThat(postsIn(topic)).filteredOn(line -> line.endsWith(STARTED_AGAIN)).hasSize(1);
+	}
+
+	static final String BLOCKED = "blocked the bot: nothing written here reaches them until they start the bot again.";
+
+	static final String STARTED_AGAIN = "started the bot again: what is written here reaches them again.";
+
+	private static void awaitLine(int topic, String line) {
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, line), WAIT);
+	}
+
 	static final String TOPIC_DELETED = "This customer's earlier topic was deleted; this one takes its place.";
 
 	/**

@@ -304,12 +304,7 @@ class TelegramEndToEndTest {
 		}
 
 		private String membership(long chat, String status) {
-			return """
-					{"my_chat_member": {"chat": {"id": %d, "type": "private", "first_name": "Ada"},
-					  "from": {"id": %d, "is_bot": false, "first_name": "Ada"}, "date": 1800000000,
-					  "old_chat_member": {"status": "member", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}},
-					  "new_chat_member": {"status": "%s", "user": {"id": 1, "is_bot": true, "first_name": "Frontdesk"}%s}}}"""
-				.formatted(chat, chat, status, "kicked".equals(status) ? ", \"until_date\": 0" : "");
+			return Scenes.membership(chat, "Ada", status);
 		}
 	}
 }
