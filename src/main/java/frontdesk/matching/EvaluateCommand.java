@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import frontdesk.intent.IntentLoader;
 import frontdesk.intent.IntentSet;
@@ -19,24 +20,27 @@ import frontdesk.intent.InvalidIntentsException;
 
 /**
  * {@code java -jar frontdesk.jar evaluate (--intents DIR | --train FILE.csv) --test FILE.csv [--val FILE.csv]
- * [--threshold X] [--margin X] [--criterion accuracy|balanced] [--model semantic|lexical] [--data-dir DIR]
- * [--json OUT]}: measures the matcher the way the CLINC150 paper does (Larson et al. 2019). The threshold comes from
+ * [--threshold X] [--margin X] [--criterion accuracy|balanced] [--model semantic|lexical] [--model-path FILE.onnx
+ * --tokenizer-path tokenizer.json [--pooling cls|mean] [--prefix TEXT]] [--data-dir DIR] [--json OUT]}: measures the
+ * matcher the way the CLINC150 paper does (Larson et al. 2019). The threshold comes from
  * the validation file when one is given (never from the test file), else from {@code --threshold}, else the default.
  * The margin is the configured one unless {@code --margin} is given: with it, a text whose two best intents score
  * this close gets "Did you mean ...?", which counts as not answered; {@code --margin 0} gives one answer per text,
  * as the paper's protocol does. With {@code --intents}, a label in the test and validation files must be the id of an
  * intent the bot answers or {@value Evaluation#OUT_OF_SCOPE}; an out-of-scope intent's id (action: fallback) counts as
  * {@value Evaluation#OUT_OF_SCOPE}. Embeddings of the training examples are cached under the data folder, so a second
- * run embeds only the texts it is tested on.
+ * run embeds only the texts it is tested on. A sentence model given by path (for another language) is measured in
+ * place of the bundled ones, as the app's {@code frontdesk.matching.encoder} settings use it.
  */
 public final class EvaluateCommand {
 
 	static final String USAGE = "usage: evaluate (--intents DIR | --train FILE.csv) --test FILE.csv [--val FILE.csv] "
-			+ "[--threshold X] [--margin X] [--criterion accuracy|balanced] [--model semantic|lexical] [--data-dir DIR] "
-			+ "[--json OUT]";
+			+ "[--threshold X] [--margin X] [--criterion accuracy|balanced] [--model semantic|lexical] "
+			+ "[--model-path FILE.onnx --tokenizer-path tokenizer.json [--pooling cls|mean] [--prefix TEXT]] "
+			+ "[--data-dir DIR] [--json OUT]";
 
 	private static final Set<String> OPTIONS = Set.of("intents", "train", "test", "val", "threshold", "margin",
-			"criterion", "model", "data-dir", "json");
+			"criterion", "model", "model-path", "tokenizer-path", "pooling", "prefix", "data-dir", "json");
 
 	/**
 	 * Test texts matched once, untimed, before the latency is measured: the first few hundred run before the JIT has
@@ -73,9 +77,13 @@ public final class EvaluateCommand {
 			MatchingSettings defaults = MatchingSettings.defaults();
 			MatchingSettings settings = new MatchingSettings(decimal(options, "threshold", defaults.threshold(), "0 to 1"),
 					decimal(options, "margin", defaults.margin(), "0 to 0.5"), defaults.suggestFrom());
+			// the sentence model given by path, as the app's frontdesk.matching.encoder settings give it
+			ModelSettings.Encoder encoder = new ModelSettings.Encoder(path(options, "model-path"),
+					path(options, "tokenizer-path"), choice(options, "pooling", ModelSettings.Pooling.MEAN),
+					options.get("prefix"));
 			String source = options.containsKey("threshold") ? "given" : "default";
 			long loadStarted = System.nanoTime();
-			MatcherFactory factory = factory(kind, settings, Path.of(options.getOrDefault("data-dir", "data")));
+			MatcherFactory factory = factory(kind, settings, encoder, Path.of(options.getOrDefault("data-dir", "data")));
 			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 			if (validation != null) {
 				double chosen = Evaluation.chooseThreshold(factory, training, validation, settings.margin(), criterion);
@@ -102,7 +110,9 @@ public final class EvaluateCommand {
 			double p99 = percentile(nanos, 0.99);
 			out.printf(Locale.ROOT, "Matcher %s%s; trained on %d intents (%d examples, %d out of scope) in %.1f s%n",
 					kind.name().toLowerCase(Locale.ROOT),
-					(kind == ModelSettings.Kind.SEMANTIC) ? String.format(Locale.ROOT, " (model loaded in %.1f s)", loadSeconds)
+					(kind == ModelSettings.Kind.SEMANTIC) ? String.format(Locale.ROOT, " (%s; model loaded in %.1f s)",
+							SentenceModel.of(encoder).stream().map(SentenceModel::name).collect(Collectors.joining(" + ")),
+							loadSeconds)
 							: "",
 					training.examplesByIntent().size(),
 					training.examplesByIntent().values().stream().mapToInt(List::size).sum(),
@@ -170,12 +180,17 @@ public final class EvaluateCommand {
 		}
 	}
 
-	private static MatcherFactory factory(ModelSettings.Kind kind, MatchingSettings settings, Path dataDir) {
+	/** The path an option gives, or null. */
+	private static Path path(Map<String, String> options, String option) {
+		return options.containsKey(option) ? Path.of(options.get(option)) : null;
+	}
+
+	private static MatcherFactory factory(ModelSettings.Kind kind, MatchingSettings settings,
+			ModelSettings.Encoder encoder, Path dataDir) {
 		if (kind == ModelSettings.Kind.LEXICAL) {
 			return new LexicalMatcherFactory(settings);
 		}
-		SemanticMatcherFactory factory = new SemanticMatcherFactory(settings, ModelSettings.Encoder.BUNDLED, dataDir,
-				ClassifierStore.none());
+		SemanticMatcherFactory factory = new SemanticMatcherFactory(settings, encoder, dataDir, ClassifierStore.none());
 		factory.load();
 		return factory;
 	}

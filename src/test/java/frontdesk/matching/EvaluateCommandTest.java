@@ -2,6 +2,7 @@ package frontdesk.matching;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,6 +189,29 @@ class EvaluateCommandTest {
 		assertThat(run("--intents", "intents", "--test", missing.toString())).isEqualTo(1);
 
 		assertThat(output()).isEqualTo("File not found: " + missing + System.lineSeparator());
+	}
+
+	@Test
+	void measuresASentenceModelGivenByPath() throws IOException {
+		Path model = dir.resolve("minilm.onnx");
+		Path tokenizer = dir.resolve("tokenizer.json");
+		try (InputStream onnx = getClass().getResourceAsStream("/all-minilm-l6-v2-q.onnx");
+				InputStream json = getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+			Files.copy(onnx, model);
+			Files.copy(json, tokenizer);
+		}
+		Path test = Files.writeString(dir.resolve("test.csv"), """
+				text,intent
+				where is my parcel right now,track_order
+				""");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model-path", model.toString(),
+				"--tokenizer-path", tokenizer.toString(), "--data-dir", data())).isZero();
+		assertThat(output()).contains("Matcher semantic (minilm; model loaded in");
+
+		assertThat(run("--intents", "intents", "--test", test.toString(), "--model-path", model.toString()))
+			.isEqualTo(1);
+		assertThat(output()).contains("model-path and tokenizer-path go together");
 	}
 
 	@Test
