@@ -47,13 +47,17 @@ class ConsoleDesk {
 
 	/**
 	 * Sends a reply to the customer; the first one takes an untaken ticket.
-	 * @return whether it went out (not when the request is no longer open)
+	 * @return why it did not go out (the customer blocked the bot, or the request is no longer open); empty if it did
 	 */
 	@Transactional
-	boolean reply(long ticketId, StaffMember staff, String text) {
+	Optional<String> reply(long ticketId, StaffMember staff, String text) {
+		if (desk.customerBlockedTheBot(ticketId)) {
+			return Optional.of("Not sent: this customer blocked the bot. Nothing reaches them until they start the bot "
+					+ "again.");
+		}
 		Optional<CustomerDelivery> delivery = desk.staffAnswered(ticketId, staff, text, WHERE);
 		delivery.ifPresent(events::publishEvent);
-		return delivery.isPresent();
+		return delivery.isPresent() ? Optional.empty() : Optional.of("Not sent: this request is no longer open.");
 	}
 
 	private String act(String button, StaffMember staff) {

@@ -117,11 +117,15 @@ class QueueController {
 			flash.addFlashAttribute("problem", "That is too long: at most " + ConsoleDesk.MAX_REPLY + " characters.");
 			flash.addFlashAttribute("draft", reply);
 		}
-		else if (desk.reply(id, ConsolePages.staff(users, principal), reply)) {
-			flash.addFlashAttribute("notice", "Sent.");
-		}
 		else {
-			flash.addFlashAttribute("problem", "Not sent: this request is no longer open.");
+			Optional<String> problem = desk.reply(id, ConsolePages.staff(users, principal), reply);
+			if (problem.isEmpty()) {
+				flash.addFlashAttribute("notice", "Sent.");
+			}
+			else {
+				flash.addFlashAttribute("problem", problem.get());
+				flash.addFlashAttribute("draft", reply);
+			}
 		}
 		return back(id, back);
 	}

@@ -129,11 +129,12 @@ public class StaffDesk {
 	 * customer's topic, the first answer takes an untaken ticket and the text goes to the customer; the customer's
 	 * topic, if they have one, shows the answer too, as "Grace (console): text".
 	 * @param where where the staff member wrote, as the topic names it, e.g. {@code console}
-	 * @return what to deliver to the customer; empty when the request is no longer open
+	 * @return what to deliver to the customer; empty when the request is no longer open or the customer blocked the bot
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> staffAnswered(long ticketId, StaffMember staff, String text, String where) {
-		Optional<TicketView> ticket = tickets.find(ticketId);
+		Optional<TicketView> ticket = tickets.find(ticketId)
+			.filter(found -> !conversations.isBlocked(found.customerId()));
 		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, staff))
 			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), signed(staff, text)));
 		if (delivery.isPresent() && group.configured()) {
@@ -143,6 +144,11 @@ public class StaffDesk {
 		return delivery;
 	}
 
+
+	/** Whether the customer of a ticket blocked the bot, so nothing the staff write reaches them. */
+	public boolean customerBlockedTheBot(long ticketId) {
+		return tickets.find(ticketId).map(ticket -> conversations.isBlocked(ticket.customerId())).orElse(false);
+	}
 
 	/**
 	 * A customer's topic was deleted by hand in the staff group (a post to it failed as it is gone): the customer gets a

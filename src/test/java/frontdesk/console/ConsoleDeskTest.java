@@ -237,6 +237,22 @@ class ConsoleDeskTest {
 		}
 
 		@Test
+		void sendsNothingToACustomerWhoBlockedTheBotAndKeepsTheDraft() throws Exception {
+			CustomerProfile bo = new CustomerProfile("telegram", String.valueOf(7_300_000_000L + customers.incrementAndGet()),
+					"Bo", null);
+			TicketView ticket = asksForPerson(bo);
+			conversations.blocked(bo.channel(), bo.externalId(), true);
+
+			MvcResult result = act(ticket, "reply", grace(), "Your refund is on its way");
+
+			assertThat(result.getFlashMap().get("problem")).isEqualTo(
+					"Not sent: this customer blocked the bot. Nothing reaches them until they start the bot again.");
+			assertThat(result.getFlashMap().get("draft")).isEqualTo("Your refund is on its way");
+			assertThat(deliveriesTo(bo)).extracting(delivery -> delivery.reply().text())
+				.noneMatch(text -> text.contains("refund"));
+		}
+
+		@Test
 		void sendsNothingOnceTheRequestIsClosed() throws Exception {
 			CustomerProfile hal = customer("Hal");
 			TicketView ticket = asksForPerson(hal);
