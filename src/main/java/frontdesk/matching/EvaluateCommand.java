@@ -26,9 +26,9 @@ import frontdesk.intent.InvalidIntentsException;
  * the validation file when one is given (never from the test file), else from {@code --threshold}, else the default.
  * The margin is the configured one unless {@code --margin} is given: with it, a text whose two best intents score
  * this close gets "Did you mean ...?", which counts as not answered; {@code --margin 0} gives one answer per text,
- * as the paper's protocol does. With {@code --intents}, a label in the test and validation files must be the id of an
- * intent the bot answers or {@value Evaluation#OUT_OF_SCOPE}; an out-of-scope intent's id (action: fallback) counts as
- * {@value Evaluation#OUT_OF_SCOPE}. Embeddings of the training examples are cached under the data folder, so a second
+ * as the paper's protocol does. A label in the test and validation files must be an intent the matcher is trained to
+ * answer or {@value Evaluation#OUT_OF_SCOPE}; with {@code --intents}, an out-of-scope intent's id (action: fallback)
+ * counts as {@value Evaluation#OUT_OF_SCOPE}. Embeddings of the training examples are cached under the data folder, so a second
  * run embeds only the texts it is tested on. A sentence model given by path (for another language) is measured in
  * place of the bundled ones, as the app's {@code frontdesk.matching.encoder} settings use it.
  */
@@ -72,8 +72,9 @@ public final class EvaluateCommand {
 			TrainingSet training = intents != null ? Understanding.trainingSet(intents)
 					: Evaluation.trainingSet(Evaluation.readCsv(Path.of(options.get("train"))));
 			// the files and settings are checked before the model is loaded, so a mistake is told at once
-			List<LabelledText> test = labelled(options.get("test"), intents);
-			List<LabelledText> validation = options.containsKey("val") ? labelled(options.get("val"), intents) : null;
+			List<LabelledText> test = labelled(options.get("test"), intents, training);
+			List<LabelledText> validation = options.containsKey("val") ? labelled(options.get("val"), intents, training)
+					: null;
 			MatchingSettings defaults = MatchingSettings.defaults();
 			MatchingSettings settings = new MatchingSettings(decimal(options, "threshold", defaults.threshold(), "0 to 1"),
 					decimal(options, "margin", defaults.margin(), "0 to 0.5"), defaults.suggestFrom());
@@ -140,12 +141,14 @@ public final class EvaluateCommand {
 	}
 
 	/**
-	 * Labelled texts from a CSV file; with intents, each label must name one of them that the bot answers, or
-	 * {@value Evaluation#OUT_OF_SCOPE}, and a label naming an out-of-scope intent (action: fallback) counts as
+	 * Labelled texts from a CSV file, each label naming an intent the matcher is trained to answer, or
+	 * {@value Evaluation#OUT_OF_SCOPE}; with intents, a label naming an out-of-scope intent (action: fallback) counts as
 	 * {@value Evaluation#OUT_OF_SCOPE}.
+	 * @param intents the intents trained on, or null for a training file's examples
 	 */
-	private static List<LabelledText> labelled(String file, IntentSet intents) {
-		return intents == null ? Evaluation.readCsv(Path.of(file)) : Evaluation.readCsv(Path.of(file), intents);
+	private static List<LabelledText> labelled(String file, IntentSet intents, TrainingSet training) {
+		return intents != null ? Evaluation.readCsv(Path.of(file), intents)
+				: Evaluation.readCsv(Path.of(file), training);
 	}
 
 	/** The constant an option names, in any case; the given one when the option is absent. */

@@ -72,6 +72,22 @@ public final class Evaluation {
 		return read(file, labels);
 	}
 
+	/**
+	 * Reads labelled texts as {@link #readCsv(Path)} does, to measure a matcher trained on the given examples: a label
+	 * that is neither one of their intents nor {@value #OUT_OF_SCOPE} is a mistake, as the matcher could never answer it.
+	 * @param file the CSV file
+	 * @param training what the matcher is trained on
+	 * @return the rows in file order; blank lines are skipped
+	 * @throws IllegalArgumentException naming the file and line of a malformed row or of an unknown label
+	 * @throws UncheckedIOException when the file cannot be read
+	 */
+	public static List<LabelledText> readCsv(Path file, TrainingSet training) {
+		Map<String, String> labels = new HashMap<>();
+		labels.put(OUT_OF_SCOPE, OUT_OF_SCOPE);
+		training.examplesByIntent().keySet().forEach((intent) -> labels.put(intent, intent));
+		return read(file, labels);
+	}
+
 	/** Reads labelled texts; {@code labels}, unless null, holds every allowed label with what it counts as. */
 	private static List<LabelledText> read(Path file, Map<String, String> labels) {
 		String content;

@@ -146,6 +146,21 @@ class EvaluateCommandTest {
 	}
 
 	@Test
+	void refusesATestLabelThatTheTrainingFileDoesNotHave() throws IOException {
+		Path train = Files.writeString(dir.resolve("train.csv"), """
+				text,intent
+				where is my order,track_order
+				how much is delivery,shipping_cost
+				tell me a joke,oos
+				""");
+		Path test = Files.writeString(dir.resolve("test.csv"), "text,intent\ncan i pay by card,payment_methods\n");
+
+		assertThat(run("--train", train.toString(), "--test", test.toString(), "--model", "lexical")).isEqualTo(1);
+
+		assertThat(output()).startsWith(test + ", line 2: 'payment_methods' is not an intent the bot answers");
+	}
+
+	@Test
 	void countsTheLabelOfAnOutOfScopeIntentAsOos() throws IOException {
 		Path test = Files.writeString(dir.resolve("test.csv"), """
 				text,intent
