@@ -26,15 +26,26 @@ class LiveLines implements SmartLifecycle {
 
 	SseEmitter open(String visitor) {
 		SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
-		List<SseEmitter> open = pages.computeIfAbsent(visitor, id -> new CopyOnWriteArrayList<>());
-		open.add(emitter);
-		Runnable remove = () -> {
+		// added and removed atomically per visitor, so a page closing cannot drop the list another page just joined
+		pages.compute(visitor, (id, open) -> {
+			List<SseEmitter> list = (open != null) ? open : new CopyOnWriteArrayList<>();
+			list.add(emitter);
+			return list;
+		});
+		Runnable remove = () -> pages.computeIfPresent(visitor, (id, open) -> {
 			open.remove(emitter);
-			pages.computeIfPresent(visitor, (id, still) -> still.isEmpty() ? null : still);
-		};
+			return open.isEmpty() ? null : open;
+		});
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
+		try {
+			// sent at once, so the page learns the stream is open and fetches what it missed while it was not
+			emitter.send(SseEmitter.event().comment("open"));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+		}
 		return emitter;
 	}
 

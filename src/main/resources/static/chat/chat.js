@@ -7,7 +7,9 @@
 	const typing = document.getElementById('typing');
 	const noticeBox = document.getElementById('notice');
 	const shown = new Map();
-	let last = 0;
+	// the newest line the stream or a catch-up brought: lines come to those in order, so what was written while the
+	// stream was down lies after it (an answer to the visitor's own post may have come with newer lines meanwhile)
+	let received = 0;
 	let pending = 0;
 
 	if (new URLSearchParams(location.search).has('embed')) {
@@ -16,7 +18,6 @@
 
 	function render(line) {
 		if (line.author === 'visitor' && line.text === '/start') {
-			last = Math.max(last, line.id);
 			return;
 		}
 		let item = shown.get(line.id);
@@ -48,7 +49,6 @@
 			const after = [...list.children].find(other => Number(other.dataset.id) > line.id);
 			list.insertBefore(item, after || null);
 		}
-		last = Math.max(last, line.id);
 		list.scrollTop = list.scrollHeight;
 	}
 
@@ -105,7 +105,8 @@
 		}
 		input.value = '';
 		if (!await post('/api/chat/lines', { text })) {
-			input.value = text;
+			// back in the box, before anything the visitor has begun to write since
+			input.value = input.value ? text + '\n' + input.value : text;
 		}
 	});
 
@@ -116,23 +117,39 @@
 		}
 	});
 
+	function receive(line) {
+		render(line);
+		received = Math.max(received, line.id);
+	}
+
 	async function catchUp() {
-		const response = await fetch('/api/chat/lines' + (last ? '?after=' + last : ''), { credentials: 'same-origin' });
+		const response = await fetch('/api/chat/lines' + (received ? '?after=' + received : ''),
+			{ credentials: 'same-origin' });
 		if (response.ok) {
-			(await response.json()).forEach(render);
+			(await response.json()).forEach(receive);
 		}
 	}
 
 	async function start() {
 		await catchUp();
-		if (shown.size === 0 && last === 0) {
+		if (received === 0) {
 			await post('/api/chat/lines', { text: '/start' });
 		}
+		listen();
+		input.focus();
+	}
+
+	function listen() {
 		const events = new EventSource('/api/chat/events');
-		events.addEventListener('line', event => render(JSON.parse(event.data)));
+		events.addEventListener('line', event => receive(JSON.parse(event.data)));
 		// after a break the stream reconnects on its own; what came meanwhile is fetched
 		events.addEventListener('open', () => catchUp());
-		input.focus();
+		// a stream the browser gave up on (the request failed outright) is opened anew a little later
+		events.addEventListener('error', () => {
+			if (events.readyState === EventSource.CLOSED) {
+				setTimeout(listen, 5000);
+			}
+		});
 	}
 
 	start();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import frontdesk.Browser;
 import frontdesk.SettableClock;
+import frontdesk.conversation.CustomerDelivery;
+import frontdesk.conversation.Reply;
 import frontdesk.rating.Ratings;
 import frontdesk.telegram.FakeTelegram;
 import frontdesk.telegram.Scenes;
@@ -55,6 +58,12 @@ class WebChatBrowserTest {
 
 	@Autowired
 	Ratings ratings;
+
+	@Autowired
+	LiveLines live;
+
+	@Autowired
+	WebChat chat;
 
 	Browser browser;
 
@@ -147,6 +156,43 @@ class WebChatBrowserTest {
 		waitForLine("bot", text -> text.startsWith("Anything we could do better?"));
 		await().atMost(WAIT).until(() -> ratings.find(conversation).map(rating -> rating.score()).orElse(0) == 4);
 		browser.screenshot("chat-rated");
+	}
+
+	@Test
+	void aStaffReplyWrittenWhileTheLiveStreamWasDownAppearsWhenItReconnects() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		String cookie = browser.driver().manage().getCookieNamed(Visitors.COOKIE).getValue();
+		String visitor = cookie.substring(0, cookie.lastIndexOf('.'));
+		// the server ends the page's stream (as it does every few minutes), and the network keeps the page from
+		// opening a new one for a while
+		browser.driver().executeCdpCommand("Network.enable", Map.of());
+		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/chat/events*")));
+		live.stop();
+		live.start();
+		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: your parcel is on its way")));
+
+		// the answer to the visitor's own message, newer than the staff line, comes while the stream is down
+		ask("where is my order");
+		waitForLine("bot", text -> text.contains("tracking"));
+		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+
+		waitForLine("staff", text -> text.equals("Grace: your parcel is on its way"));
+	}
+
+	@Test
+	void aMessageThatDidNotGoThroughComesBackBeforeWhatTheVisitorHasBegunToWriteSince() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		browser.driver().executeScript("window.fetch = () => new Promise((ok, fail) => "
+				+ "setTimeout(() => fail(new TypeError('Failed to fetch')), 1500));");
+
+		ask("first message");
+		browser.driver().findElement(By.id("text")).sendKeys("and then this");
+
+		browser.waiting(WAIT).until(driver -> driver.findElement(By.cssSelector("#notice")).isDisplayed());
+		assertThat(browser.driver().executeScript("return document.getElementById('text').value"))
+			.isEqualTo("first message\nand then this");
 	}
 
 	private void open() {
