@@ -104,28 +104,21 @@ class QueueController {
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "queue") String back, Principal principal, RedirectAttributes flash) {
 		String reply = text.strip();
-		if (reply.isEmpty()) {
-			flash.addFlashAttribute("problem", "Write something to send.");
-		}
-		else if (StaffDesk.isNote(reply)) {
-			// in the staff group such a message stays with colleagues; here it would reach the customer
-			flash.addFlashAttribute("problem",
-					"Not sent: notes for colleagues (#note, //) belong in the customer's topic in the staff group.");
-			flash.addFlashAttribute("draft", reply);
-		}
-		else if (reply.length() > ConsoleDesk.MAX_REPLY) {
-			flash.addFlashAttribute("problem", "That is too long: at most " + ConsoleDesk.MAX_REPLY + " characters.");
-			flash.addFlashAttribute("draft", reply);
+		// a note for colleagues stays with them in the staff group; here it would reach the customer
+		String problem = reply.isEmpty() ? "Write something to send."
+				: StaffDesk.isNote(reply)
+						? "Not sent: notes for colleagues (#note, //) belong in the customer's topic in the staff group."
+				: reply.length() > ConsoleDesk.MAX_REPLY
+						? "That is too long: at most " + ConsoleDesk.MAX_REPLY + " characters."
+				: desk.reply(id, ConsolePages.staff(users, principal), reply).orElse(null);
+		if (problem == null) {
+			flash.addFlashAttribute("notice", "Sent.");
 		}
 		else {
-			Optional<String> problem = desk.reply(id, ConsolePages.staff(users, principal), reply);
-			if (problem.isEmpty()) {
-				flash.addFlashAttribute("notice", "Sent.");
-			}
-			else {
-				flash.addFlashAttribute("problem", problem.get());
-				flash.addFlashAttribute("draft", reply);
-			}
+			flash.addFlashAttribute("problem", problem);
+			// the text comes back in the box it was written in, to be put right or kept
+			flash.addFlashAttribute("draft", reply);
+			flash.addFlashAttribute("draftTicket", id);
 		}
 		return back(id, back);
 	}

@@ -79,7 +79,8 @@ class Reports {
 
 	/** The page's figures for the last {@link #DAYS} days. */
 	List<Figure> figures() {
-		Stats stats = statistics.lastDays(DAYS);
+		// the same days as the charts: calendar days in the business's time zone
+		Stats stats = statistics.calendarDays(DAYS, hours.zone());
 		long conversationCount = stats.conversations().conversations();
 		int settled = stats.tickets().promisesSettled();
 		Duration median = stats.tickets().medianFirstResponse();

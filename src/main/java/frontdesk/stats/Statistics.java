@@ -3,6 +3,7 @@ package frontdesk.stats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.rating.Ratings;
@@ -45,11 +46,26 @@ public class Statistics {
 	 */
 	@Transactional(readOnly = true)
 	public Stats lastDays(int days) {
+		Instant to = clock.instant();
+		return between(days, to.minus(Duration.ofDays(days)), to);
+	}
+
+	/**
+	 * The figures of the last calendar days in a time zone, today included: from midnight {@code days - 1} days ago
+	 * up to now, as a chart of those days shows them.
+	 * @throws IllegalArgumentException for fewer than 1 or more than {@link #MAX_DAYS} days
+	 */
+	@Transactional(readOnly = true)
+	public Stats calendarDays(int days, ZoneId zone) {
+		Instant to = clock.instant();
+		Instant from = to.atZone(zone).toLocalDate().minusDays(days - 1).atStartOfDay(zone).toInstant();
+		return between(days, from, to);
+	}
+
+	private Stats between(int days, Instant from, Instant to) {
 		if (days < 1 || days > MAX_DAYS) {
 			throw new IllegalArgumentException("The period is 1 to " + MAX_DAYS + " days, not " + days);
 		}
-		Instant to = clock.instant();
-		Instant from = to.minus(Duration.ofDays(days));
 		return new Stats(days, from, to, conversations.figures(from, to, UNANSWERED), tickets.figures(from, to),
 				ratings.figures(from, to));
 	}

@@ -2,11 +2,16 @@ package frontdesk.console;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +258,18 @@ class ConsoleDeskTest {
 		}
 
 		@Test
+		void aReplyRefusedFromTheQueueComesBackInItsBox() throws Exception {
+			TicketView ticket = asksForPerson(customer("Kim"));
+
+			MvcResult refused = act(ticket, "reply", grace(), "// check the stock first");
+			String page = mvc.perform(get("/console").with(grace()).flashAttrs(refused.getFlashMap()))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+			assertThat(page).containsPattern("id=\"reply-" + ticket.id() + "\"[^>]*>// check the stock first</textarea>");
+			assertThat(page).doesNotContainPattern("id=\"reply-(?!" + ticket.id() + "\")\\d+\"[^>]*>[^<]+</textarea>");
+		}
+
+		@Test
 		void sendsNothingOnceTheRequestIsClosed() throws Exception {
 			CustomerProfile hal = customer("Hal");
 			TicketView ticket = asksForPerson(hal);
@@ -262,6 +279,48 @@ class ConsoleDeskTest {
 				.isEqualTo("Not sent: this request is no longer open.");
 			assertThat(deliveriesTo(hal)).extracting(delivery -> delivery.reply().text())
 				.noneMatch(text -> text.contains("still there"));
+		}
+	}
+
+	@Nested
+	class ReportsPage {
+
+		@Test
+		void theRatingFigureAndTheChartsCountTheSameDays() throws Exception {
+			ZoneId london = ZoneId.of("Europe/London");
+			try {
+				clock.set(LocalDateTime.parse("2026-11-20T20:00").atZone(london).toInstant());
+				CustomerProfile pat = customer("Pat");
+				say(pat, "hello");
+				Reply goodbye = say(pat, "/end").replies().get(0);
+				conversations.handle(Inbound.button(pat, goodbye.buttons().get(4).data()));
+				// 29 and a half days later, on the morning of 20 December: the page shows 21 November to 20 December
+				clock.set(clock.instant().plus(Duration.ofDays(29).plusHours(12)));
+
+				String page = mvc.perform(get("/console/reports").with(grace())).andReturn().getResponse()
+					.getContentAsString();
+				JsonNode charts = new ObjectMapper().readTree(mvc.perform(get("/console/reports/charts").with(grace()))
+					.andReturn().getResponse().getContentAsString());
+
+				Matcher figure = Pattern.compile("<div class=\"name\">Rating</div>\\s*<div class=\"value\">[^<]*</div>"
+						+ "\\s*<div class=\"detail\">(\\d+) ratings?</div>").matcher(page);
+				assertThat(figure.find()).isTrue();
+				int rated = Integer.parseInt(figure.group(1));
+				assertThat(charts.path("days").get(0).asText()).isEqualTo("21 Nov");
+				assertThat(sum(charts.path("counts"))).isEqualTo(rated);
+				assertThat(sum(charts.path("distribution"))).isEqualTo(rated);
+			}
+			finally {
+				clock.set(Instant.now());
+			}
+		}
+
+		private static int sum(JsonNode numbers) {
+			int sum = 0;
+			for (JsonNode number : numbers) {
+				sum += number.asInt();
+			}
+			return sum;
 		}
 	}
 
