@@ -244,7 +244,7 @@ class Dialogue {
 
 	/**
 	 * Opens a ticket (or finds the one already open) and tells the customer the promise: their place in the queue in
-	 * hours, when the business opens again after hours. An intent with {@code action: handoff} may say its own answer
+	 * hours (and that the answer may come only after closing, when it may), when the business opens again after hours. An intent with {@code action: handoff} may say its own answer
 	 * first.
 	 */
 	private void handOff(Turn turn, Intent intent, Double confidence) {
@@ -253,7 +253,9 @@ class Dialogue {
 		}
 		TicketView ticket = tickets.open(turn.conversation.id(), turn.customer.id());
 		turn.conversation.requestPerson(ticket.id());
-		MessageKey promise = turn.hoursOpen() ? MessageKey.HANDOFF_IN_HOURS : MessageKey.HANDOFF_AFTER_HOURS;
+		// "shortly" only when a person can answer before the business closes
+		MessageKey promise = !turn.hoursOpen() ? MessageKey.HANDOFF_AFTER_HOURS
+				: turn.openUntil(ticket.promisedBy()) ? MessageKey.HANDOFF_IN_HOURS : MessageKey.HANDOFF_BEFORE_CLOSING;
 		turn.say(Reply.of(turn.text(promise, ticketValues(turn, ticket)),
 				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW + ticket.id())),
 				intent == null ? null : intent.id(), confidence);

@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,12 @@ final class Turn {
 
 	boolean hoursOpen() {
 		return hours.isOpen(now);
+	}
+
+	/** Whether the business is open from now until the given moment, without closing in between. */
+	boolean openUntil(Instant moment) {
+		return hours.isOpen(now) && !moment.isBefore(now)
+				&& hours.plusOpenTime(now, Duration.between(now, moment)).equals(moment);
 	}
 
 	void say(Reply reply) {

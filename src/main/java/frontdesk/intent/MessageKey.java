@@ -32,6 +32,10 @@ public enum MessageKey {
 			+ "Your request is {ticket}, and we'll answer by {promised_by} at the latest. Anything you add here goes "
 			+ "into the same request.", "ticket", "position", "promised_by", "zone"),
 
+	HANDOFF_BEFORE_CLOSING("handoff.before-closing", "We close soon, so a person will answer by {promised_by} at the "
+			+ "latest ({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add "
+			+ "here goes into the same request.", "ticket", "position", "promised_by", "zone"),
+
 	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening}. Your request is "
 			+ "{ticket}; a person will answer by {promised_by} ({zone}). Anything you add here goes into the same "
 			+ "request.", "ticket", "position", "promised_by", "zone"),

@@ -157,6 +157,16 @@ class TicketEndToEndTest {
 
 	@Test
 	@Order(5)
+	void saysTheAnswerMayComeTomorrowRatherThanShortlyJustBeforeClosing() {
+		clock.set(london("2026-11-24T16:30"));
+		long chat = chats.incrementAndGet();
+
+		assertThat(ask(chat, "/human")).startsWith("We close soon, so a person will answer by Wednesday 10:00 at the latest "
+				+ "(Europe/London): you are number").doesNotContain("shortly");
+	}
+
+	@Test
+	@Order(6)
 	void treatsAClosedDateAsAfterHours() {
 		clock.set(london("2026-12-25T11:00"));
 		long chat = chats.incrementAndGet();
