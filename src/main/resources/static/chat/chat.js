@@ -111,7 +111,8 @@
 	});
 
 	input.addEventListener('keydown', event => {
-		if (event.key === 'Enter' && !event.shiftKey) {
+		// Enter while an input method composes a word (Japanese, Chinese) picks the word; it does not send
+		if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
 			event.preventDefault();
 			form.requestSubmit();
 		}

@@ -195,6 +195,23 @@ class WebChatBrowserTest {
 			.isEqualTo("first message\nand then this");
 	}
 
+	@Test
+	void enterWhileAnInputMethodComposesAWordDoesNotSend() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		browser.driver().findElement(By.id("text")).sendKeys("\u3053\u3093\u306b\u3061\u306f");
+
+		browser.driver().executeScript("document.getElementById('text').dispatchEvent(new KeyboardEvent('keydown', "
+				+ "{ key: 'Enter', isComposing: true, bubbles: true, cancelable: true }))");
+		assertThat(browser.driver().executeScript("return document.getElementById('text').value"))
+			.isEqualTo("\u3053\u3093\u306b\u3061\u306f");
+		browser.driver().executeScript("document.getElementById('text').dispatchEvent(new KeyboardEvent('keydown', "
+				+ "{ key: 'Enter', bubbles: true, cancelable: true }))");
+
+		waitForLine("visitor", text -> text.equals("\u3053\u3093\u306b\u3061\u306f"));
+		assertThat(texts("visitor")).containsExactly("\u3053\u3093\u306b\u3061\u306f");
+	}
+
 	private void open() {
 		browser.driver().get("http://localhost:" + port + "/");
 	}
