@@ -51,13 +51,14 @@ class ConsoleDesk {
 	 */
 	@Transactional
 	Optional<String> reply(long ticketId, StaffMember staff, String text) {
-		if (desk.customerBlockedTheBot(ticketId)) {
-			return Optional.of("Not sent: this customer blocked the bot. Nothing reaches them until they start the bot "
-					+ "again.");
-		}
 		Optional<CustomerDelivery> delivery = desk.staffAnswered(ticketId, staff, text, WHERE);
-		delivery.ifPresent(events::publishEvent);
-		return delivery.isPresent() ? Optional.empty() : Optional.of("Not sent: this request is no longer open.");
+		if (delivery.isPresent()) {
+			events.publishEvent(delivery.get());
+			return Optional.empty();
+		}
+		return Optional.of(desk.customerBlockedTheBot(ticketId)
+				? "Not sent: this customer blocked the bot. Nothing reaches them until they start the bot again."
+				: "Not sent: this request is no longer open.");
 	}
 
 	private String act(String button, StaffMember staff) {

@@ -244,8 +244,8 @@ class Dialogue {
 
 	/**
 	 * Opens a ticket (or finds the one already open) and tells the customer the promise: their place in the queue in
-	 * hours (and that the answer may come only after closing, when it may), when the business opens again after hours. An intent with {@code action: handoff} may say its own answer
-	 * first.
+	 * hours (and that the answer may come only after closing, when it may), when the business opens again after hours.
+	 * An intent with {@code action: handoff} may say its own answer first.
 	 */
 	private void handOff(Turn turn, Intent intent, Double confidence) {
 		if (intent != null && !intent.answers().isEmpty()) {

@@ -106,10 +106,12 @@ final class Turn {
 		return hours.isOpen(now);
 	}
 
-	/** Whether the business is open from now until the given moment, without closing in between. */
+	/**
+	 * Whether the business is open from now until the given moment, without closing in between: only then does that
+	 * much open time from now end at the moment itself.
+	 */
 	boolean openUntil(Instant moment) {
-		return hours.isOpen(now) && !moment.isBefore(now)
-				&& hours.plusOpenTime(now, Duration.between(now, moment)).equals(moment);
+		return !moment.isBefore(now) && hours.plusOpenTime(now, Duration.between(now, moment)).equals(moment);
 	}
 
 	void say(Reply reply) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import frontdesk.intent.Intent;
 import frontdesk.intent.IntentLoader;
 import frontdesk.intent.IntentSet;
 import frontdesk.intent.InvalidIntentsException;
@@ -71,10 +72,12 @@ public final class EvaluateCommand {
 			IntentSet intents = options.containsKey("intents") ? IntentLoader.load(Path.of(options.get("intents"))) : null;
 			TrainingSet training = intents != null ? Understanding.trainingSet(intents)
 					: Evaluation.trainingSet(Evaluation.readCsv(Path.of(options.get("train"))));
+			List<String> outOfScopeIntents = intents == null ? List.of()
+					: intents.intents().stream().filter((intent) -> !intent.offerable()).map(Intent::id).toList();
 			// the files and settings are checked before the model is loaded, so a mistake is told at once
-			List<LabelledText> test = labelled(options.get("test"), intents, training);
-			List<LabelledText> validation = options.containsKey("val") ? labelled(options.get("val"), intents, training)
-					: null;
+			List<LabelledText> test = Evaluation.readCsv(Path.of(options.get("test")), training, outOfScopeIntents);
+			List<LabelledText> validation = options.containsKey("val")
+					? Evaluation.readCsv(Path.of(options.get("val")), training, outOfScopeIntents) : null;
 			MatchingSettings defaults = MatchingSettings.defaults();
 			MatchingSettings settings = new MatchingSettings(decimal(options, "threshold", defaults.threshold(), "0 to 1"),
 					decimal(options, "margin", defaults.margin(), "0 to 0.5"), defaults.suggestFrom());
@@ -138,17 +141,6 @@ public final class EvaluateCommand {
 			out.println("Cannot write " + options.get("json") + ": " + ex.getMessage());
 			return 1;
 		}
-	}
-
-	/**
-	 * Labelled texts from a CSV file, each label naming an intent the matcher is trained to answer, or
-	 * {@value Evaluation#OUT_OF_SCOPE}; with intents, a label naming an out-of-scope intent (action: fallback) counts as
-	 * {@value Evaluation#OUT_OF_SCOPE}.
-	 * @param intents the intents trained on, or null for a training file's examples
-	 */
-	private static List<LabelledText> labelled(String file, IntentSet intents, TrainingSet training) {
-		return intents != null ? Evaluation.readCsv(Path.of(file), intents)
-				: Evaluation.readCsv(Path.of(file), training);
 	}
 
 	/** The constant an option names, in any case; the given one when the option is absent. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import frontdesk.intent.Intent;
-import frontdesk.intent.IntentSet;
 
 /**
  * Measures a matcher on labelled texts the way the CLINC150 paper (Larson et al. 2019) does: in-scope accuracy and
@@ -53,37 +51,21 @@ public final class Evaluation {
 	}
 
 	/**
-	 * Reads labelled texts as {@link #readCsv(Path)} does, to measure a matcher trained on the given intents: a text
-	 * labelled with an intent the bot does not answer (action: fallback) counts as {@value #OUT_OF_SCOPE}, as the bot
-	 * treats it, and a label that is neither an intent the bot answers nor {@value #OUT_OF_SCOPE} is a mistake (such as
-	 * a typo), which would otherwise count as a wrong answer.
-	 * @param file the CSV file
-	 * @param intents the intents the matcher is trained on
-	 * @return the rows in file order; blank lines are skipped
-	 * @throws IllegalArgumentException naming the file and line of a malformed row or of an unknown label
-	 * @throws UncheckedIOException when the file cannot be read
-	 */
-	public static List<LabelledText> readCsv(Path file, IntentSet intents) {
-		Map<String, String> labels = new HashMap<>();
-		labels.put(OUT_OF_SCOPE, OUT_OF_SCOPE);
-		for (Intent intent : intents.intents()) {
-			labels.put(intent.id(), intent.offerable() ? intent.id() : OUT_OF_SCOPE);
-		}
-		return read(file, labels);
-	}
-
-	/**
 	 * Reads labelled texts as {@link #readCsv(Path)} does, to measure a matcher trained on the given examples: a label
-	 * that is neither one of their intents nor {@value #OUT_OF_SCOPE} is a mistake, as the matcher could never answer it.
+	 * that is neither one of their intents, nor {@value #OUT_OF_SCOPE}, nor the id of an intent the bot does not answer
+	 * (action: fallback, which counts as {@value #OUT_OF_SCOPE}, as the bot treats it) is a mistake, such as a typo,
+	 * which would otherwise count as a wrong answer.
 	 * @param file the CSV file
 	 * @param training what the matcher is trained on
+	 * @param outOfScopeIntents ids of intents the bot does not answer; empty for a matcher trained on a CSV file
 	 * @return the rows in file order; blank lines are skipped
 	 * @throws IllegalArgumentException naming the file and line of a malformed row or of an unknown label
 	 * @throws UncheckedIOException when the file cannot be read
 	 */
-	public static List<LabelledText> readCsv(Path file, TrainingSet training) {
+	public static List<LabelledText> readCsv(Path file, TrainingSet training, Collection<String> outOfScopeIntents) {
 		Map<String, String> labels = new HashMap<>();
 		labels.put(OUT_OF_SCOPE, OUT_OF_SCOPE);
+		outOfScopeIntents.forEach((intent) -> labels.put(intent, OUT_OF_SCOPE));
 		training.examplesByIntent().keySet().forEach((intent) -> labels.put(intent, intent));
 		return read(file, labels);
 	}
