@@ -26,5 +26,12 @@
 		frame.style.display = open ? 'block' : 'none';
 		button.innerHTML = open ? close : icon;
 	});
-	document.body.append(frame, button);
+	// a script tag in the page's head runs before there is a body to add to
+	const place = () => document.body.append(frame, button);
+	if (document.body) {
+		place();
+	}
+	else {
+		document.addEventListener('DOMContentLoaded', place);
+	}
 })();

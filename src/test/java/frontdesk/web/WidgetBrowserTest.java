@@ -79,4 +79,27 @@ class WidgetBrowserTest {
 				.anyMatch(line -> line.getText().equals("how much does delivery cost?")));
 		}
 	}
+
+	@Test
+	void scriptTagInThePagesHeadAddsTheButtonOnceThereIsABody() {
+		try (Browser browser = new Browser()) {
+			// many sites put scripts in the head, without async: the script then runs before the body exists
+			browser.driver().get("http://127.0.0.1:" + port + "/no-such-page");
+			browser.driver().executeScript("""
+					document.open();
+					document.write('<!doctype html><html><head><title>Northwind Goods</title><script src="' + arguments[0]
+						+ '"></' + 'script></head><body><h1>Northwind Goods</h1></body></html>');
+					document.close();""", "http://localhost:" + port + "/widget.js");
+			WebElement open = browser.waiting(WAIT)
+				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).stream()
+					.findFirst()
+					.orElse(null));
+			assertThat(browser.driver().findElements(By.cssSelector("button[aria-label='Chat with us']"))).hasSize(1);
+			assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Goods");
+			open.click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+		}
+	}
+
 }
