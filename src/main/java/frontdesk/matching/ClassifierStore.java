@@ -1,7 +1,7 @@
 package frontdesk.matching;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Trained classifiers kept on disk, so a restart with the same intents loads them in milliseconds instead of training
  * them again. Training is deterministic, so a classifier is named by a hash of everything it was trained from: the
  * model and view, the examples' texts, labels and weights, and how training is done. One file per classifier,
- * {@code DATA/matching/classifiers/HASH.bin}, written whole and then moved into place; the least recently used are
- * removed beyond {@link #KEPT}. A file that cannot be read or written is not an error: the classifier is trained.
+ * {@code DATA/matching/classifiers/HASH.bin}, written whole and then moved into place, and ending in a CRC-32 of the
+ * rest, so a file damaged on disk is trained again rather than answering with wrong weights; the least recently used
+ * are removed beyond {@link #KEPT}. A file that cannot be read or written is not an error: the classifier is trained.
  */
 final class ClassifierStore {
 
@@ -37,6 +39,9 @@ final class ClassifierStore {
 
 	/** How many classifiers are kept: a few sets of intents' worth. */
 	static final int KEPT = 64;
+
+	/** Names the file format: files of another format are not read. */
+	private static final String FORMAT = "crc32";
 
 	private final Path dir;
 
@@ -81,10 +86,10 @@ final class ClassifierStore {
 		}
 		MessageDigest sha = sha256();
 		sha.update(set);
-		sha.update((DenseSoftmax.TRAINING + "|" + modelId + "|" + view).getBytes(StandardCharsets.UTF_8));
+		sha.update((DenseSoftmax.TRAINING + "|" + modelId + "|" + view + "|" + FORMAT).getBytes(StandardCharsets.UTF_8));
 		Path file = dir.resolve(HexFormat.of().formatHex(sha.digest()) + ".bin");
-		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-			DenseSoftmax classifier = DenseSoftmax.read(in);
+		try {
+			DenseSoftmax classifier = read(Files.readAllBytes(file));
 			Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
 			return classifier;
 		}
@@ -99,13 +104,36 @@ final class ClassifierStore {
 		return classifier;
 	}
 
+	/** A classifier from a file's bytes: the classifier, then the CRC-32 of its bytes. */
+	static DenseSoftmax read(byte[] file) throws IOException {
+		int length = file.length - Long.BYTES;
+		if (length < 0 || checksum(file, length) != ByteBuffer.wrap(file, length, Long.BYTES).getLong()) {
+			throw new IOException("damaged: its checksum does not match");
+		}
+		return DenseSoftmax.read(new DataInputStream(new ByteArrayInputStream(file, 0, length)));
+	}
+
+	/** A classifier as a file's bytes, as {@link #read} reads them. */
+	static byte[] bytes(DenseSoftmax classifier) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			classifier.write(out);
+			out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
+		}
+		return bytes.toByteArray();
+	}
+
+	private static long checksum(byte[] bytes, int length) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes, 0, length);
+		return crc.getValue();
+	}
+
 	private void write(Path file, DenseSoftmax classifier) {
 		try {
 			Files.createDirectories(dir);
 			Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-			try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-				classifier.write(out);
-			}
+			Files.write(partial, bytes(classifier));
 			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			prune();
 		}

@@ -74,6 +74,27 @@ class ClassifierStoreTests {
 	}
 
 	@Test
+	void trainsAgainWhenOneBitOfAStoredWeightHasFlipped() throws IOException {
+		DenseSoftmax trained = ClassifierStore.in(dir).get(set, "model", 0, training);
+		Path file;
+		try (Stream<Path> files = Files.list(dir)) {
+			file = files.findFirst().orElseThrow();
+		}
+		byte[] bytes = Files.readAllBytes(file);
+		// the file's length and structure stay right: only the checksum can tell
+		bytes[bytes.length - Long.BYTES - 3] ^= 0x10;
+		Files.write(file, bytes);
+
+		DenseSoftmax loaded = ClassifierStore.in(dir).get(set, "model", 0, training);
+
+		assertThat(trainings).hasValue(2);
+		assertThat(loaded.logits(new float[] { 0.5f, 0.5f, 0.1f }, 0))
+			.containsExactly(trained.logits(new float[] { 0.5f, 0.5f, 0.1f }, 0));
+		assertThat(ClassifierStore.read(Files.readAllBytes(file)).logits(new float[] { 0.5f, 0.5f, 0.1f }, 0))
+			.containsExactly(trained.logits(new float[] { 0.5f, 0.5f, 0.1f }, 0));
+	}
+
+	@Test
 	void keepsOnlyTheMostRecentlyUsed() throws IOException {
 		ClassifierStore store = ClassifierStore.in(dir);
 		for (int view = 0; view < ClassifierStore.KEPT + 5; view++) {
