@@ -103,7 +103,8 @@ class QueueController {
 	@PostMapping("/console/tickets/{id}/reply")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "queue") String back, Principal principal, RedirectAttributes flash) {
-		String reply = text.strip();
+		// a form sends each line break as two characters, which the reply box counted as one
+		String reply = text.replace("\r\n", "\n").strip();
 		// a note for colleagues stays with them in the staff group; here it would reach the customer
 		String problem = reply.isEmpty() ? "Write something to send."
 				: StaffDesk.isNote(reply)

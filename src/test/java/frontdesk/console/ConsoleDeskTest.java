@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -207,6 +208,21 @@ class ConsoleDeskTest {
 			assertThat(tickets.find(ticket.id()).orElseThrow().takenBy()).isEqualTo("Grace");
 			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
 				.andExpect(content().string(containsString("Grace: Hi Eve, I&#39;m on it")));
+		}
+
+		@Test
+		void countsALineBreakAsOneCharacterAsTheReplyBoxDoes() throws Exception {
+			CustomerProfile ann = customer("Ann");
+			TicketView ticket = asksForPerson(ann);
+			// 400 lines fill the box's 4,000 characters; a form sends each line break as two
+			List<String> lines = Collections.nCopies(400, "Step one.");
+			assertThat(String.join("\n", lines)).hasSizeLessThanOrEqualTo(ConsoleDesk.MAX_REPLY);
+
+			MvcResult sent = act(ticket, "reply", grace(), String.join("\r\n", lines));
+
+			assertThat(sent.getFlashMap().get("notice")).isEqualTo("Sent.");
+			assertThat(deliveriesTo(ann)).extracting(delivery -> delivery.reply().text())
+				.containsExactly("Grace: " + String.join("\n", lines));
 		}
 
 		@Test
