@@ -200,7 +200,8 @@ public class ConversationService {
 			if (conversation.withPerson()) {
 				tickets.closeFor(conversationId, TicketEnded.Ending.IDLE);
 			}
-			boolean asked = conversation.ticketId() != null
+			// a question the bot answered counts, whether written or tapped from its suggestions
+			boolean asked = conversation.ticketId() != null || conversation.answeredCount() > 0
 					|| messages.existsByConversationIdAndOutcomeIn(conversationId, QUESTIONS);
 			CustomerDelivery goodbye = close(conversation, CloseReason.IDLE, asked);
 			if (asked) {

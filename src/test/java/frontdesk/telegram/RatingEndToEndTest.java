@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static frontdesk.telegram.Scenes.WAIT;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -192,6 +193,33 @@ class RatingEndToEndTest {
 		assertThat(telegram.sentTexts(chat).stream().filter(text -> text.startsWith("This conversation has been quiet")))
 			.hasSize(1);
 		assertThat(telegram.sentTexts(waiting)).hasSize(waitingBefore);
+	}
+
+	@Test
+	void aQuietConversationOfButtonTapsClosesWithTheRatingQuestionOneOfCommandsAloneClosesSilently() {
+		clock.freeze(london("2026-11-25T14:00"));
+		long tapper = chats.incrementAndGet();
+		FakeTelegram.Call greeting = start(tapper, "Gus");
+		String suggestion = greeting.body().path("reply_markup").findValuesAsText("callback_data").get(0);
+		int before = telegram.sentTexts(tapper).size();
+		telegram.sendCallback(tapper, tapper, suggestion, greeting.result().path("message_id").asInt());
+		await().atMost(WAIT).until(() -> telegram.sentTexts(tapper).size() > before);
+		long idler = chats.incrementAndGet();
+		start(idler, "Hap");
+		int idlerBefore = telegram.sentTexts(idler).size();
+
+		clock.advance(Duration.ofMinutes(31));
+		quiet.closeQuiet();
+
+		assertThat(ratingQuestion(tapper).text()).startsWith("This conversation has been quiet for a while");
+		assertThat(telegram.sentTexts(idler)).hasSize(idlerBefore);
+	}
+
+	/** The customer sends /start and gets the greeting with suggestions. */
+	private static FakeTelegram.Call start(long chat, String name) {
+		telegram.sendText(chat, chat, name, "/start");
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& !body.path("reply_markup").findValuesAsText("callback_data").isEmpty(), WAIT);
 	}
 
 	@Test
