@@ -336,10 +336,22 @@ public class StaffDesk {
 				+ hours.describe(missed.ticket().promisedBy(), missed.at()) + ". Please answer the customer now.");
 	}
 
+	/**
+	 * Replies to the ticket's card; without a topic of the customer's in this group (the staff moved to another
+	 * group), posts in the General topic with the customer's name, so a promise never comes due unseen.
+	 */
 	private void remind(TicketView ticket, String text) {
-		if (group.configured()) {
-			topics.existing(ticket.customerId()).ifPresent(topic -> group.reply(topic, cardKey(ticket.id()), text));
+		if (!group.configured()) {
+			return;
 		}
+		topics.existing(ticket.customerId())
+			.ifPresentOrElse(topic -> group.reply(topic, cardKey(ticket.id()), text),
+					() -> group.postToGeneral(text + "\nCustomer: " + customerName(ticket)));
+	}
+
+	/** The ticket's customer as their topic is titled. */
+	private String customerName(TicketView ticket) {
+		return conversations.customer(ticket.customerId()).map(StaffTopics::title).orElse("Customer");
 	}
 
 	/** The business opened: the requests from the closed period, oldest first, in the group's general topic. */
@@ -352,11 +364,10 @@ public class StaffDesk {
 			.append(summary.waiting().size() == 1 ? " request came" : " requests came")
 			.append(" in while we were closed, oldest first:");
 		for (TicketView ticket : summary.waiting()) {
-			String name = conversations.customer(ticket.customerId()).map(StaffTopics::title).orElse("Customer");
 			text.append('\n')
 				.append(ticket.number())
 				.append(' ')
-				.append(name)
+				.append(customerName(ticket))
 				.append(", promised by ")
 				.append(hours.describe(ticket.promisedBy(), summary.openedAt()));
 		}

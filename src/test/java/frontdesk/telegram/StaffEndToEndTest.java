@@ -333,6 +333,25 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aReminderForACustomerWithoutATopicInThisGroupGoesToTheGeneralTopic() {
+		clock.set(london("2026-11-23T10:00"));
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Pia");
+		scenes.card(ticket);
+		// the business moved its staff to another group: the customer's topic is in the old one
+		jdbc.update("update staff_topic set group_id = '-1009999999999' where topic_id = ?",
+				scenes.card(ticket).body().path("message_thread_id").asLong());
+
+		clock.set(london("2026-11-23T11:31"));
+		watch.check();
+
+		FakeTelegram.Call reminder = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Reminder: #T-%06d".formatted(ticket)), WAIT);
+		assertThat(reminder.body().path("message_thread_id").isMissingNode()).isTrue();
+		assertThat(reminder.text()).endsWith("Customer: Pia");
+	}
+
+	@Test
 	void postsRemindersAndMissedPromisesToTheCardAndTheNightsRequestsAtOpening() {
 		clock.set(london("2026-11-23T10:00"));
 		long chat = chats.incrementAndGet();
