@@ -219,7 +219,9 @@ class OutboxSender implements SmartLifecycle {
 			if (busy) {
 				continue;
 			}
-			if (message.nextAttemptAt().isAfter(now)) {
+			// only a retry waits for its time: a message not yet tried goes now, even if the clock was put back since
+			// it was queued, which would otherwise hold it and its chat's later messages up by as much
+			if (message.attempts() > 0 && message.nextAttemptAt().isAfter(now)) {
 				next = earliest(next, message.nextAttemptAt());
 				continue;
 			}

@@ -2,6 +2,8 @@ package frontdesk.telegram;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +48,9 @@ class TelegramEndToEndTest {
 
 	@Autowired
 	ConversationService conversations;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
@@ -172,6 +178,22 @@ class TelegramEndToEndTest {
 						.isGreaterThan(Duration.ofMillis((j - i - 2) * 1000L - 100));
 				}
 			}
+		}
+
+		@Test
+		void sendsAtOnceWhatWasQueuedBeforeTheClockWasPutBack() {
+			long chat = newChat();
+			// queued while the server's clock ran two hours fast, just before it was put right
+			Instant fast = Instant.now().plus(Duration.ofHours(2));
+			jdbc.update("""
+					insert into telegram_outbox (chat_id, kind, text, status, attempts, next_attempt_at, created_at)
+					values (?, 'SEND_MESSAGE', 'Your parcel is on its way.', 'PENDING', 0, ?, ?)""", chat,
+					fast.atOffset(ZoneOffset.UTC), fast.atOffset(ZoneOffset.UTC));
+			telegram.sendText(chat, chat, "Ada", "can I pay with paypal");
+
+			telegram.awaitMessage(chat, text -> text.equals("Your parcel is on its way."), WAIT);
+			telegram.awaitMessage(chat, text -> !text.equals("Your parcel is on its way."), WAIT);
+			assertThat(telegram.sentTexts(chat).get(0)).isEqualTo("Your parcel is on its way.");
 		}
 
 		@Test
