@@ -114,7 +114,7 @@ final class ClassifierStore {
 	}
 
 	/** A classifier as a file's bytes, as {@link #read} reads them. */
-	static byte[] bytes(DenseSoftmax classifier) throws IOException {
+	private static byte[] bytes(DenseSoftmax classifier) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			classifier.write(out);
