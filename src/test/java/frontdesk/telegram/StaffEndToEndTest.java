@@ -337,10 +337,10 @@ class StaffEndToEndTest {
 		clock.set(london("2026-11-23T10:00"));
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Pia");
-		scenes.card(ticket);
+		FakeTelegram.Call card = scenes.card(ticket);
 		// the business moved its staff to another group: the customer's topic is in the old one
 		jdbc.update("update staff_topic set group_id = '-1009999999999' where topic_id = ?",
-				scenes.card(ticket).body().path("message_thread_id").asLong());
+				card.body().path("message_thread_id").asLong());
 
 		clock.set(london("2026-11-23T11:31"));
 		watch.check();
