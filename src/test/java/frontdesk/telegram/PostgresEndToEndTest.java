@@ -1,0 +1,115 @@
+package frontdesk.telegram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Random;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static frontdesk.telegram.Scenes.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The postgres profile on a real PostgreSQL server (its binaries from Maven Central, started for this test): the
+ * schema is made by the same migrations, and a customer's way from a question to a person to a rating is stored
+ * there, with a message longer than PostgreSQL lets an ordinary index hold.
+ */
+@SpringBootTest(properties = "frontdesk.matching.model=lexical")
+@ActiveProfiles("postgres")
+class PostgresEndToEndTest {
+
+	static final long GROUP = -1004005006007L;
+
+	static final EmbeddedPostgres postgres = start();
+
+	static final FakeTelegram telegram = FakeTelegram.start();
+
+	static final Scenes scenes = new Scenes(telegram, GROUP);
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		scenes.settings(registry, "postgres-e2e");
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		telegram.close();
+		postgres.close();
+	}
+
+	/**
+	 * A long message in Chinese: three bytes a character, which compress little, so its event is longer than a
+	 * b-tree index entry may be in PostgreSQL even compressed.
+	 */
+	private static String longChineseMessage(int characters) {
+		Random random = new Random(42);
+		StringBuilder text = new StringBuilder(characters);
+		for (int i = 0; i < characters; i++) {
+			text.append((char) (0x4E00 + random.nextInt(0x5000)));
+		}
+		return text.toString();
+	}
+
+	@Test
+	void aCustomerIsAnsweredHandedToAPersonAndRatesItAllStoredInPostgres() {
+		long chat = 8_000_000_001L;
+		telegram.sendText(chat, chat, "Ann", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£3.95"), WAIT);
+		long ticket = scenes.askForPerson(chat, "Ann");
+		FakeTelegram.Call card = scenes.card(ticket);
+		int topic = card.body().path("message_thread_id").asInt();
+		String longMessage = longChineseMessage(1500);
+		telegram.sendText(chat, chat, "Ann", longMessage);
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Ann: " + longMessage), WAIT);
+
+		long grace = scenes.staffMember("Grace");
+		scenes.inTopic(topic, grace, "Grace", "Sorry Ann, a new one is on its way");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorry Ann, a new one is on its way"), WAIT);
+		telegram.sendCallback(GROUP, grace, "close:" + ticket, card.result().path("message_id").asInt());
+		FakeTelegram.Call question = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().contains("How would you rate this conversation?"), WAIT);
+		List<String> buttons = question.body().path("reply_markup").findValuesAsText("callback_data");
+		telegram.sendCallback(chat, chat, buttons.get(4), question.result().path("message_id").asInt());
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT);
+
+		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+		assertThat(jdbc.queryForList("select text from conversation_message where author = 'CUSTOMER' order by id",
+				String.class))
+			.containsSubsequence("how much does delivery cost?", longMessage);
+		assertThat(jdbc.queryForObject("select taken_by from ticket where id = ?", String.class, ticket)).isEqualTo("Grace");
+		assertThat(jdbc.queryForObject("select score from rating", Integer.class)).isEqualTo(5);
+		// every event between modules was stored and handled, the long message's among them
+		await().atMost(WAIT)
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+					Integer.class) == 0);
+	}
+
+}
