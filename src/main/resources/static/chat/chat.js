@@ -104,6 +104,9 @@
 			return;
 		}
 		input.value = '';
+		// a new visitor's first message waits for the page's first exchange, which gives them their cookie: sent
+		// before it, the message would make a second visitor of them, with the greeting's buttons no longer theirs
+		await ready;
 		if (!await post('/api/chat/lines', { text })) {
 			// back in the box, before anything the visitor has begun to write since
 			input.value = input.value ? text + '\n' + input.value : text;
@@ -153,5 +156,6 @@
 		});
 	}
 
-	start();
+	// settles either way: a first exchange that failed leaves the visitor's messages to try on their own
+	const ready = start().catch(() => {});
 })();

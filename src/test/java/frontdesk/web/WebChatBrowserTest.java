@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import frontdesk.Browser;
@@ -102,6 +103,27 @@ class WebChatBrowserTest {
 		browser.driver().navigate().refresh();
 		waitForLine("bot", text -> text.contains("£3.95"));
 		assertThat(texts("visitor")).containsExactly("how much does delivery cost?");
+	}
+
+	@Test
+	void aFirstMessageWrittenBeforeThePageGreetedBelongsToTheSameVisitorAsTheGreeting() {
+		// a slow connection: the visitor writes before the page's first request has come back with their cookie
+		ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+		slow.setLatency(Duration.ofMillis(600));
+		browser.driver().setNetworkConditions(slow);
+		open();
+		ask("how much does delivery cost?");
+		waitForLine("bot", text -> text.contains("£3.95"));
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		browser.driver().deleteNetworkConditions();
+
+		// the greeting's suggestions are the visitor's own, and a reload shows one conversation
+		browser.driver().findElement(By.cssSelector(".line.bot .buttons button")).click();
+		waitForLine("bot", text -> text.contains("tracking link"));
+		assertThat(browser.driver().findElement(By.id("notice")).getText()).isEmpty();
+		browser.driver().navigate().refresh();
+		waitForLine("bot", text -> text.contains("tracking link"));
+		assertThat(texts("bot")).anyMatch(text -> text.startsWith("Hi there!")).anyMatch(text -> text.contains("£3.95"));
 	}
 
 	@Test
