@@ -200,9 +200,10 @@ public class ConversationService {
 			if (conversation.withPerson()) {
 				tickets.closeFor(conversationId, TicketEnded.Ending.IDLE);
 			}
-			// a question the bot answered counts, whether written or tapped from its suggestions
+			// asked: for a person, a question the bot answered (written or tapped from its suggestions), or one it
+			// could not answer
 			boolean asked = conversation.ticketId() != null || conversation.answeredCount() > 0
-					|| messages.existsByConversationIdAndOutcomeIn(conversationId, QUESTIONS);
+					|| messages.existsByConversationIdAndOutcomeIn(conversationId, NOT_ANSWERED);
 			CustomerDelivery goodbye = close(conversation, CloseReason.IDLE, asked);
 			if (asked) {
 				events.publishEvent(goodbye);
@@ -211,9 +212,9 @@ public class ConversationService {
 		return quiet.isPresent();
 	}
 
-	/** Messages that show the customer asked the bot something. */
-	private static final Set<Message.Outcome> QUESTIONS = EnumSet.of(Message.Outcome.ANSWERED,
-			Message.Outcome.AMBIGUOUS, Message.Outcome.UNKNOWN);
+	/** Questions the bot could not answer (those it answered are counted by the conversation). */
+	private static final Set<Message.Outcome> NOT_ANSWERED = EnumSet.of(Message.Outcome.AMBIGUOUS,
+			Message.Outcome.UNKNOWN);
 
 	/**
 	 * Closes the conversation with a goodbye, stored, and with the rating question if {@code askRating}.

@@ -327,6 +327,12 @@ class StaffEndToEndTest {
 	 * Makes the promise watch's last look, which a new database sets to the real time, the given time: the scenes
 	 * play on fixed days, which may lie before the day the tests run.
 	 */
+	/** A message to the staff group, in any topic, that starts so. */
+	private static FakeTelegram.Call groupPost(String start) {
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith(start), WAIT);
+	}
+
 	private void sinceBeforeTheseDays(Instant lastLook) {
 		jdbc.update("update ticket_watch set last_checked_at = ?, last_summary_at = ?",
 				lastLook.atOffset(java.time.ZoneOffset.UTC), lastLook.atOffset(java.time.ZoneOffset.UTC));
@@ -345,8 +351,7 @@ class StaffEndToEndTest {
 		clock.set(london("2026-11-23T11:31"));
 		watch.check();
 
-		FakeTelegram.Call reminder = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Reminder: #T-%06d".formatted(ticket)), WAIT);
+		FakeTelegram.Call reminder = groupPost("Reminder: #T-%06d".formatted(ticket));
 		assertThat(reminder.body().path("message_thread_id").isMissingNode()).isTrue();
 		assertThat(reminder.text()).endsWith("Customer: Pia");
 	}
@@ -361,12 +366,10 @@ class StaffEndToEndTest {
 
 		clock.set(london("2026-11-23T11:31"));
 		watch.check();
-		FakeTelegram.Call reminder = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Reminder: #T-%06d".formatted(ticket)), WAIT);
+		FakeTelegram.Call reminder = groupPost("Reminder: #T-%06d".formatted(ticket));
 		clock.set(london("2026-11-23T12:01"));
 		watch.check();
-		FakeTelegram.Call missed = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Promise missed: #T-%06d".formatted(ticket)), WAIT);
+		FakeTelegram.Call missed = groupPost("Promise missed: #T-%06d".formatted(ticket));
 
 		for (FakeTelegram.Call alert : List.of(reminder, missed)) {
 			assertThat(alert.body().path("reply_to_message_id").asInt()).isEqualTo(cardId);
