@@ -52,6 +52,11 @@ class TelegramConfiguration {
 		return new TelegramPolling(settings, handler);
 	}
 
+	@Bean
+	TelegramWebhook telegramWebhook(TelegramSettings settings, UpdateHandler handler) {
+		return new TelegramWebhook(settings, handler);
+	}
+
 	static TelegramUrl telegramUrl(URI uri) {
 		boolean https = "https".equalsIgnoreCase(uri.getScheme());
 		int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;

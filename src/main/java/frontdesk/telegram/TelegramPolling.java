@@ -21,16 +21,17 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Long polling: asks Telegram for updates and hands them to the {@link UpdateConsumer}. Without a token the bot stays
- * off Telegram and says so.
+ * off Telegram and says so; in webhook mode the {@link TelegramWebhook} receives them instead. Starting long polling
+ * removes a webhook set before, as Telegram allows only one of the two.
  */
 class TelegramPolling implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
-	/** The updates the bot uses; Telegram sends no others. */
 	private static final Duration REGISTER_RETRY = Duration.ofSeconds(30);
 
-	private static final List<String> UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+	/** The updates the bot uses; Telegram sends no others. */
+	static final List<String> UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
 
 	private final TelegramSettings settings;
 
@@ -59,6 +60,9 @@ class TelegramPolling implements SmartLifecycle {
 			log.warn("Telegram is off: no bot token is set. To answer customers on Telegram, create a bot with "
 					+ "@BotFather and start Frontdesk with TELEGRAM_BOT_TOKEN set to its token "
 					+ "(or the setting frontdesk.telegram.token).");
+			return;
+		}
+		if (settings.webhookMode()) {
 			return;
 		}
 		Duration timeout = settings.pollTimeout();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,14 +20,21 @@ import org.springframework.validation.annotation.Validated;
  * @param pollTimeout how long one long-polling request waits for updates
  * @param staffChatId the staff group: a supergroup with topics, where the bot is an admin allowed to manage topics
  * @param outbox how replies are paced and retried
+ * @param webhook where Telegram posts updates, in place of long polling
  */
 @Validated
 @ConfigurationProperties("frontdesk.telegram")
 public record TelegramSettings(String token, @NotNull @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@NotNull @DefaultValue("50s") Duration pollTimeout, Long staffChatId, @Valid @DefaultValue OutboxSettings outbox) {
+		@NotNull @DefaultValue("50s") Duration pollTimeout, Long staffChatId, @Valid @DefaultValue OutboxSettings outbox,
+		@Valid @DefaultValue WebhookSettings webhook) {
 
 	public boolean enabled() {
 		return token != null && !token.isBlank();
+	}
+
+	/** Whether Telegram posts updates to the webhook rather than the bot asking for them. */
+	boolean webhookMode() {
+		return enabled() && webhook.url() != null;
 	}
 
 	/**
@@ -44,5 +52,17 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 			@Min(1) @DefaultValue("3") int perChatBurst, @Min(1) @DefaultValue("20") int perGroupPerMinute,
 			@Min(1) @DefaultValue("4") int senders, @NotNull @DefaultValue("5m") Duration maxBackoff,
 			@NotNull @DefaultValue("1d") Duration giveUpAfter) {
+	}
+
+	/**
+	 * Webhook mode: Telegram posts each update to {@code /telegram/webhook} of the app's web server.
+	 *
+	 * @param url the address at which Telegram reaches that path: HTTPS on port 443, 80, 88 or 8443, usually through
+	 * a reverse proxy; long polling when it is not set
+	 * @param secret what Telegram sends in every post's {@code X-Telegram-Bot-Api-Secret-Token} header, 1 to 256
+	 * letters, digits, {@code _} and {@code -}; a new random one at each start when it is not set
+	 */
+	public record WebhookSettings(URI url, @Pattern(regexp = "[A-Za-z0-9_-]{1,256}",
+			message = "must be 1 to 256 letters, digits, _ and -") String secret) {
 	}
 }

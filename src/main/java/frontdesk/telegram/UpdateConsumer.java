@@ -21,7 +21,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Receives the updates of one long-polling request and returns only once each is handled and committed (or recorded
+ * Receives the updates of one long-polling request (or one update posted to the webhook) and returns only once each is handled and committed (or recorded
  * as failed): the next request confirms them to Telegram, so none is confirmed before it is stored. While the
  * database is unreachable it waits and tries again rather than skip anything. The work runs on a thread of its own,
  * so stopping the polling never interrupts a transaction half-way; updates left over at a stop stay unconfirmed and
@@ -64,6 +64,25 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		}
 	}
 
+	/**
+	 * Handles one update posted to the webhook and returns once it is stored (or recorded as failed), waiting while the
+	 * database is unreachable.
+	 * @return {@code false} when stopped before that, so Telegram delivers the update again
+	 */
+	boolean deliver(Update update) {
+		try {
+			return worker.submit(() -> consume(update)).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			// a stopped worker refuses new work
+			return false;
+		}
+	}
+
 	/** Lets the update in hand finish, leaves the rest to Telegram's next delivery, and waits for the worker. */
 	void stop() {
 		running = false;
@@ -78,12 +97,12 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		}
 	}
 
-	private void consume(Update update) {
+	private boolean consume(Update update) {
 		Duration wait = Duration.ofMillis(100);
 		while (running) {
 			try {
 				handler.handle(update);
-				return;
+				return true;
 			}
 			catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
 					| TransactionException ex) {
@@ -95,9 +114,10 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 				log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
 						update.getUpdateId(), ex);
 				keep(update, ex);
-				return;
+				return true;
 			}
 		}
+		return false;
 	}
 
 	private void keep(Update update, Throwable failure) {

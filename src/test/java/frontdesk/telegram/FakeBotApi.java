@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,8 +59,6 @@ final class FakeBotApi {
 
 	private final ObjectNode bot;
 
-	private final IntSupplier pendingUpdates;
-
 	private final Map<Long, ObjectNode> configuredChats = new HashMap<>();
 
 	private final Map<String, Long> chatsByUsername = new HashMap<>();
@@ -82,9 +79,8 @@ final class FakeBotApi {
 
 	private long lastMediaGroup;
 
-	FakeBotApi(ObjectMapper mapper, long botId, IntSupplier pendingUpdates) {
+	FakeBotApi(ObjectMapper mapper, long botId) {
 		this.mapper = mapper;
-		this.pendingUpdates = pendingUpdates;
 		this.bot = mapper.createObjectNode();
 		this.bot.put("id", botId);
 		this.bot.put("is_bot", true);
@@ -147,7 +143,6 @@ final class FakeBotApi {
 			case "editforumtopic" -> editForumTopic(body);
 			case "deleteforumtopic" -> deleteForumTopic(body);
 			case "getmycommands", "getforumtopiciconstickers" -> Reply.ok(this.mapper.createArrayNode());
-			case "getwebhookinfo" -> getWebhookInfo();
 			case "getfile" -> getFile(body);
 			case "getuserprofilephotos" -> getUserProfilePhotos();
 			case "exportchatinvitelink" -> Reply.ok(TextNode.valueOf("https://t.me/+fake-invite-link"));
@@ -503,14 +498,6 @@ final class FakeBotApi {
 		this.topics.getOrDefault(chatId, new HashMap<>()).remove(threadId);
 		this.deletedTopics.computeIfAbsent(chatId, (id) -> new HashSet<>()).add(threadId);
 		return Reply.ok(BooleanNode.TRUE);
-	}
-
-	private Reply getWebhookInfo() {
-		ObjectNode info = this.mapper.createObjectNode();
-		info.put("url", "");
-		info.put("has_custom_certificate", false);
-		info.put("pending_update_count", this.pendingUpdates.getAsInt());
-		return Reply.ok(info);
 	}
 
 	private Reply getFile(JsonNode body) {

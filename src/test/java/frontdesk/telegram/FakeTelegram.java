@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +50,10 @@ import frontdesk.telegram.FakeBotApi.Reply;
  * forgotten once a {@code getUpdates} arrives with an offset greater than its id, so a
  * bot that restarts before confirming receives it again. A waiting {@code getUpdates}
  * that is overtaken by a newer one ends with 409 Conflict.
+ * <p>
+ * Once the bot sets a webhook, {@code getUpdates} ends with 409 Conflict instead, and the
+ * fake posts each update to the webhook, one at a time with the secret token header, until
+ * the bot answers with a 2xx status ({@link #deliveries()}), as Telegram does.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -64,6 +73,8 @@ public final class FakeTelegram implements AutoCloseable {
 	private static final int MAX_UPDATES_PER_CALL = 100;
 
 	private static final Duration DEFAULT_HOLD = Duration.ofSeconds(1);
+
+	private static final Duration WEBHOOK_RETRY = Duration.ofMillis(100);
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -106,10 +117,18 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+	private volatile Webhook webhook;
+
+	private volatile String lastWebhookError;
+
 	private FakeTelegram(String token) throws IOException {
 		this.token = token;
 		this.botId = botIdOf(token);
-		this.api = new FakeBotApi(MAPPER, this.botId, () -> this.updates.pendingIds().size());
+		this.api = new FakeBotApi(MAPPER, this.botId);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 128);
 		this.threadNamePrefix = "fake-telegram-" + SERVER_COUNT.incrementAndGet() + "-";
 		AtomicInteger threadCount = new AtomicInteger();
@@ -645,13 +664,24 @@ public final class FakeTelegram implements AutoCloseable {
 			return failure;
 		}
 		if ("getupdates".equals(key)) {
+			if (this.webhook != null) {
+				return Reply.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+						+ "use deleteWebhook to delete the webhook first", null);
+			}
 			return getUpdates(body);
+		}
+		if ("setwebhook".equals(key)) {
+			return setWebhook(body);
 		}
 		if ("deletewebhook".equals(key)) {
 			if (body.path("drop_pending_updates").asBoolean(false)) {
 				this.updates.dropAll();
 			}
+			this.webhook = null;
 			return Reply.ok(BooleanNode.TRUE);
+		}
+		if ("getwebhookinfo".equals(key)) {
+			return getWebhookInfo();
 		}
 		return this.api.answer(key, body);
 	}
@@ -680,6 +710,133 @@ public final class FakeTelegram implements AutoCloseable {
 		ArrayNode result = MAPPER.createArrayNode();
 		result.addAll(poll.updates());
 		return Reply.ok(result);
+	}
+
+	// Webhook
+
+	/**
+	 * Sets or, with an empty url, removes the webhook. Telegram takes only HTTPS addresses; the fake also takes
+	 * plain HTTP on 127.0.0.1, as tests have no certificate.
+	 */
+	private Reply setWebhook(JsonNode body) {
+		String url = body.path("url").asText("");
+		if (url.isEmpty()) {
+			this.webhook = null;
+			return Reply.ok(BooleanNode.TRUE);
+		}
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return Reply.badRequest("bad webhook: Failed to parse URL");
+		}
+		boolean loopback = "http".equals(uri.getScheme()) && HOST.equals(uri.getHost());
+		if (!"https".equals(uri.getScheme()) && !loopback) {
+			return Reply.badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+		}
+		String secret = body.hasNonNull("secret_token") ? body.get("secret_token").asText() : null;
+		if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+			return Reply.badRequest("secret token contains unallowed characters");
+		}
+		List<String> allowed = null;
+		if (body.path("allowed_updates").isArray()) {
+			allowed = new ArrayList<>();
+			for (JsonNode type : body.get("allowed_updates")) {
+				allowed.add(type.asText());
+			}
+		}
+		if (body.path("drop_pending_updates").asBoolean(false)) {
+			this.updates.dropAll();
+		}
+		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed);
+		this.webhook = hook;
+		this.executor.execute(() -> deliver(hook));
+		return Reply.ok(BooleanNode.TRUE);
+	}
+
+	private Reply getWebhookInfo() {
+		ObjectNode info = MAPPER.createObjectNode();
+		Webhook hook = this.webhook;
+		info.put("url", (hook != null) ? hook.url().toString() : "");
+		info.put("has_custom_certificate", false);
+		info.put("pending_update_count", this.updates.pendingIds().size());
+		if (hook != null) {
+			info.put("max_connections", hook.maxConnections());
+			if (hook.allowedUpdates() != null) {
+				hook.allowedUpdates().forEach(info.putArray("allowed_updates")::add);
+			}
+			if (this.lastWebhookError != null) {
+				info.put("last_error_date", Instant.now().getEpochSecond());
+				info.put("last_error_message", this.lastWebhookError);
+			}
+		}
+		return Reply.ok(info);
+	}
+
+	/**
+	 * Posts the kept updates to the webhook one at a time, in order, until another webhook replaces this one: an
+	 * update is forgotten once the bot answers its post with a 2xx status, and posted again after a moment otherwise.
+	 */
+	private void deliver(Webhook hook) {
+		try {
+			while (!this.closed.get() && this.webhook == hook) {
+				UpdateQueue.Poll poll = this.updates.poll(null, 1, Duration.ofMillis(200), hook.allowedUpdates());
+				if (poll.updates().isEmpty() || this.webhook != hook) {
+					continue;
+				}
+				ObjectNode update = poll.updates().get(0);
+				long id = update.path("update_id").asLong();
+				int status = post(hook, update);
+				this.deliveries.add(new Delivery(id, hook.secret(), status));
+				if (status >= 200 && status < 300) {
+					this.updates.confirmOne(id);
+					this.lastWebhookError = null;
+				}
+				else {
+					this.lastWebhookError = (status == 0) ? "Connection refused"
+							: "Wrong response from the webhook: " + status;
+					Thread.sleep(WEBHOOK_RETRY.toMillis());
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private int post(Webhook hook, ObjectNode update) throws InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(hook.url())
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(update.toString()));
+		if (hook.secret() != null) {
+			request.header("X-Telegram-Bot-Api-Secret-Token", hook.secret());
+		}
+		try {
+			return this.webhookClient.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** The webhook as the bot set it last, or {@code null} when the bot polls. */
+	public Webhook webhook() {
+		return this.webhook;
+	}
+
+	/** Every post of an update to the webhook so far, in order. */
+	public List<Delivery> deliveries() {
+		return List.copyOf(this.deliveries);
+	}
+
+	/** Where and how the fake posts updates in webhook mode. */
+	public record Webhook(URI url, String secret, int maxConnections, List<String> allowedUpdates) {
+	}
+
+	/** One post of an update to the webhook: the secret it carried and the bot's status, 0 if unreachable. */
+	public record Delivery(long updateId, String secret, int status) {
 	}
 
 	/**

@@ -127,6 +127,18 @@ final class UpdateQueue {
 		}
 	}
 
+	/** Forgets one update, as Telegram does once the bot's webhook took it. */
+	void confirmOne(long updateId) {
+		this.lock.lock();
+		try {
+			this.pending.remove(updateId);
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private void confirm(Long offset) {
 		if (offset == null || offset == 0) {
 			return;

@@ -1,0 +1,143 @@
+package frontdesk.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Webhook mode: tells Telegram where to post updates, with a secret it sends back in a header of every post, and hands
+ * the posts that carry it to the {@link UpdateConsumer}. Telegram is asked to post one update at a time, so a
+ * customer's messages arrive in order, as with long polling. Stopping leaves the webhook in place: Telegram keeps the
+ * updates of the time between and posts them after the restart.
+ */
+class TelegramWebhook implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
+
+	private static final Duration REGISTER_RETRY = Duration.ofSeconds(30);
+
+	private final TelegramSettings settings;
+
+	private final UpdateHandler handler;
+
+	private final byte[] secret;
+
+	private volatile UpdateConsumer consumer;
+
+	private ScheduledExecutorService registering;
+
+	TelegramWebhook(TelegramSettings settings, UpdateHandler handler) {
+		this.settings = settings;
+		this.handler = handler;
+		String configured = settings.webhook().secret();
+		this.secret = (configured != null ? configured : randomSecret()).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** Starts after the web server, so Telegram's first post finds it. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!settings.webhookMode()) {
+			return;
+		}
+		consumer = new UpdateConsumer(handler);
+		registering = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "telegram-webhook");
+			thread.setDaemon(true);
+			return thread;
+		});
+		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(Duration.ofSeconds(30))
+			.build();
+		OkHttpTelegramClient client = new OkHttpTelegramClient(http, settings.token(),
+				TelegramConfiguration.telegramUrl(settings.apiUrl()));
+		registering.execute(() -> register(client));
+	}
+
+	/** Sets the webhook; while Telegram cannot be reached or refuses it, tries again every little while. */
+	private void register(OkHttpTelegramClient client) {
+		SetWebhook webhook = SetWebhook.builder()
+			.url(settings.webhook().url().toString())
+			.secretToken(new String(secret, StandardCharsets.US_ASCII))
+			.allowedUpdates(TelegramPolling.UPDATES)
+			.maxConnections(1)
+			.dropPendingUpdates(false)
+			.build();
+		try {
+			client.execute(webhook);
+			log.info("Telegram is on: it posts updates to {}", settings.webhook().url());
+		}
+		catch (TelegramApiException ex) {
+			if (registering.isShutdown()) {
+				return;
+			}
+			log.error("Could not set the webhook {} at {}: {}. Trying again in {} s.", settings.webhook().url(),
+					settings.apiUrl(), ex.getMessage(), REGISTER_RETRY.toSeconds());
+			registering.schedule(() -> register(client), REGISTER_RETRY.toSeconds(), TimeUnit.SECONDS);
+		}
+	}
+
+	boolean enabled() {
+		return settings.webhookMode();
+	}
+
+	/** Whether a post carries the secret. */
+	boolean admits(String header) {
+		return header != null && MessageDigest.isEqual(secret, header.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Handles a posted update and returns once it is stored.
+	 * @return {@code false} when stopping before that, so Telegram posts it again later
+	 */
+	boolean deliver(Update update) {
+		UpdateConsumer current = consumer;
+		return current != null && current.deliver(update);
+	}
+
+	/** Records a posted update that cannot be read, so it is kept and Telegram goes on to the next one. */
+	void keepUnreadable(long updateId, String payload, String error) {
+		handler.fail(updateId, payload, error);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (consumer == null) {
+			return;
+		}
+		registering.shutdownNow();
+		consumer.stop();
+		consumer = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return consumer != null;
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}

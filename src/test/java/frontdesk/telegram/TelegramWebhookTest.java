@@ -1,0 +1,205 @@
+package frontdesk.telegram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import frontdesk.Application;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhook mode: Telegram (the fake) posts updates to the app's web server instead of the bot asking for them.
+ */
+class TelegramWebhookTest {
+
+	static final Duration WAIT = Duration.ofSeconds(15);
+
+	static final String SECRET = "a-secret_token-0123456789";
+
+	private final FakeTelegram telegram = FakeTelegram.start();
+
+	private final String dataDir = "./target/test-data/webhook-" + UUID.randomUUID();
+
+	private final int port = freePort();
+
+	private final String webhook = "http://127.0.0.1:" + port + TelegramWebhookController.PATH;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private ConfigurableApplicationContext bot;
+
+	private ConfigurableApplicationContext start(String... settings) {
+		List<String> args = new ArrayList<>(List.of("--frontdesk.telegram.token=" + telegram.token(),
+				"--frontdesk.telegram.api-url=" + telegram.url(), "--frontdesk.telegram.poll-timeout=1s",
+				"--frontdesk.data-dir=" + dataDir, "--server.port=" + port));
+		args.addAll(List.of(settings));
+		bot = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
+		return bot;
+	}
+
+	@AfterEach
+	void stop() {
+		if (bot != null) {
+			bot.close();
+		}
+		telegram.close();
+	}
+
+	@Test
+	void setsTheWebhookAndAnswersWhatTelegramPostsToIt() {
+		start("--frontdesk.telegram.webhook.url=" + webhook, "--frontdesk.telegram.webhook.secret=" + SECRET);
+		FakeTelegram.Call set = telegram.awaitCall("setWebhook", body -> true, WAIT);
+		assertThat(set.body().path("url").asText()).isEqualTo(webhook);
+		assertThat(set.body().path("secret_token").asText()).isEqualTo(SECRET);
+		assertThat(set.body().path("max_connections").asInt()).as("one update at a time, in order").isEqualTo(1);
+		assertThat(set.body().path("drop_pending_updates").asBoolean(true)).isFalse();
+		assertThat(set.body().path("allowed_updates")).extracting(node -> node.asText())
+			.containsExactlyInAnyOrderElementsOf(TelegramPolling.UPDATES);
+
+		long chat = 7_000_000_001L;
+		long first = telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		long second = telegram.sendText(chat, chat, "Ada", "/help");
+		telegram.awaitMessage(chat, text -> text.contains("/human"), WAIT);
+
+		assertThat(telegram.sentTexts(chat)).hasSize(2);
+		assertThat(telegram.sentTexts(chat).get(0)).as("answered in the order written").contains("£");
+		assertThat(telegram.deliveries()).extracting(FakeTelegram.Delivery::updateId).containsExactly(first, second);
+		assertThat(telegram.deliveries()).allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(200));
+		assertThat(telegram.calls("getUpdates")).as("no long polling beside the webhook").isEmpty();
+		assertThat(telegram.calls("deleteWebhook")).isEmpty();
+	}
+
+	@Test
+	void refusesPostsWithoutTheSecretBeforeReadingThem() {
+		start("--frontdesk.telegram.webhook.url=" + webhook, "--frontdesk.telegram.webhook.secret=" + SECRET);
+		telegram.awaitCall("setWebhook", body -> true, WAIT);
+		long chat = 7_000_000_002L;
+		String forged = """
+				{"update_id": 900001, "message": {"message_id": 1, "date": 1800000000,
+				 "chat": {"id": %d, "type": "private", "first_name": "Ada"},
+				 "from": {"id": %d, "is_bot": false, "first_name": "Ada"}, "text": "/human"}}""".formatted(chat, chat);
+
+		assertThat(post(forged, null).statusCode()).isEqualTo(401);
+		assertThat(post(forged, "a-wrong-secret").statusCode()).isEqualTo(401);
+		assertThat(post(forged, SECRET.substring(1)).statusCode()).isEqualTo(401);
+		telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+
+		assertThat(telegram.sentTexts(chat)).as("the forged /human made no ticket and got no answer").hasSize(1);
+		assertThat(telegram.calls("createForumTopic")).isEmpty();
+	}
+
+	@Test
+	void answersAnUpdatePostedTwiceOnceAndKeepsOneItCannotRead() {
+		start("--frontdesk.telegram.webhook.url=" + webhook, "--frontdesk.telegram.webhook.secret=" + SECRET);
+		telegram.awaitCall("setWebhook", body -> true, WAIT);
+		long chat = 7_000_000_003L;
+		long update = telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+		telegram.resend(update);
+		telegram.awaitConfirmed(update, WAIT);
+
+		assertThat(post("{\"update_id\": 900002, \"message\": \"not a message\"}", SECRET).statusCode())
+			.as("read as far as its id, kept, and Telegram goes on").isEqualTo(200);
+		assertThat(post("not json", SECRET).statusCode()).isEqualTo(400);
+		telegram.sendText(chat, chat, "Ada", "/help");
+		telegram.awaitMessage(chat, text -> text.contains("/human"), WAIT);
+
+		assertThat(telegram.deliveries()).filteredOn(delivery -> delivery.updateId() == update).hasSize(2);
+		assertThat(telegram.sentTexts(chat)).hasSize(2);
+		assertThat(bot.getBean(JdbcTemplate.class)
+			.queryForObject("select payload from telegram_update where update_id = 900002", String.class))
+			.contains("not a message");
+	}
+
+	@Test
+	void whatTelegramKeptWhileTheBotWasDownIsAnsweredAfterTheRestart() {
+		start("--frontdesk.telegram.webhook.url=" + webhook);
+		String firstSecret = telegram.awaitCall("setWebhook", body -> true, WAIT).body().path("secret_token").asText();
+		assertThat(firstSecret).as("made at random when none is set").hasSizeGreaterThanOrEqualTo(32);
+		bot.close();
+
+		long chat = 7_000_000_004L;
+		telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		await().atMost(WAIT).until(() -> telegram.deliveries().stream().anyMatch(delivery -> delivery.status() == 0));
+		telegram.clearCalls();
+		start("--frontdesk.telegram.webhook.url=" + webhook);
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+
+		String secondSecret = telegram.calls("setWebhook").get(0).body().path("secret_token").asText();
+		assertThat(secondSecret).isNotEqualTo(firstSecret);
+		assertThat(telegram.sentTexts(chat)).hasSize(1);
+	}
+
+	@Test
+	void longPollingAgainRemovesTheWebhookAndGetsWhatCameInBetween() {
+		start("--frontdesk.telegram.webhook.url=" + webhook, "--frontdesk.telegram.webhook.secret=" + SECRET);
+		telegram.awaitCall("setWebhook", body -> true, WAIT);
+		bot.close();
+		long chat = 7_000_000_005L;
+		telegram.sendText(chat, chat, "Ada", "how much is delivery");
+
+		start();
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+
+		assertThat(telegram.webhook()).isNull();
+		assertThat(telegram.calls("deleteWebhook")).singleElement()
+			.satisfies(call -> assertThat(call.body().path("drop_pending_updates").asBoolean(false)).isFalse());
+		assertThat(post("{\"update_id\": 900003}", SECRET).statusCode()).as("no webhook endpoint while polling")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aSecretTelegramWouldRefuseStopsTheStartWithTheRule() {
+		assertThatThrownBy(() -> start("--frontdesk.telegram.webhook.url=" + webhook,
+				"--frontdesk.telegram.webhook.secret=my secret!"))
+			.hasStackTraceContaining("frontdesk.telegram.webhook.secret")
+			.hasStackTraceContaining("must be 1 to 256 letters, digits, _ and -");
+	}
+
+	private HttpResponse<String> post(String json, String secret) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (secret != null) {
+			request.header(TelegramWebhookController.SECRET_HEADER, secret);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
