@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,9 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -24,12 +27,16 @@ import org.springframework.context.SmartLifecycle;
  * the posts that carry it to the {@link UpdateConsumer}. Telegram is asked to post one update at a time, so a
  * customer's messages arrive in order, as with long polling. Stopping leaves the webhook in place: Telegram keeps the
  * updates of the time between and posts them after the restart.
+ * <p>
+ * Every minute it asks Telegram how the posts go, since a webhook Telegram cannot reach (a wrong address, a proxy or
+ * certificate problem) fails in silence otherwise: each new error is logged with the updates waiting, and a webhook
+ * removed or changed by another program using the bot's token is set again.
  */
 class TelegramWebhook implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
 
-	private static final Duration REGISTER_RETRY = Duration.ofSeconds(30);
+	private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
 	private final TelegramSettings settings;
 
@@ -39,7 +46,14 @@ class TelegramWebhook implements SmartLifecycle {
 
 	private volatile UpdateConsumer consumer;
 
-	private ScheduledExecutorService registering;
+	private ScheduledExecutorService scheduler;
+
+	private OkHttpTelegramClient client;
+
+	private volatile boolean set;
+
+	/** When the webhook was last set, or the time of Telegram's last error logged, in epoch seconds. */
+	private volatile long reportedUntil;
 
 	TelegramWebhook(TelegramSettings settings, UpdateHandler handler) {
 		this.settings = settings;
@@ -60,7 +74,7 @@ class TelegramWebhook implements SmartLifecycle {
 			return;
 		}
 		consumer = new UpdateConsumer(handler);
-		registering = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "telegram-webhook");
 			thread.setDaemon(true);
 			return thread;
@@ -69,13 +83,14 @@ class TelegramWebhook implements SmartLifecycle {
 			.connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(Duration.ofSeconds(30))
 			.build();
-		OkHttpTelegramClient client = new OkHttpTelegramClient(http, settings.token(),
-				TelegramConfiguration.telegramUrl(settings.apiUrl()));
-		registering.execute(() -> register(client));
+		client = new OkHttpTelegramClient(http, settings.token(), TelegramConfiguration.telegramUrl(settings.apiUrl()));
+		scheduler.execute(this::register);
+		scheduler.scheduleWithFixedDelay(this::checkDeliveries, CHECK_EVERY.toSeconds(), CHECK_EVERY.toSeconds(),
+				TimeUnit.SECONDS);
 	}
 
-	/** Sets the webhook; while Telegram cannot be reached or refuses it, tries again every little while. */
-	private void register(OkHttpTelegramClient client) {
+	/** Sets the webhook; while Telegram cannot be reached or refuses it, the next check tries again. */
+	private void register() {
 		SetWebhook webhook = SetWebhook.builder()
 			.url(settings.webhook().url().toString())
 			.secretToken(new String(secret, StandardCharsets.US_ASCII))
@@ -84,16 +99,47 @@ class TelegramWebhook implements SmartLifecycle {
 			.dropPendingUpdates(false)
 			.build();
 		try {
+			reportedUntil = Instant.now().getEpochSecond();
 			client.execute(webhook);
+			set = true;
 			log.info("Telegram is on: it posts updates to {}", settings.webhook().url());
 		}
-		catch (TelegramApiException ex) {
-			if (registering.isShutdown()) {
-				return;
+		catch (TelegramApiException | RuntimeException ex) {
+			if (!scheduler.isShutdown()) {
+				log.error("Could not set the webhook {} at {}: {}. Trying again in {} s.", settings.webhook().url(),
+						settings.apiUrl(), ex.getMessage(), CHECK_EVERY.toSeconds());
 			}
-			log.error("Could not set the webhook {} at {}: {}. Trying again in {} s.", settings.webhook().url(),
-					settings.apiUrl(), ex.getMessage(), REGISTER_RETRY.toSeconds());
-			registering.schedule(() -> register(client), REGISTER_RETRY.toSeconds(), TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * Sets the webhook if that failed before or it was changed since, and logs Telegram's new errors in posting to it.
+	 */
+	void checkDeliveries() {
+		if (!set) {
+			register();
+			return;
+		}
+		WebhookInfo info;
+		try {
+			info = client.execute(new GetWebhookInfo());
+		}
+		catch (TelegramApiException | RuntimeException ex) {
+			// Telegram out of reach is the outbox's to report
+			return;
+		}
+		String url = settings.webhook().url().toString();
+		if (!url.equals(info.getUrl())) {
+			log.warn("Telegram's webhook is no longer {} ({}): another program using this bot's token changed or "
+					+ "removed it, as long polling does. Setting it again.", url,
+					info.getUrl() == null || info.getUrl().isEmpty() ? "none is set" : "it is " + info.getUrl());
+			register();
+		}
+		else if (info.getLastErrorDate() != null && info.getLastErrorDate() > reportedUntil) {
+			reportedUntil = info.getLastErrorDate();
+			log.warn("Telegram could not post updates to {}: {} ({} waiting). Check that this address reaches {} "
+					+ "of Frontdesk's web server.", url, info.getLastErrorMessage(), info.getPendingUpdatesCount(),
+					TelegramWebhookController.PATH);
 		}
 	}
 
@@ -125,7 +171,7 @@ class TelegramWebhook implements SmartLifecycle {
 		if (consumer == null) {
 			return;
 		}
-		registering.shutdownNow();
+		scheduler.shutdownNow();
 		consumer.stop();
 		consumer = null;
 	}

@@ -125,6 +125,8 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private volatile String lastWebhookError;
 
+	private volatile Instant lastWebhookErrorAt;
+
 	private FakeTelegram(String token) throws IOException {
 		this.token = token;
 		this.botId = botIdOf(token);
@@ -767,7 +769,7 @@ public final class FakeTelegram implements AutoCloseable {
 				hook.allowedUpdates().forEach(info.putArray("allowed_updates")::add);
 			}
 			if (this.lastWebhookError != null) {
-				info.put("last_error_date", Instant.now().getEpochSecond());
+				info.put("last_error_date", this.lastWebhookErrorAt.getEpochSecond());
 				info.put("last_error_message", this.lastWebhookError);
 			}
 		}
@@ -791,9 +793,9 @@ public final class FakeTelegram implements AutoCloseable {
 				this.deliveries.add(new Delivery(id, hook.secret(), status));
 				if (status >= 200 && status < 300) {
 					this.updates.confirmOne(id);
-					this.lastWebhookError = null;
 				}
 				else {
+					this.lastWebhookErrorAt = Instant.now();
 					this.lastWebhookError = (status == 0) ? "Connection refused"
 							: "Wrong response from the webhook: " + status;
 					Thread.sleep(WEBHOOK_RETRY.toMillis());

@@ -14,10 +14,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import frontdesk.Application;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Webhook mode: Telegram (the fake) posts updates to the app's web server instead of the bot asking for them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TelegramWebhookTest {
 
 	static final Duration WAIT = Duration.ofSeconds(15);
@@ -168,11 +172,53 @@ class TelegramWebhookTest {
 	}
 
 	@Test
+	void saysWhatTelegramReportsWhenItCannotPostToTheWebhookAndSetsAGoneWebhookAgain(CapturedOutput output) {
+		String wrong = "http://127.0.0.1:" + port + "/telegram/wrong-path";
+		start("--frontdesk.telegram.webhook.url=" + wrong, "--frontdesk.telegram.webhook.secret=" + SECRET);
+		telegram.awaitCall("setWebhook", body -> true, WAIT);
+		long chat = 7_000_000_006L;
+		long update = telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		TelegramWebhook webhook = bot.getBean(TelegramWebhook.class);
+		String said = "Telegram could not post updates to " + wrong + ": Wrong response from the webhook: 404 (1 waiting)";
+
+		await().atMost(WAIT).until(() -> {
+			webhook.checkDeliveries();
+			return output.getAll().contains(said);
+		});
+
+		assertThat(telegram.pendingUpdateIds()).containsExactly(update);
+
+		deleteWebhookAsAnotherProgramWould();
+		webhook.checkDeliveries();
+
+		assertThat(output.getAll()).contains("Telegram's webhook is no longer " + wrong + " (none is set)");
+		assertThat(telegram.calls("setWebhook")).hasSize(2);
+		assertThat(telegram.webhook().url()).hasToString(wrong);
+	}
+
+	@Test
 	void aSecretTelegramWouldRefuseStopsTheStartWithTheRule() {
 		assertThatThrownBy(() -> start("--frontdesk.telegram.webhook.url=" + webhook,
 				"--frontdesk.telegram.webhook.secret=my secret!"))
 			.hasStackTraceContaining("frontdesk.telegram.webhook.secret")
 			.hasStackTraceContaining("must be 1 to 256 letters, digits, _ and -");
+	}
+
+	private void deleteWebhookAsAnotherProgramWould() {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(telegram.url() + "/bot" + telegram.token() + "/deleteWebhook"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private HttpResponse<String> post(String json, String secret) {
