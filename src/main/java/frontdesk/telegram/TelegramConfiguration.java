@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires the Telegram channel by hand: one HTTP client for sending, one for long polling, both without OkHttp's silent
- * retries (the outbox owns retries, so nothing is sent twice).
+ * Wires the Telegram channel by hand: one HTTP client for sending, one for receiving (long polling or setting the
+ * webhook), all without OkHttp's silent retries (the outbox owns retries, so nothing is sent twice).
  */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfiguration {
@@ -25,11 +25,8 @@ class TelegramConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BotApi botApi(TelegramSettings settings) {
-		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-			.connectTimeout(Duration.ofSeconds(10))
-			.readTimeout(Duration.ofSeconds(30))
-			.build();
-		OkHttpTelegramClient client = new OkHttpTelegramClient(http, settings.enabled() ? settings.token() : "disabled",
+		OkHttpTelegramClient client = new OkHttpTelegramClient(http(Duration.ofSeconds(30)),
+				settings.enabled() ? settings.token() : "disabled",
 				telegramUrl(settings.apiUrl()));
 		return client::execute;
 	}
@@ -55,6 +52,14 @@ class TelegramConfiguration {
 	@Bean
 	TelegramWebhook telegramWebhook(TelegramSettings settings, UpdateHandler handler) {
 		return new TelegramWebhook(settings, handler);
+	}
+
+	/** A client for the Bot API without OkHttp's silent retries, so that the caller alone decides what is sent again. */
+	static OkHttpClient http(Duration readTimeout) {
+		return new OkHttpClient.Builder().retryOnConnectionFailure(false)
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(readTimeout)
+			.build();
 	}
 
 	static TelegramUrl telegramUrl(URI uri) {

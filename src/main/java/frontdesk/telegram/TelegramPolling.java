@@ -66,10 +66,7 @@ class TelegramPolling implements SmartLifecycle {
 			return;
 		}
 		Duration timeout = settings.pollTimeout();
-		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-			.connectTimeout(Duration.ofSeconds(10))
-			.readTimeout(timeout.plusSeconds(15))
-			.build();
+		OkHttpClient http = TelegramConfiguration.http(timeout.plusSeconds(15));
 		TelegramUrl url = TelegramConfiguration.telegramUrl(settings.apiUrl());
 		consumer = new UpdateConsumer(handler);
 		polling = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -79,11 +78,8 @@ class TelegramWebhook implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-			.connectTimeout(Duration.ofSeconds(10))
-			.readTimeout(Duration.ofSeconds(30))
-			.build();
-		client = new OkHttpTelegramClient(http, settings.token(), TelegramConfiguration.telegramUrl(settings.apiUrl()));
+		client = new OkHttpTelegramClient(TelegramConfiguration.http(Duration.ofSeconds(30)), settings.token(),
+				TelegramConfiguration.telegramUrl(settings.apiUrl()));
 		scheduler.execute(this::register);
 		scheduler.scheduleWithFixedDelay(this::checkDeliveries, CHECK_EVERY.toSeconds(), CHECK_EVERY.toSeconds(),
 				TimeUnit.SECONDS);

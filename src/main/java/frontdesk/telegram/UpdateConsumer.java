@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,6 +59,10 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		catch (InterruptedException ex) {
 			// the polling is being stopped; the worker finishes the update in hand and leaves the rest
 			Thread.currentThread().interrupt();
+		}
+		catch (RejectedExecutionException ex) {
+			log.info("Stopped: {} updates received at the last moment are left for Telegram to deliver again",
+					updates.size());
 		}
 		catch (ExecutionException | RuntimeException ex) {
 			log.error("Could not handle a batch of updates", ex);

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Random;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,8 +28,10 @@ import static org.awaitility.Awaitility.await;
  * schema is made by the same migrations, and a customer's way from a question to a person to a rating is stored
  * there, with a message longer than PostgreSQL lets an ordinary index hold.
  */
+@ExtendWith(PostgresEndToEndTest.StopPostgresLast.class)
 @SpringBootTest(properties = "frontdesk.matching.model=lexical")
 @ActiveProfiles("postgres")
+@DirtiesContext
 class PostgresEndToEndTest {
 
 	static final long GROUP = -1004005006007L;
@@ -57,10 +62,17 @@ class PostgresEndToEndTest {
 		registry.add("spring.datasource.password", () -> "");
 	}
 
-	@AfterAll
-	static void stop() throws IOException {
-		telegram.close();
-		postgres.close();
+	/**
+	 * Stops the server after the app (declared before the Spring extension, it comes after it at the end), so that the
+	 * app does not spend the rest of the run, and its end, waiting for its database.
+	 */
+	static class StopPostgresLast implements AfterAllCallback {
+
+		@Override
+		public void afterAll(ExtensionContext extension) throws IOException {
+			telegram.close();
+			postgres.close();
+		}
 	}
 
 	/**
