@@ -34,7 +34,7 @@ public class Application {
 		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
 			case "evaluate" -> System.exit(EvaluateCommand.run(System.out, rest));
-			case "bench" -> PipelineBenchmark.run(Application.class, rest);
+			case "bench" -> System.exit(PipelineBenchmark.run(Application.class, System.out, rest));
 			case "hash-password" -> System.exit(HashPasswordCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}

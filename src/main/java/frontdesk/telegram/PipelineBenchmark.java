@@ -1,14 +1,18 @@
 package frontdesk.telegram;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,18 +25,24 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import frontdesk.intent.Intent;
 import frontdesk.intent.IntentLoader;
+import frontdesk.intent.InvalidIntentsException;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code java -jar frontdesk.jar bench [--updates N] [--chats N] [--intents DIR]}: pushes Telegram updates through the
  * whole pipeline (store the update and the message, match, decide, store the reply, queue it in the outbox) on a fresh
- * H2 file database, as fast as it goes, with Telegram replaced by an in-memory sink. Prints updates per second and the
- * latency of one update.
+ * H2 file database in a scratch folder, deleted afterwards, as fast as it goes, with Telegram replaced by an in-memory
+ * sink. Prints updates per second and the latency of one update.
  */
 public final class PipelineBenchmark {
+
+	static final String USAGE = "usage: bench [--updates N] [--chats N] [--intents DIR]";
+
+	private static final Set<String> OPTIONS = Set.of("updates", "chats", "intents");
 
 	private static final String[] NOISE = { "hello can you help", "asdf qwerty", "is it going to rain tomorrow",
 			"my cat ate the parcel", "/start", "/help", "I need the thing for the stuff", "/end" };
@@ -41,15 +51,58 @@ public final class PipelineBenchmark {
 	}
 
 	/**
+	 * Runs the benchmark and returns the process exit code.
 	 * @param application the application's main class
+	 * @param out where the figures go
 	 * @param args the command's arguments
 	 */
-	public static void run(Class<?> application, String... args) throws IOException, InterruptedException {
-		int updates = intArgument(args, "--updates", 20_000);
-		int chats = intArgument(args, "--chats", 500);
-		Path intents = Path.of(argument(args, "--intents", "intents"));
-		Path data = Files.createTempDirectory("frontdesk-bench");
+	public static int run(Class<?> application, PrintStream out, String... args) throws InterruptedException {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 == args.length || !OPTIONS.contains(args[i].substring(2))) {
+				out.println(USAGE);
+				return 2;
+			}
+			options.put(args[i].substring(2), args[++i]);
+		}
+		Path intents = Path.of(options.getOrDefault("intents", "intents"));
+		int updates;
+		int chats;
+		try {
+			updates = count(options, "updates", 20_000);
+			chats = count(options, "chats", 500);
+		}
+		catch (IllegalArgumentException ex) {
+			out.println(ex.getMessage());
+			return 1;
+		}
+		if (!Files.isDirectory(intents)) {
+			out.println("No intents folder at " + intents.toAbsolutePath() + "; give one with --intents DIR");
+			return 1;
+		}
+		Path data = null;
+		try {
+			data = Files.createTempDirectory("frontdesk-bench");
+			run(application, out, updates, chats, intents, data);
+			return 0;
+		}
+		catch (InvalidIntentsException ex) {
+			out.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			out.println("Cannot run the benchmark: " + ex);
+			return 1;
+		}
+		finally {
+			if (data != null) {
+				FileSystemUtils.deleteRecursively(data.toFile());
+			}
+		}
+	}
 
+	private static void run(Class<?> application, PrintStream out, int updates, int chats, Path intents, Path data)
+			throws IOException, InterruptedException {
 		List<Update> warmUp = updates(intents, Math.min(updates, 5_000), chats, 1, new Random(1));
 		List<Update> measured = updates(intents, updates, chats, 1_000_000, new Random(2));
 		AtomicLong sunk = new AtomicLong();
@@ -65,7 +118,7 @@ public final class PipelineBenchmark {
 			}
 		};
 
-		System.out.printf("Frontdesk pipeline benchmark: %,d updates from %,d chats, intents from %s, H2 file database "
+		out.printf("Frontdesk pipeline benchmark: %,d updates from %,d chats, intents from %s, H2 file database "
 				+ "in %s, %d cores%n", updates, chats, intents, data, Runtime.getRuntime().availableProcessors());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
@@ -90,7 +143,7 @@ public final class PipelineBenchmark {
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			Arrays.sort(latencies);
-			System.out.printf("pipeline: %,d updates in %.2f s = %,.0f updates/s; latency p50 %.2f ms, p90 %.2f ms, "
+			out.printf("pipeline: %,d updates in %.2f s = %,.0f updates/s; latency p50 %.2f ms, p90 %.2f ms, "
 					+ "p99 %.2f ms, max %.2f ms%n", measured.size(), seconds, measured.size() / seconds,
 					percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
 					latencies[latencies.length - 1] / 1e6);
@@ -103,7 +156,7 @@ public final class PipelineBenchmark {
 			}
 			double drained = (System.nanoTime() - drainStart) / 1e9;
 			sender.stop();
-			System.out.printf("outbox: %,d queued requests sent to the sink in %.2f s = %,.0f requests/s "
+			out.printf("outbox: %,d queued requests sent to the sink in %.2f s = %,.0f requests/s "
 					+ "(Telegram's own limits lifted)%n", queued, drained, queued / drained);
 			// heap in use depends on when the collector last ran; the live heap after a full collection compares runs
 			Runtime runtime = Runtime.getRuntime();
@@ -111,7 +164,7 @@ public final class PipelineBenchmark {
 			String rss = rss();
 			System.gc();
 			long live = runtime.totalMemory() - runtime.freeMemory();
-			System.out.printf("memory: heap used %,d MB, live after a full collection %,d MB, RSS %s%n", used >> 20,
+			out.printf("memory: heap used %,d MB, live after a full collection %,d MB, RSS %s%n", used >> 20,
 					live >> 20, rss);
 		}
 	}
@@ -183,16 +236,22 @@ public final class PipelineBenchmark {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1 << 20) + " MB committed heap";
 	}
 
-	private static String argument(String[] args, String name, String fallback) {
-		for (int i = 0; i < args.length - 1; i++) {
-			if (args[i].equals(name)) {
-				return args[i + 1];
+	/** The whole number above 0 an option gives; the given one when the option is absent. */
+	private static int count(Map<String, String> options, String option, int absent) {
+		String value = options.get(option);
+		if (value == null) {
+			return absent;
+		}
+		try {
+			int count = Integer.parseInt(value);
+			if (count > 0) {
+				return count;
 			}
 		}
-		return fallback;
-	}
-
-	private static int intArgument(String[] args, String name, int fallback) {
-		return Integer.parseInt(argument(args, name, String.valueOf(fallback)));
+		catch (NumberFormatException ex) {
+			// told below
+		}
+		throw new IllegalArgumentException("--" + option + " must be a whole number above 0, such as " + absent
+				+ ", not '" + value + "'");
 	}
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -73,7 +74,7 @@ class ReportsTest {
 
 	private static Path copyOfShippedIntents() {
 		try {
-			Path copy = Files.createTempDirectory("console-intents");
+			Path copy = Files.createDirectories(Path.of("target/test-data/console-intents-" + UUID.randomUUID()));
 			try (Stream<Path> files = Files.list(Path.of("intents"))) {
 				for (Path file : files.toList()) {
 					Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class IntentReloadTest {
 
 	static {
 		try {
-			INTENTS = Files.createTempDirectory("intents");
+			INTENTS = Files.createDirectories(Path.of("target/test-data/reload-intents-" + UUID.randomUUID()));
 			Files.writeString(INTENTS.resolve("shop.yml"), """
 					intents:
 					  - id: opening_hours
