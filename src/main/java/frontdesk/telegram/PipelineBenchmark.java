@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -176,7 +175,7 @@ public final class PipelineBenchmark {
 	 */
 	private static List<Update> updates(Path intents, int count, int chats, int firstId, Random random)
 			throws IOException {
-		ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+		ObjectMapper json = TelegramConfiguration.JSON;
 		List<Intent> all = IntentLoader.load(intents)
 			.intents()
 			.stream()

@@ -14,8 +14,6 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -75,7 +73,7 @@ class TelegramPolling implements SmartLifecycle {
 			return thread;
 		});
 		application = new TelegramBotsLongPollingApplication(
-				() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false), () -> http,
+				() -> TelegramConfiguration.JSON, () -> http,
 				() -> polling);
 		register(url, timeout);
 	}

@@ -2,8 +2,10 @@ package frontdesk.telegram;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +32,19 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 
 	public boolean enabled() {
 		return token != null && !token.isBlank();
+	}
+
+	/**
+	 * Whether Telegram's own server can post to the webhook: it takes only HTTPS on ports 443, 80, 88 and 8443 (a
+	 * self-hosted Bot API server also takes others).
+	 */
+	@AssertTrue(message = "must be an https address on port 443, 80, 88 or 8443: Telegram posts to no other")
+	boolean isWebhookUrlAcceptedByTelegram() {
+		URI url = webhook.url();
+		if (url == null || !"api.telegram.org".equalsIgnoreCase(apiUrl.getHost())) {
+			return true;
+		}
+		return "https".equalsIgnoreCase(url.getScheme()) && List.of(-1, 443, 80, 88, 8443).contains(url.getPort());
 	}
 
 	/** Whether Telegram posts updates to the webhook rather than the bot asking for them. */
@@ -60,7 +75,7 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 	 * @param url the address at which Telegram reaches that path: HTTPS on port 443, 80, 88 or 8443, usually through
 	 * a reverse proxy; long polling when it is not set
 	 * @param secret what Telegram sends in every post's {@code X-Telegram-Bot-Api-Secret-Token} header, 1 to 256
-	 * letters, digits, {@code _} and {@code -}; a new random one at each start when it is not set
+	 * letters, digits, {@code _} and {@code -}; worked out from the bot token when it is not set
 	 */
 	public record WebhookSettings(URI url, @Pattern(regexp = "[A-Za-z0-9_-]{1,256}",
 			message = "must be 1 to 256 letters, digits, _ and -") String secret) {

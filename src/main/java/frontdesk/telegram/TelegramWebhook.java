@@ -1,14 +1,17 @@
 package frontdesk.telegram;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,9 @@ class TelegramWebhook implements SmartLifecycle {
 
 	private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
+	/** How long a post waits for an unreachable database, well within the time Telegram and proxies wait for it. */
+	private static final Duration PATIENCE = Duration.ofSeconds(25);
+
 	private final TelegramSettings settings;
 
 	private final UpdateHandler handler;
@@ -58,7 +64,7 @@ class TelegramWebhook implements SmartLifecycle {
 		this.settings = settings;
 		this.handler = handler;
 		String configured = settings.webhook().secret();
-		this.secret = (configured != null ? configured : randomSecret()).getBytes(StandardCharsets.US_ASCII);
+		this.secret = (configured != null ? configured : secretOf(settings.token())).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** Starts after the web server, so Telegram's first post finds it. */
@@ -154,7 +160,7 @@ class TelegramWebhook implements SmartLifecycle {
 	 */
 	boolean deliver(Update update) {
 		UpdateConsumer current = consumer;
-		return current != null && current.deliver(update);
+		return current != null && current.deliver(update, PATIENCE);
 	}
 
 	/** Records a posted update that cannot be read, so it is kept and Telegram goes on to the next one. */
@@ -177,9 +183,22 @@ class TelegramWebhook implements SmartLifecycle {
 		return consumer != null;
 	}
 
-	private static String randomSecret() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	/**
+	 * The secret when none is set: worked out from the bot token, so it stays the same across restarts (Telegram's posts
+	 * of the time before the webhook is set again carry it too), and only who has the token can know it.
+	 */
+	static String secretOf(String token) {
+		if (token == null || token.isBlank()) {
+			return "unused";
+		}
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] digest = mac.doFinal("frontdesk telegram webhook".getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", ex);
+		}
 	}
 }

@@ -3,11 +3,12 @@ package frontdesk.telegram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,16 @@ class TelegramWebhookController {
 	/** Far above any update Telegram sends; a larger body is not read. */
 	private static final int MAX_BODY_BYTES = 1 << 20;
 
+	/** Refused posts are logged at most this often, so that no one can fill the log with them. */
+	private static final Duration REFUSALS_LOGGED_EVERY = Duration.ofMinutes(1);
+
 	private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
 
-	private static final ObjectMapper JSON = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
 	private final TelegramWebhook webhook;
+
+	private final AtomicInteger refusedSinceLogged = new AtomicInteger();
+
+	private final AtomicLong loggedAt = new AtomicLong(System.nanoTime() - REFUSALS_LOGGED_EVERY.toNanos());
 
 	TelegramWebhookController(TelegramWebhook webhook) {
 		this.webhook = webhook;
@@ -51,8 +56,7 @@ class TelegramWebhookController {
 			return ResponseEntity.notFound().build();
 		}
 		if (!webhook.admits(secret)) {
-			log.warn("Refused a post to the webhook from {}: {}", request.getRemoteAddr(),
-					secret == null ? "no secret token" : "a wrong secret token");
+			refused(request.getRemoteAddr(), secret == null ? "no secret token" : "a wrong secret token");
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		if (!webhook.isRunning()) {
@@ -67,7 +71,7 @@ class TelegramWebhookController {
 		}
 		JsonNode tree;
 		try {
-			tree = JSON.readTree(body);
+			tree = TelegramConfiguration.JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
 			return ResponseEntity.badRequest().build();
@@ -77,7 +81,7 @@ class TelegramWebhookController {
 		}
 		Update update;
 		try {
-			update = JSON.treeToValue(tree, Update.class);
+			update = TelegramConfiguration.JSON.treeToValue(tree, Update.class);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			log.error("Could not read update {}; it is kept for inspection and the bot goes on",
@@ -88,5 +92,16 @@ class TelegramWebhookController {
 		}
 		return webhook.deliver(update) ? ResponseEntity.ok().build()
 				: ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+	}
+
+	private void refused(String from, String reason) {
+		int refused = refusedSinceLogged.incrementAndGet();
+		long last = loggedAt.get();
+		long now = System.nanoTime();
+		if (now - last >= REFUSALS_LOGGED_EVERY.toNanos() && loggedAt.compareAndSet(last, now)) {
+			refusedSinceLogged.addAndGet(-refused);
+			log.warn("Refused a post to the webhook from {}: {}{}", from, reason,
+					refused > 1 ? " (" + refused + " refused since the last line like this)" : "");
+		}
 	}
 }

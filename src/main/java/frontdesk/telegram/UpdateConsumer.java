@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -31,8 +31,6 @@ import org.springframework.transaction.TransactionException;
 class UpdateConsumer implements LongPollingUpdateConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateConsumer.class);
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -70,19 +68,20 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	}
 
 	/**
-	 * Handles one update posted to the webhook and returns once it is stored (or recorded as failed), waiting while the
-	 * database is unreachable.
-	 * @return {@code false} when stopped before that, so Telegram delivers the update again
+	 * Handles one update posted to the webhook and returns once it is stored (or recorded as failed), waiting a while
+	 * if the database is unreachable.
+	 * @return {@code false} when stopped or still waiting for the database after {@code patience}, so Telegram posts the
+	 * update again (if it is stored meanwhile, the second post finds it handled)
 	 */
-	boolean deliver(Update update) {
+	boolean deliver(Update update, Duration patience) {
 		try {
-			return worker.submit(() -> consume(update)).get();
+			return worker.submit(() -> consume(update)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
 		}
-		catch (ExecutionException | RuntimeException ex) {
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			// a stopped worker refuses new work
 			return false;
 		}
@@ -118,19 +117,21 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 			catch (RuntimeException | Error ex) {
 				log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
 						update.getUpdateId(), ex);
-				keep(update, ex);
-				return true;
+				return keep(update, ex);
 			}
 		}
 		return false;
 	}
 
-	private void keep(Update update, Throwable failure) {
+	/** Records an update that could not be handled; {@code false} if even that failed. */
+	private boolean keep(Update update, Throwable failure) {
 		try {
-			handler.fail(update.getUpdateId(), JSON.writeValueAsString(update), String.valueOf(failure));
+			handler.fail(update.getUpdateId(), TelegramConfiguration.JSON.writeValueAsString(update), String.valueOf(failure));
+			return true;
 		}
 		catch (JsonProcessingException | RuntimeException ex) {
 			log.error("Could not keep failed update {}", update.getUpdateId(), ex);
+			return false;
 		}
 	}
 

@@ -138,7 +138,10 @@ class TelegramWebhookTest {
 	void whatTelegramKeptWhileTheBotWasDownIsAnsweredAfterTheRestart() {
 		start("--frontdesk.telegram.webhook.url=" + webhook);
 		String firstSecret = telegram.awaitCall("setWebhook", body -> true, WAIT).body().path("secret_token").asText();
-		assertThat(firstSecret).as("made at random when none is set").hasSizeGreaterThanOrEqualTo(32);
+		assertThat(firstSecret).as("worked out from the token when none is set")
+			.isEqualTo(TelegramWebhook.secretOf(telegram.token()))
+			.hasSizeGreaterThanOrEqualTo(32)
+			.doesNotContain(telegram.token().substring(telegram.token().indexOf(':') + 1));
 		bot.close();
 
 		long chat = 7_000_000_004L;
@@ -149,8 +152,10 @@ class TelegramWebhookTest {
 		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
 
 		String secondSecret = telegram.calls("setWebhook").get(0).body().path("secret_token").asText();
-		assertThat(secondSecret).isNotEqualTo(firstSecret);
+		assertThat(secondSecret).as("the same after a restart").isEqualTo(firstSecret);
 		assertThat(telegram.sentTexts(chat)).hasSize(1);
+		assertThat(telegram.deliveries()).as("none refused while the webhook was being set again")
+			.allSatisfy(delivery -> assertThat(delivery.status()).isIn(0, 200));
 	}
 
 	@Test
@@ -175,7 +180,7 @@ class TelegramWebhookTest {
 	void saysWhatTelegramReportsWhenItCannotPostToTheWebhookAndSetsAGoneWebhookAgain(CapturedOutput output) {
 		String wrong = "http://127.0.0.1:" + port + "/telegram/wrong-path";
 		start("--frontdesk.telegram.webhook.url=" + wrong, "--frontdesk.telegram.webhook.secret=" + SECRET);
-		telegram.awaitCall("setWebhook", body -> true, WAIT);
+		await().atMost(WAIT).until(() -> output.getAll().contains("Telegram is on: it posts updates to " + wrong));
 		long chat = 7_000_000_006L;
 		long update = telegram.sendText(chat, chat, "Ada", "how much is delivery");
 		TelegramWebhook webhook = bot.getBean(TelegramWebhook.class);
@@ -202,6 +207,16 @@ class TelegramWebhookTest {
 				"--frontdesk.telegram.webhook.secret=my secret!"))
 			.hasStackTraceContaining("frontdesk.telegram.webhook.secret")
 			.hasStackTraceContaining("must be 1 to 256 letters, digits, _ and -");
+	}
+
+	@Test
+	void anAddressTelegramsOwnServerWouldNotPostToStopsTheStart() {
+		for (String url : List.of("http://bot.example.com/telegram/webhook", "https://bot.example.com:8080/telegram/webhook")) {
+			assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).run(
+					"--frontdesk.telegram.token=" + telegram.token(), "--frontdesk.data-dir=" + dataDir,
+					"--server.port=" + port, "--frontdesk.telegram.webhook.url=" + url))
+				.hasStackTraceContaining("must be an https address on port 443, 80, 88 or 8443");
+		}
 	}
 
 	private void deleteWebhookAsAnotherProgramWould() {
