@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class LauncherIT {
 		Path data = work.resolve("data");
 		int port = freePort();
 
-		Path firstLog = start(data, port, "first.log");
+		Path firstLog = start(data, port, "first.log", Map.of());
 		waitFor(firstLog, (log) -> log.contains("The matcher is ready"));
 		String first = Files.readString(firstLog);
 		assertThat(first).contains("Unpacking", "Recording the classes Frontdesk starts with",
@@ -71,17 +72,23 @@ class LauncherIT {
 		assertThat(Files.size(archives.get(0))).isGreaterThan(10_000_000L);
 
 		Path classes = work.resolve("classes.log");
-		Path secondLog = start(data, port, "second.log", "-Xlog:class+load=info:file=" + classes);
+		// the second start in webhook mode, set as a business would, in the environment
+		String webhook = "http://127.0.0.1:" + port + "/telegram/webhook";
+		Path secondLog = start(data, port, "second.log", Map.of("FRONTDESK_TELEGRAM_WEBHOOK_URL", webhook),
+				"-Xlog:class+load=info:file=" + classes);
 		waitFor(secondLog, (log) -> log.contains("The matcher is ready"));
 		String second = Files.readString(secondLog);
 		assertThat(second).doesNotContain("Unpacking", "Recording the classes").contains("Starting AOT-processed");
 		assertThat(Files.readString(classes)).contains("frontdesk.Application source: shared objects file (top)");
 		assertThat(ask(port, "can I pay with apple pay")).contains("Apple Pay");
-		telegram.sendText(7_000_000_002L, 7_000_000_002L, "Grace", "do you ship to canada");
+		long update = telegram.sendText(7_000_000_002L, 7_000_000_002L, "Grace", "do you ship to canada");
 		telegram.awaitMessage(7_000_000_002L, (text) -> text.contains("27 EU countries"), Duration.ofSeconds(30));
+		assertThat(telegram.webhook().url()).hasToString(webhook);
+		assertThat(telegram.deliveries()).contains(new FakeTelegram.Delivery(update, telegram.webhook().secret(), 200));
 	}
 
-	private Path start(Path data, int port, String logName, String... javaOptions) throws IOException {
+	private Path start(Path data, int port, String logName, Map<String, String> environment, String... javaOptions)
+			throws IOException {
 		Files.createDirectories(work);
 		Path log = work.resolve(logName);
 		ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin").resolve("frontdesk").toString(),
@@ -93,6 +100,7 @@ class LauncherIT {
 			.redirectOutput(log.toFile());
 		builder.environment().put("FRONTDESK_JAR", PROJECT.resolve("target").resolve("frontdesk.jar").toString());
 		builder.environment().put("JAVA_OPTS", String.join(" ", javaOptions));
+		builder.environment().putAll(environment);
 		running = builder.start();
 		return log;
 	}
