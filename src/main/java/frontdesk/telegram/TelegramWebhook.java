@@ -156,7 +156,8 @@ class TelegramWebhook implements SmartLifecycle {
 
 	/**
 	 * Handles a posted update and returns once it is stored.
-	 * @return {@code false} when stopping before that, so Telegram posts it again later
+	 * @return {@code false} when stopping, or the database still unreachable after {@link #PATIENCE}, so Telegram
+	 * posts it again later
 	 */
 	boolean deliver(Update update) {
 		UpdateConsumer current = consumer;
@@ -184,8 +185,8 @@ class TelegramWebhook implements SmartLifecycle {
 	}
 
 	/**
-	 * The secret when none is set: worked out from the bot token, so it stays the same across restarts (Telegram's posts
-	 * of the time before the webhook is set again carry it too), and only who has the token can know it.
+	 * The secret when none is set: worked out from the bot token, so it stays the same across restarts (Telegram's
+	 * posts of the time before the webhook is set again carry it too), and only who has the token can know it.
 	 */
 	static String secretOf(String token) {
 		if (token == null || token.isBlank()) {

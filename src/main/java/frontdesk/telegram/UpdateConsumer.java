@@ -22,8 +22,9 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Receives the updates of one long-polling request (or one update posted to the webhook) and returns only once each is handled and committed (or recorded
- * as failed): the next request confirms them to Telegram, so none is confirmed before it is stored. While the
+ * Receives the updates of one long-polling request (or one update posted to the webhook) and returns only once each is
+ * handled and committed (or recorded as failed): the next request (or the answer to the post) confirms them to
+ * Telegram, so none is confirmed before it is stored. While the
  * database is unreachable it waits and tries again rather than skip anything. The work runs on a thread of its own,
  * so stopping the polling never interrupts a transaction half-way; updates left over at a stop stay unconfirmed and
  * Telegram delivers them again after the restart. It never throws: an exception would end the polling.
@@ -70,8 +71,8 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	/**
 	 * Handles one update posted to the webhook and returns once it is stored (or recorded as failed), waiting a while
 	 * if the database is unreachable.
-	 * @return {@code false} when stopped or still waiting for the database after {@code patience}, so Telegram posts the
-	 * update again (if it is stored meanwhile, the second post finds it handled)
+	 * @return {@code false} when stopped or still waiting for the database after {@code patience}, so Telegram posts
+	 * the update again (if it is stored meanwhile, the second post finds it handled)
 	 */
 	boolean deliver(Update update, Duration patience) {
 		try {
@@ -126,7 +127,8 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	/** Records an update that could not be handled; {@code false} if even that failed. */
 	private boolean keep(Update update, Throwable failure) {
 		try {
-			handler.fail(update.getUpdateId(), TelegramConfiguration.JSON.writeValueAsString(update), String.valueOf(failure));
+			String payload = TelegramConfiguration.JSON.writeValueAsString(update);
+			handler.fail(update.getUpdateId(), payload, String.valueOf(failure));
 			return true;
 		}
 		catch (JsonProcessingException | RuntimeException ex) {

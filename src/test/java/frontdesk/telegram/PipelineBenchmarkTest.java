@@ -48,7 +48,8 @@ class PipelineBenchmarkTest {
 		assertThat(PipelineBenchmark.run(Application.class, out, "--chats", "0")).isEqualTo(1);
 		assertThat(PipelineBenchmark.run(Application.class, out, "--intents", "no-such-folder")).isEqualTo(1);
 		Path broken = Files.createDirectories(Path.of("target/test-data/bench-broken-intents"));
-		Files.writeString(broken.resolve("shop.yml"), "intents:\n  - id: Bad Id\n    examples: [hello]\n    answer: hi\n");
+		Files.writeString(broken.resolve("shop.yml"),
+				"intents:\n  - id: Bad Id\n    examples: [hello]\n    answer: hi\n");
 		assertThat(PipelineBenchmark.run(Application.class, out, "--intents", broken.toString())).isEqualTo(1);
 
 		assertThat(output()).contains(PipelineBenchmark.USAGE)

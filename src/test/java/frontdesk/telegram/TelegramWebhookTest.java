@@ -184,7 +184,8 @@ class TelegramWebhookTest {
 		long chat = 7_000_000_006L;
 		long update = telegram.sendText(chat, chat, "Ada", "how much is delivery");
 		TelegramWebhook webhook = bot.getBean(TelegramWebhook.class);
-		String said = "Telegram could not post updates to " + wrong + ": Wrong response from the webhook: 404 (1 waiting)";
+		String said = "Telegram could not post updates to " + wrong
+				+ ": Wrong response from the webhook: 404 (1 waiting)";
 
 		await().atMost(WAIT).until(() -> {
 			webhook.checkDeliveries();
@@ -211,7 +212,8 @@ class TelegramWebhookTest {
 
 	@Test
 	void anAddressTelegramsOwnServerWouldNotPostToStopsTheStart() {
-		for (String url : List.of("http://bot.example.com/telegram/webhook", "https://bot.example.com:8080/telegram/webhook")) {
+		for (String url : List.of("http://bot.example.com/telegram/webhook",
+				"https://bot.example.com:8080/telegram/webhook")) {
 			assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).run(
 					"--frontdesk.telegram.token=" + telegram.token(), "--frontdesk.data-dir=" + dataDir,
 					"--server.port=" + port, "--frontdesk.telegram.webhook.url=" + url))
