@@ -19,6 +19,9 @@ import frontdesk.intent.IntentLoader;
 import frontdesk.intent.IntentSet;
 import frontdesk.intent.InvalidIntentsException;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
 /**
  * {@code java -jar frontdesk.jar evaluate (--intents DIR | --train FILE.csv) --test FILE.csv [--val FILE.csv]
  * [--threshold X] [--margin X] [--criterion accuracy|balanced] [--model semantic|lexical] [--model-path FILE.onnx
@@ -54,6 +57,8 @@ public final class EvaluateCommand {
 
 	/** Runs the command and returns the process exit code. */
 	public static int run(PrintStream out, String... args) {
+		// as in the app: the tokenizer library's search for a GPU it does not need is not news
+		LoggingSystem.get(EvaluateCommand.class.getClassLoader()).setLogLevel("ai.djl", LogLevel.ERROR);
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 == args.length || !OPTIONS.contains(args[i].substring(2))) {
