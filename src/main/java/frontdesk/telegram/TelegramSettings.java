@@ -1,6 +1,8 @@
 package frontdesk.telegram;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -76,8 +78,16 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 	 * a reverse proxy; long polling when it is not set
 	 * @param secret what Telegram sends in every post's {@code X-Telegram-Bot-Api-Secret-Token} header, 1 to 256
 	 * letters, digits, {@code _} and {@code -}; worked out from the bot token when it is not set
+	 * @param certificate the public certificate (PEM) of a self-signed certificate the address is served with, sent to
+	 * Telegram with the webhook so that it trusts it; none for a certificate from a certificate authority
 	 */
-	public record WebhookSettings(URI url, @Pattern(regexp = "[A-Za-z0-9_-]{1,256}",
-			message = "must be 1 to 256 letters, digits, _ and -") String secret) {
+	public record WebhookSettings(URI url,
+			@Pattern(regexp = "[A-Za-z0-9_-]{1,256}", message = "must be 1 to 256 letters, digits, _ and -") String secret,
+			Path certificate) {
+
+		@AssertTrue(message = "must name a readable PEM file: frontdesk.telegram.webhook.certificate")
+		boolean isCertificateReadable() {
+			return certificate == null || Files.isReadable(certificate);
+		}
 	}
 }

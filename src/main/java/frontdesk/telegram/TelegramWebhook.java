@@ -3,6 +3,7 @@ package frontdesk.telegram;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -99,6 +101,7 @@ class TelegramWebhook implements SmartLifecycle {
 			.allowedUpdates(TelegramPolling.UPDATES)
 			.maxConnections(1)
 			.dropPendingUpdates(false)
+			.certificate(certificate())
 			.build();
 		try {
 			reportedUntil = Instant.now().getEpochSecond();
@@ -112,6 +115,11 @@ class TelegramWebhook implements SmartLifecycle {
 						settings.apiUrl(), ex.getMessage(), CHECK_EVERY.toSeconds());
 			}
 		}
+	}
+
+	private InputFile certificate() {
+		Path file = settings.webhook().certificate();
+		return file == null ? null : new InputFile(file.toFile(), file.getFileName().toString());
 	}
 
 	/**

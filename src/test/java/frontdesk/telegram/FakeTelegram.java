@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -751,7 +759,10 @@ public final class FakeTelegram implements AutoCloseable {
 		if (body.path("drop_pending_updates").asBoolean(false)) {
 			this.updates.dropAll();
 		}
-		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed);
+		String certificate = body.path("certificate").hasNonNull("content_base64") ? new String(
+				Base64.getDecoder().decode(body.path("certificate").path("content_base64").asText()),
+				StandardCharsets.ISO_8859_1) : null;
+		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed, certificate);
 		this.webhook = hook;
 		this.executor.execute(() -> deliver(hook));
 		return Reply.ok(BooleanNode.TRUE);
@@ -781,6 +792,7 @@ public final class FakeTelegram implements AutoCloseable {
 	 * update is forgotten once the bot answers its post with a 2xx status, and posted again after a moment otherwise.
 	 */
 	private void deliver(Webhook hook) {
+		HttpClient client = clientFor(hook);
 		try {
 			while (!this.closed.get() && this.webhook == hook) {
 				UpdateQueue.Poll poll = this.updates.poll(null, 1, Duration.ofMillis(200), hook.allowedUpdates());
@@ -789,7 +801,7 @@ public final class FakeTelegram implements AutoCloseable {
 				}
 				ObjectNode update = poll.updates().get(0);
 				long id = update.path("update_id").asLong();
-				int status = post(hook, update);
+				int status = post(client, hook, update);
 				if (this.webhook != hook) {
 					// replaced while posting: the new webhook's loop posts the update again
 					continue;
@@ -811,7 +823,31 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	private int post(Webhook hook, ObjectNode update) throws InterruptedException {
+	/**
+	 * A client that trusts the certificate the bot uploaded with the webhook, as Telegram does for a self-signed one;
+	 * the usual one otherwise.
+	 */
+	private HttpClient clientFor(Webhook hook) {
+		if (hook.certificate() == null) {
+			return this.webhookClient;
+		}
+		try {
+			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+			trusted.load(null, null);
+			trusted.setCertificateEntry("webhook", CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(hook.certificate().getBytes(StandardCharsets.ISO_8859_1))));
+			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trust.init(trusted);
+			SSLContext ssl = SSLContext.getInstance("TLS");
+			ssl.init(null, trust.getTrustManagers(), null);
+			return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl).build();
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalStateException("The uploaded webhook certificate cannot be read", ex);
+		}
+	}
+
+	private int post(HttpClient client, Webhook hook, ObjectNode update) throws InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(hook.url())
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
@@ -820,7 +856,7 @@ public final class FakeTelegram implements AutoCloseable {
 			request.header("X-Telegram-Bot-Api-Secret-Token", hook.secret());
 		}
 		try {
-			return this.webhookClient.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (IOException ex) {
 			return 0;
@@ -838,7 +874,7 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	/** Where and how the fake posts updates in webhook mode. */
-	public record Webhook(URI url, String secret, int maxConnections, List<String> allowedUpdates) {
+	public record Webhook(URI url, String secret, int maxConnections, List<String> allowedUpdates, String certificate) {
 	}
 
 	/** One post of an update to the webhook: the secret it carried and the bot's status, 0 if unreachable. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +23,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 final class RequestBodies {
 
 	private static final String ATTACH_PREFIX = "attach://";
+
+	/** Uploads up to this size (a certificate, say) are kept whole, as base64. */
+	private static final int MAX_KEPT_UPLOAD = 64 * 1024;
 
 	private final ObjectMapper mapper;
 
@@ -123,6 +127,10 @@ final class RequestBodies {
 			upload.put("file_name", new String(fileName.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
 			upload.put("content_type", partType);
 			upload.put("size", raw.length());
+			if (raw.length() <= MAX_KEPT_UPLOAD) {
+				upload.put("content_base64",
+						Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.ISO_8859_1)));
+			}
 			uploads.set(name, upload);
 		}
 		else {

@@ -28,7 +28,7 @@ class StaffGroupCheckTest {
 		TelegramSettings settings = new TelegramSettings(telegram.token(), URI.create(telegram.url()),
 				Duration.ofSeconds(1), staffChatId, new TelegramSettings.OutboxSettings(30, 1, 3, 20, 4,
 						Duration.ofMinutes(5), Duration.ofDays(1)),
-				new TelegramSettings.WebhookSettings(null, null));
+				new TelegramSettings.WebhookSettings(null, null, null));
 		OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), telegram.token(),
 				TelegramConfiguration.telegramUrl(settings.apiUrl()));
 		return new StaffGroupCheck(settings, client::execute);

@@ -92,6 +92,25 @@ class TelegramWebhookTest {
 	}
 
 	@Test
+	void servedWithASelfSignedCertificateUploadsItSoTelegramTrustsIt() {
+		String https = "https://127.0.0.1:" + port + TelegramWebhookController.PATH;
+		start("--server.ssl.certificate=classpath:webhook/cert.pem",
+				"--server.ssl.certificate-private-key=classpath:webhook/key.pem",
+				"--frontdesk.telegram.webhook.url=" + https,
+				"--frontdesk.telegram.webhook.certificate=src/test/resources/webhook/cert.pem");
+		FakeTelegram.Call set = telegram.awaitCall("setWebhook", body -> true, WAIT);
+		assertThat(set.body().path("certificate").path("file_name").asText()).isEqualTo("cert.pem");
+
+		long chat = 7_000_000_007L;
+		long update = telegram.sendText(chat, chat, "Ada", "how much is delivery");
+		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+
+		String secret = set.body().path("secret_token").asText();
+		assertThat(telegram.deliveries()).as("posted over HTTPS, trusting the uploaded certificate")
+			.contains(new FakeTelegram.Delivery(update, secret, 200));
+	}
+
+	@Test
 	void refusesPostsWithoutTheSecretBeforeReadingThem() {
 		start("--frontdesk.telegram.webhook.url=" + webhook, "--frontdesk.telegram.webhook.secret=" + SECRET);
 		telegram.awaitCall("setWebhook", body -> true, WAIT);
@@ -208,6 +227,13 @@ class TelegramWebhookTest {
 				"--frontdesk.telegram.webhook.secret=my secret!"))
 			.hasStackTraceContaining("frontdesk.telegram.webhook.secret")
 			.hasStackTraceContaining("must be 1 to 256 letters, digits, _ and -");
+	}
+
+	@Test
+	void aCertificateFileThatCannotBeReadStopsTheStart() {
+		assertThatThrownBy(() -> start("--frontdesk.telegram.webhook.url=" + webhook,
+				"--frontdesk.telegram.webhook.certificate=no-such-cert.pem"))
+			.hasStackTraceContaining("must name a readable PEM file: frontdesk.telegram.webhook.certificate");
 	}
 
 	@Test
