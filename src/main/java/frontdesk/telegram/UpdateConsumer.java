@@ -102,37 +102,50 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		}
 	}
 
+	/**
+	 * Handles the update, or keeps it whole when it cannot be handled; while the database cannot take either, tries
+	 * again, waiting longer each time.
+	 * @return {@code false} when stopped before that
+	 */
 	private boolean consume(Update update) {
 		Duration wait = Duration.ofMillis(100);
+		Throwable unhandled = null;
 		while (running) {
-			try {
-				handler.handle(update);
+			if (unhandled == null) {
+				try {
+					handler.handle(update);
+					return true;
+				}
+				catch (TransientDataAccessException | RecoverableDataAccessException
+						| DataAccessResourceFailureException | TransactionException ex) {
+					log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(),
+							wait.toMillis(), ex);
+				}
+				catch (RuntimeException | Error ex) {
+					log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
+							update.getUpdateId(), ex);
+					unhandled = ex;
+				}
+			}
+			if (unhandled != null && keep(update, unhandled, wait)) {
 				return true;
 			}
-			catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
-					| TransactionException ex) {
-				log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(), wait.toMillis(), ex);
-				sleep(wait);
-				wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
-			}
-			catch (RuntimeException | Error ex) {
-				log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
-						update.getUpdateId(), ex);
-				return keep(update, ex);
-			}
+			sleep(wait);
+			wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
 		}
 		return false;
 	}
 
 	/** Records an update that could not be handled; {@code false} if even that failed. */
-	private boolean keep(Update update, Throwable failure) {
+	private boolean keep(Update update, Throwable failure, Duration retry) {
 		try {
 			String payload = TelegramConfiguration.JSON.writeValueAsString(update);
 			handler.fail(update.getUpdateId(), payload, String.valueOf(failure));
 			return true;
 		}
 		catch (JsonProcessingException | RuntimeException ex) {
-			log.error("Could not keep failed update {}", update.getUpdateId(), ex);
+			log.error("Could not keep failed update {}; trying again in {} ms", update.getUpdateId(),
+					retry.toMillis(), ex);
 			return false;
 		}
 	}
