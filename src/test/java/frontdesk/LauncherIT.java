@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import frontdesk.telegram.FakeTelegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code bin/frontdesk} on the packaged jar, as an owner runs it: the first run unpacks the jar and records the
@@ -84,7 +85,9 @@ class LauncherIT {
 		long update = telegram.sendText(7_000_000_002L, 7_000_000_002L, "Grace", "do you ship to canada");
 		telegram.awaitMessage(7_000_000_002L, (text) -> text.contains("27 EU countries"), Duration.ofSeconds(30));
 		assertThat(telegram.webhook().url()).hasToString(webhook);
-		assertThat(telegram.deliveries()).contains(new FakeTelegram.Delivery(update, telegram.webhook().secret(), 200));
+		// the fake records the post once the app's answer reaches it, which may be after the reply
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(telegram.deliveries())
+			.contains(new FakeTelegram.Delivery(update, telegram.webhook().secret(), 200)));
 	}
 
 	private Path start(Path data, int port, String logName, Map<String, String> environment, String... javaOptions)

@@ -19,6 +19,11 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "telegram_update")
 class ProcessedUpdate implements Persistable<Long> {
 
+	/** The lengths of the payload and error columns; the log has a longer one whole. */
+	private static final int MAX_PAYLOAD = 100_000;
+
+	private static final int MAX_ERROR = 1000;
+
 	@Id
 	private Long updateId;
 
@@ -59,8 +64,8 @@ class ProcessedUpdate implements Persistable<Long> {
 	ProcessedUpdate failed(String payload, String error, Instant now) {
 		this.receivedAt = now;
 		this.status = Status.FAILED;
-		this.payload = payload;
-		this.error = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+		this.payload = payload == null || payload.length() <= MAX_PAYLOAD ? payload : payload.substring(0, MAX_PAYLOAD);
+		this.error = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
 		return this;
 	}
 

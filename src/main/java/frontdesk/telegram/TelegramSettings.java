@@ -1,8 +1,12 @@
 package frontdesk.telegram;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 
@@ -85,9 +89,19 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 			@Pattern(regexp = "[A-Za-z0-9_-]{1,256}", message = "must be 1 to 256 letters, digits, _ and -") String secret,
 			Path certificate) {
 
-		@AssertTrue(message = "must name a readable PEM file: frontdesk.telegram.webhook.certificate")
-		boolean isCertificateReadable() {
-			return certificate == null || Files.isReadable(certificate);
+		@AssertTrue(message = "must name a file holding the public certificate in PEM (cert.pem, not the private key): "
+				+ "frontdesk.telegram.webhook.certificate")
+		boolean isCertificateACertificate() {
+			if (certificate == null) {
+				return true;
+			}
+			try (InputStream in = Files.newInputStream(certificate)) {
+				CertificateFactory.getInstance("X.509").generateCertificate(in);
+				return true;
+			}
+			catch (IOException | GeneralSecurityException ex) {
+				return false;
+			}
 		}
 	}
 }

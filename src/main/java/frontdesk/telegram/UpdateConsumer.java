@@ -2,6 +2,7 @@ package frontdesk.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,9 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	});
 
 	private volatile boolean running = true;
+
+	/** Opened by {@link #stop()}, so a worker waiting for the database stops waiting at once. */
+	private final CountDownLatch stopping = new CountDownLatch(1);
 
 	UpdateConsumer(UpdateHandler handler) {
 		this.handler = handler;
@@ -91,6 +95,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	/** Lets the update in hand finish, leaves the rest to Telegram's next delivery, and waits for the worker. */
 	void stop() {
 		running = false;
+		stopping.countDown();
 		worker.shutdown();
 		try {
 			if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -116,15 +121,21 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 					handler.handle(update);
 					return true;
 				}
-				catch (TransientDataAccessException | RecoverableDataAccessException
-						| DataAccessResourceFailureException | TransactionException ex) {
-					log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(),
-							wait.toMillis(), ex);
+				catch (RuntimeException ex) {
+					if (!transientFailure(ex)) {
+						unhandled = ex;
+					}
+					else {
+						log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(),
+								wait.toMillis(), ex);
+					}
 				}
-				catch (RuntimeException | Error ex) {
-					log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
-							update.getUpdateId(), ex);
+				catch (Error ex) {
 					unhandled = ex;
+				}
+				if (unhandled != null) {
+					log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
+							update.getUpdateId(), unhandled);
 				}
 			}
 			if (unhandled != null && keep(update, unhandled, wait)) {
@@ -136,26 +147,46 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		return false;
 	}
 
-	/** Records an update that could not be handled; {@code false} if even that failed. */
+	/**
+	 * Records an update that could not be handled.
+	 * @return {@code false} when the database could not take it now, so it is tried again; an update that cannot be
+	 * kept for a reason of its own is written whole to the log instead
+	 */
 	private boolean keep(Update update, Throwable failure, Duration retry) {
+		String payload = null;
 		try {
-			String payload = TelegramConfiguration.JSON.writeValueAsString(update);
+			payload = TelegramConfiguration.JSON.writeValueAsString(update);
 			handler.fail(update.getUpdateId(), payload, String.valueOf(failure));
 			return true;
 		}
-		catch (JsonProcessingException | RuntimeException ex) {
-			log.error("Could not keep failed update {}; trying again in {} ms", update.getUpdateId(),
-					retry.toMillis(), ex);
-			return false;
+		catch (RuntimeException ex) {
+			if (transientFailure(ex)) {
+				log.error("Could not keep failed update {}; trying again in {} ms", update.getUpdateId(),
+						retry.toMillis(), ex);
+				return false;
+			}
+			log.error("Could not keep failed update {}; here it is whole: {}", update.getUpdateId(), payload, ex);
+			return true;
+		}
+		catch (JsonProcessingException ex) {
+			log.error("Could not keep failed update {}; here it is as far as it can be written: {}",
+					update.getUpdateId(), update, ex);
+			return true;
 		}
 	}
 
 	private void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			running = false;
 		}
+	}
+
+	/** Whether the database could not be reached or was busy: worth trying again, unlike a failure of the update's own. */
+	private static boolean transientFailure(RuntimeException ex) {
+		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
+				|| ex instanceof DataAccessResourceFailureException || ex instanceof TransactionException;
 	}
 }

@@ -762,6 +762,14 @@ public final class FakeTelegram implements AutoCloseable {
 		String certificate = body.path("certificate").hasNonNull("content_base64") ? new String(
 				Base64.getDecoder().decode(body.path("certificate").path("content_base64").asText()),
 				StandardCharsets.ISO_8859_1) : null;
+		if (certificate != null) {
+			try {
+				trusting(certificate);
+			}
+			catch (GeneralSecurityException | IOException ex) {
+				return Reply.badRequest("bad webhook: Failed to set custom certificate file");
+			}
+		}
 		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed, certificate);
 		this.webhook = hook;
 		this.executor.execute(() -> deliver(hook));
@@ -832,19 +840,26 @@ public final class FakeTelegram implements AutoCloseable {
 			return this.webhookClient;
 		}
 		try {
-			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-			trusted.load(null, null);
-			trusted.setCertificateEntry("webhook", CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(hook.certificate().getBytes(StandardCharsets.ISO_8859_1))));
-			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(trusted);
-			SSLContext ssl = SSLContext.getInstance("TLS");
-			ssl.init(null, trust.getTrustManagers(), null);
-			return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl).build();
+			return HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(5))
+				.sslContext(trusting(hook.certificate()))
+				.build();
 		}
 		catch (GeneralSecurityException | IOException ex) {
-			throw new IllegalStateException("The uploaded webhook certificate cannot be read", ex);
+			throw new IllegalStateException("The certificate was checked when the webhook was set", ex);
 		}
+	}
+
+	private static SSLContext trusting(String certificate) throws GeneralSecurityException, IOException {
+		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+		trusted.load(null, null);
+		trusted.setCertificateEntry("webhook", CertificateFactory.getInstance("X.509")
+			.generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.ISO_8859_1))));
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		SSLContext ssl = SSLContext.getInstance("TLS");
+		ssl.init(null, trust.getTrustManagers(), null);
+		return ssl;
 	}
 
 	private int post(HttpClient client, Webhook hook, ObjectNode update) throws InterruptedException {

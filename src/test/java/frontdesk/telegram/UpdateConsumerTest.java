@@ -3,12 +3,17 @@ package frontdesk.telegram;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,11 +22,13 @@ import static org.awaitility.Awaitility.await;
  * What a post to the webhook is told while the database cannot take its update: Telegram posts again unless the
  * update is stored.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpdateConsumerTest {
 
 	private final AtomicBoolean databaseUp = new AtomicBoolean();
 
-	private final AtomicBoolean keepingWorks = new AtomicBoolean(true);
+	/** What keeping a failed update fails with; nothing while it works. */
+	private final AtomicReference<RuntimeException> keepingFails = new AtomicReference<>();
 
 	private final AtomicInteger handled = new AtomicInteger();
 
@@ -43,8 +50,8 @@ class UpdateConsumerTest {
 
 		@Override
 		public void fail(long updateId, String payload, String error) {
-			if (!keepingWorks.get()) {
-				throw new IllegalStateException("the failed update could not be stored either");
+			if (keepingFails.get() != null) {
+				throw keepingFails.get();
 			}
 			kept.incrementAndGet();
 		}
@@ -60,8 +67,7 @@ class UpdateConsumerTest {
 
 	@Test
 	void aPostWaitingLongerThanItsPatienceForTheDatabaseIsToldToComeAgain() {
-		Update update = new Update();
-		update.setUpdateId(1);
+		Update update = update(1);
 
 		assertThat(consumer.deliver(update, Duration.ofMillis(300))).isFalse();
 
@@ -73,15 +79,43 @@ class UpdateConsumerTest {
 
 	@Test
 	void anUpdateThatCanNeitherBeHandledNorKeptIsKeptOnceTheDatabaseTakesIt() {
-		Update broken = new Update();
-		broken.setUpdateId(-1);
 		databaseUp.set(true);
-		keepingWorks.set(false);
+		keepingFails.set(new DataAccessResourceFailureException("the database went away meanwhile"));
 
-		assertThat(consumer.deliver(broken, Duration.ofMillis(300))).as("not confirmed").isFalse();
+		assertThat(consumer.deliver(update(-1), Duration.ofMillis(300))).as("not confirmed").isFalse();
 
-		keepingWorks.set(true);
+		keepingFails.set(null);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kept).hasValue(1));
 		assertThat(handled).hasValue(0);
+	}
+
+	@Test
+	void anUpdateTheStoreRefusesToKeepIsLoggedWholeAndTheNextOneHandled(CapturedOutput output) {
+		databaseUp.set(true);
+		keepingFails.set(new DataIntegrityViolationException("value too long for column payload"));
+
+		assertThat(consumer.deliver(update(-2), Duration.ofSeconds(10))).isTrue();
+		assertThat(consumer.deliver(update(3), Duration.ofSeconds(10))).isTrue();
+
+		assertThat(handled).hasValue(1);
+		assertThat(output.getAll()).contains("Could not keep failed update -2; here it is whole: {\"update_id\":-2");
+	}
+
+	@Test
+	void stoppingEndsAWaitForTheDatabaseAtOnce() {
+		Update update = update(4);
+		assertThat(consumer.deliver(update, Duration.ofMillis(3200))).isFalse();
+
+		long started = System.nanoTime();
+		consumer.stop();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertThat(handled).hasValue(0);
+	}
+
+	private static Update update(int id) {
+		Update update = new Update();
+		update.setUpdateId(id);
+		return update;
 	}
 }
