@@ -132,11 +132,7 @@ class OutboxSender implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		senders = Executors.newFixedThreadPool(settings.senders(), runnable -> {
-			Thread thread = new Thread(runnable, "telegram-sender");
-			thread.setDaemon(true);
-			return thread;
-		});
+		senders = Executors.newFixedThreadPool(settings.senders(), TelegramConfiguration.daemonThreads("telegram-sender"));
 		dispatcher = new Thread(this::dispatchLoop, "telegram-outbox");
 		dispatcher.setDaemon(true);
 		dispatcher.start();

@@ -3,6 +3,7 @@ package frontdesk.telegram;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +32,7 @@ class TelegramConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BotApi botApi(TelegramSettings settings) {
-		OkHttpTelegramClient client = new OkHttpTelegramClient(http(Duration.ofSeconds(30)),
-				settings.enabled() ? settings.token() : "disabled",
-				telegramUrl(settings.apiUrl()));
-		return client::execute;
+		return client(settings)::execute;
 	}
 
 	@Bean
@@ -60,12 +58,27 @@ class TelegramConfiguration {
 		return new TelegramWebhook(settings, handler);
 	}
 
+	/** Telegram's client for calls that are answered at once: sending, setting the webhook. */
+	static OkHttpTelegramClient client(TelegramSettings settings) {
+		return new OkHttpTelegramClient(http(Duration.ofSeconds(30)), settings.enabled() ? settings.token() : "disabled",
+				telegramUrl(settings.apiUrl()));
+	}
+
 	/** A client for the Bot API without OkHttp's silent retries, so that the caller alone decides what is sent again. */
 	static OkHttpClient http(Duration readTimeout) {
 		return new OkHttpClient.Builder().retryOnConnectionFailure(false)
 			.connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(readTimeout)
 			.build();
+	}
+
+	/** Threads of the given name that do not keep the process alive. */
+	static ThreadFactory daemonThreads(String name) {
+		return runnable -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	static TelegramUrl telegramUrl(URI uri) {

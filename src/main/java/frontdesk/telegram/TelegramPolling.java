@@ -14,7 +14,6 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -67,11 +66,7 @@ class TelegramPolling implements SmartLifecycle {
 		OkHttpClient http = TelegramConfiguration.http(timeout.plusSeconds(15));
 		TelegramUrl url = TelegramConfiguration.telegramUrl(settings.apiUrl());
 		consumer = new UpdateConsumer(handler);
-		polling = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "telegram-polling");
-			thread.setDaemon(true);
-			return thread;
-		});
+		polling = Executors.newSingleThreadScheduledExecutor(TelegramConfiguration.daemonThreads("telegram-polling"));
 		application = new TelegramBotsLongPollingApplication(
 				() -> TelegramConfiguration.JSON, () -> http,
 				() -> polling);

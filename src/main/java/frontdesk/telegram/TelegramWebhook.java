@@ -1,9 +1,9 @@
 package frontdesk.telegram;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -81,13 +81,8 @@ class TelegramWebhook implements SmartLifecycle {
 			return;
 		}
 		consumer = new UpdateConsumer(handler);
-		scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "telegram-webhook");
-			thread.setDaemon(true);
-			return thread;
-		});
-		client = new OkHttpTelegramClient(TelegramConfiguration.http(Duration.ofSeconds(30)), settings.token(),
-				TelegramConfiguration.telegramUrl(settings.apiUrl()));
+		scheduler = Executors.newSingleThreadScheduledExecutor(TelegramConfiguration.daemonThreads("telegram-webhook"));
+		client = TelegramConfiguration.client(settings);
 		scheduler.execute(this::register);
 		scheduler.scheduleWithFixedDelay(this::checkDeliveries, CHECK_EVERY.toSeconds(), CHECK_EVERY.toSeconds(),
 				TimeUnit.SECONDS);

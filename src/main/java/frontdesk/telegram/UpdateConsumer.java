@@ -25,10 +25,10 @@ import org.springframework.transaction.TransactionException;
 /**
  * Receives the updates of one long-polling request (or one update posted to the webhook) and returns only once each is
  * handled and committed (or recorded as failed): the next request (or the answer to the post) confirms them to
- * Telegram, so none is confirmed before it is stored. While the
- * database is unreachable it waits and tries again rather than skip anything. The work runs on a thread of its own,
- * so stopping the polling never interrupts a transaction half-way; updates left over at a stop stay unconfirmed and
- * Telegram delivers them again after the restart. It never throws: an exception would end the polling.
+ * Telegram, so none is confirmed before it is stored. While the database is unreachable it waits and tries again
+ * rather than skip anything. The work runs on a thread of its own, so stopping the polling never interrupts a
+ * transaction half-way; updates left over at a stop stay unconfirmed and Telegram delivers them again after the
+ * restart. It never throws: an exception would end the polling.
  */
 class UpdateConsumer implements LongPollingUpdateConsumer {
 
@@ -38,15 +38,10 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
 	private final UpdateHandler handler;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "telegram-updates");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService worker = Executors
+		.newSingleThreadExecutor(TelegramConfiguration.daemonThreads("telegram-updates"));
 
-	private volatile boolean running = true;
-
-	/** Opened by {@link #stop()}, so a worker waiting for the database stops waiting at once. */
+	/** Opened by {@link #stop()}: the worker takes no new update and stops waiting for the database at once. */
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
 	UpdateConsumer(UpdateHandler handler) {
@@ -94,7 +89,6 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
 	/** Lets the update in hand finish, leaves the rest to Telegram's next delivery, and waits for the worker. */
 	void stop() {
-		running = false;
 		stopping.countDown();
 		worker.shutdown();
 		try {
@@ -115,7 +109,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	private boolean consume(Update update) {
 		Duration wait = Duration.ofMillis(100);
 		Throwable unhandled = null;
-		while (running) {
+		while (stopping.getCount() > 0) {
 			if (unhandled == null) {
 				try {
 					handler.handle(update);
@@ -180,7 +174,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 			stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
-			running = false;
+			stopping.countDown();
 		}
 	}
 
