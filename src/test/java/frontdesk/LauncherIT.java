@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -94,11 +95,11 @@ class LauncherIT {
 			throws IOException {
 		Files.createDirectories(work);
 		Path log = work.resolve(logName);
-		ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin").resolve("frontdesk").toString(),
+		List<String> command = new ArrayList<>(List.of(PROJECT.resolve("bin").resolve("frontdesk").toString(),
 				"--server.port=" + port, "--frontdesk.data-dir=" + data,
-				"--frontdesk.intents.dir=" + PROJECT.resolve("intents"), "--frontdesk.telegram.token=" + telegram.token(),
-				"--frontdesk.telegram.api-url=" + telegram.url(), "--frontdesk.telegram.poll-timeout=1s")
-			.directory(work.toFile())
+				"--frontdesk.intents.dir=" + PROJECT.resolve("intents")));
+		command.addAll(telegram.arguments());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("FRONTDESK_JAR", PROJECT.resolve("target").resolve("frontdesk.jar").toString());

@@ -179,6 +179,12 @@ public final class FakeTelegram implements AutoCloseable {
 		return "http://" + HOST + ":" + port();
 	}
 
+	/** The command-line settings that point a Frontdesk at this fake: its token and address, with quick polling. */
+	public List<String> arguments() {
+		return List.of("--frontdesk.telegram.token=" + this.token, "--frontdesk.telegram.api-url=" + url(),
+				"--frontdesk.telegram.poll-timeout=1s");
+	}
+
 	public String host() {
 		return HOST;
 	}
@@ -759,20 +765,21 @@ public final class FakeTelegram implements AutoCloseable {
 		if (body.path("drop_pending_updates").asBoolean(false)) {
 			this.updates.dropAll();
 		}
-		String certificate = body.path("certificate").hasNonNull("content_base64") ? new String(
-				Base64.getDecoder().decode(body.path("certificate").path("content_base64").asText()),
-				StandardCharsets.ISO_8859_1) : null;
-		if (certificate != null) {
+		JsonNode certificate = body.path("certificate").path("content_base64");
+		HttpClient client = this.webhookClient;
+		if (certificate.isTextual()) {
 			try {
-				trusting(certificate);
+				client = trusting(Base64.getDecoder().decode(certificate.asText()));
 			}
 			catch (GeneralSecurityException | IOException ex) {
 				return Reply.badRequest("bad webhook: Failed to set custom certificate file");
 			}
 		}
-		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed, certificate);
+		Webhook hook = new Webhook(uri, secret, body.path("max_connections").asInt(40), allowed,
+				certificate.isTextual());
 		this.webhook = hook;
-		this.executor.execute(() -> deliver(hook));
+		HttpClient posting = client;
+		this.executor.execute(() -> deliver(hook, posting));
 		return Reply.ok(BooleanNode.TRUE);
 	}
 
@@ -780,7 +787,7 @@ public final class FakeTelegram implements AutoCloseable {
 		ObjectNode info = MAPPER.createObjectNode();
 		Webhook hook = this.webhook;
 		info.put("url", (hook != null) ? hook.url().toString() : "");
-		info.put("has_custom_certificate", false);
+		info.put("has_custom_certificate", hook != null && hook.customCertificate());
 		info.put("pending_update_count", this.updates.pendingIds().size());
 		if (hook != null) {
 			info.put("max_connections", hook.maxConnections());
@@ -799,8 +806,7 @@ public final class FakeTelegram implements AutoCloseable {
 	 * Posts the kept updates to the webhook one at a time, in order, until another webhook replaces this one: an
 	 * update is forgotten once the bot answers its post with a 2xx status, and posted again after a moment otherwise.
 	 */
-	private void deliver(Webhook hook) {
-		HttpClient client = clientFor(hook);
+	private void deliver(Webhook hook, HttpClient client) {
 		try {
 			while (!this.closed.get() && this.webhook == hook) {
 				UpdateQueue.Poll poll = this.updates.poll(null, 1, Duration.ofMillis(200), hook.allowedUpdates());
@@ -831,35 +837,17 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * A client that trusts the certificate the bot uploaded with the webhook, as Telegram does for a self-signed one;
-	 * the usual one otherwise.
-	 */
-	private HttpClient clientFor(Webhook hook) {
-		if (hook.certificate() == null) {
-			return this.webhookClient;
-		}
-		try {
-			return HttpClient.newBuilder()
-				.connectTimeout(Duration.ofSeconds(5))
-				.sslContext(trusting(hook.certificate()))
-				.build();
-		}
-		catch (GeneralSecurityException | IOException ex) {
-			throw new IllegalStateException("The certificate was checked when the webhook was set", ex);
-		}
-	}
-
-	private static SSLContext trusting(String certificate) throws GeneralSecurityException, IOException {
+	/** A client that trusts the certificate the bot uploaded with the webhook, as Telegram does a self-signed one. */
+	private static HttpClient trusting(byte[] certificate) throws GeneralSecurityException, IOException {
 		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
 		trusted.load(null, null);
-		trusted.setCertificateEntry("webhook", CertificateFactory.getInstance("X.509")
-			.generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.ISO_8859_1))));
+		trusted.setCertificateEntry("webhook",
+				CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(certificate)));
 		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trust.init(trusted);
 		SSLContext ssl = SSLContext.getInstance("TLS");
 		ssl.init(null, trust.getTrustManagers(), null);
-		return ssl;
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl).build();
 	}
 
 	private int post(HttpClient client, Webhook hook, ObjectNode update) throws InterruptedException {
@@ -889,7 +877,8 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	/** Where and how the fake posts updates in webhook mode. */
-	public record Webhook(URI url, String secret, int maxConnections, List<String> allowedUpdates, String certificate) {
+	public record Webhook(URI url, String secret, int maxConnections, List<String> allowedUpdates,
+			boolean customCertificate) {
 	}
 
 	/** One post of an update to the webhook: the secret it carried and the bot's status, 0 if unreachable. */

@@ -123,5 +123,4 @@ class PostgresEndToEndTest {
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
 					Integer.class) == 0);
 	}
-
 }

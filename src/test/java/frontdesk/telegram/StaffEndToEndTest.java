@@ -323,16 +323,16 @@ class StaffEndToEndTest {
 				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
 	}
 
-	/**
-	 * Makes the promise watch's last look, which a new database sets to the real time, the given time: the scenes
-	 * play on fixed days, which may lie before the day the tests run.
-	 */
 	/** A message to the staff group, in any topic, that starts so. */
 	private static FakeTelegram.Call groupPost(String start) {
 		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith(start), WAIT);
 	}
 
+	/**
+	 * Makes the promise watch's last look, which a new database sets to the real time, the given time: the scenes
+	 * play on fixed days, which may lie before the day the tests run.
+	 */
 	private void sinceBeforeTheseDays(Instant lastLook) {
 		jdbc.update("update ticket_watch set last_checked_at = ?, last_summary_at = ?",
 				lastLook.atOffset(java.time.ZoneOffset.UTC), lastLook.atOffset(java.time.ZoneOffset.UTC));

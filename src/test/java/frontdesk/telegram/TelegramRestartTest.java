@@ -1,6 +1,8 @@
 package frontdesk.telegram;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +32,9 @@ class TelegramRestartTest {
 
 	private ConfigurableApplicationContext start() {
 		telegram.setChat(GROUP, "{\"id\": " + GROUP + ", \"type\": \"supergroup\", \"title\": \"Support\", \"is_forum\": true}");
-		bot = new SpringApplicationBuilder(Application.class).run(
-				"--frontdesk.telegram.token=" + telegram.token(),
-				"--frontdesk.telegram.api-url=" + telegram.url(),
-				"--frontdesk.telegram.poll-timeout=1s",
-				"--frontdesk.telegram.staff-chat-id=" + GROUP,
-				"--frontdesk.data-dir=" + dataDir);
+		List<String> args = new ArrayList<>(telegram.arguments());
+		args.addAll(List.of("--frontdesk.telegram.staff-chat-id=" + GROUP, "--frontdesk.data-dir=" + dataDir));
+		bot = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
 		return bot;
 	}
 

@@ -51,9 +51,8 @@ class TelegramWebhookTest {
 	private ConfigurableApplicationContext bot;
 
 	private ConfigurableApplicationContext start(String... settings) {
-		List<String> args = new ArrayList<>(List.of("--frontdesk.telegram.token=" + telegram.token(),
-				"--frontdesk.telegram.api-url=" + telegram.url(), "--frontdesk.telegram.poll-timeout=1s",
-				"--frontdesk.data-dir=" + dataDir, "--server.port=" + port));
+		List<String> args = new ArrayList<>(telegram.arguments());
+		args.addAll(List.of("--frontdesk.data-dir=" + dataDir, "--server.port=" + port));
 		args.addAll(List.of(settings));
 		bot = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
 		return bot;
@@ -258,16 +257,7 @@ class TelegramWebhookTest {
 			.newBuilder(URI.create(telegram.url() + "/bot" + telegram.token() + "/deleteWebhook"))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
-		try {
-			assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		assertThat(send(request).statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<String> post(String json, String secret) {
@@ -277,8 +267,12 @@ class TelegramWebhookTest {
 		if (secret != null) {
 			request.header(TelegramWebhookController.SECRET_HEADER, secret);
 		}
+		return send(request.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
