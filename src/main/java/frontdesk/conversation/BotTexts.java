@@ -31,9 +31,18 @@ class BotTexts {
 		return get(customer, key, now, Map.of());
 	}
 
+	/** The text for no customer in particular ({@code {name}} becomes "there"). */
+	String get(MessageKey key, Instant now) {
+		return fill(null, key, now, Map.of());
+	}
+
 	/** The text, with the common placeholders and the text's own ones filled in. */
 	String get(Customer customer, MessageKey key, Instant now, Map<String, String> own) {
-		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(customer, hours, now));
+		return fill(customer.firstName(), key, now, own);
+	}
+
+	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {
+		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now));
 		values.putAll(own);
 		return Placeholders.fill(understanding.current().intents().messages().get(key), values);
 	}

@@ -57,6 +57,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
 	private Instant lastStaffMessageAt;
 
+	/** Whether the bot offered a person because the customer seemed upset, which it does once per conversation. */
+	private boolean personOfferedToUpset;
+
 	@Version
 	private long version;
 
@@ -90,6 +93,18 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		requireOpen("miss");
 		missStreak++;
 		return missStreak >= MISSES_BEFORE_OFFERING_PERSON;
+	}
+
+	/**
+	 * The customer seems upset: whether the bot should offer a person, which it does once per conversation, and only
+	 * while it holds the conversation itself.
+	 */
+	boolean offerPersonToUpset() {
+		if (state != State.WITH_BOT || personOfferedToUpset) {
+			return false;
+		}
+		personOfferedToUpset = true;
+		return true;
 	}
 
 	/**

@@ -70,6 +70,13 @@ public class ConversationService {
 	}
 
 	/**
+	 * One of the bot's own texts, as the intents folder's {@code messages.yml} has it, for no customer in particular.
+	 */
+	public String text(MessageKey key) {
+		return texts.get(key, clock.instant());
+	}
+
+	/**
 	 * Stores a customer message and returns what the bot says about it (stored as well). A customer's messages are
 	 * handled one at a time; the first two messages of a new customer that arrive together meet in the database, and
 	 * the second fails with a {@link org.springframework.dao.DataIntegrityViolationException}, to be tried again.

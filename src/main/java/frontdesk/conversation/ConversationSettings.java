@@ -19,10 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param staffIdleTimeout a conversation a person holds closes after this long with no message from either side (one
  * waiting for a person is never closed for being quiet)
  * @param idleCheckEvery how often quiet conversations are looked for
+ * @param upsetWords words and phrases that show a customer is upset (a trailing {@code *} stands for any ending); the
+ * bot then offers a person, as it does to a customer who writes in capitals
  */
 @Validated
 @ConfigurationProperties("frontdesk.conversation")
 public record ConversationSettings(@DefaultValue List<String> startSuggestions, @DefaultValue("600") int longText,
 		@DefaultValue("5m") Duration acknowledgeEvery, @DefaultValue("PT30M") Duration idleTimeout,
-		@DefaultValue("P1D") Duration staffIdleTimeout, @DefaultValue("PT1M") Duration idleCheckEvery) {
+		@DefaultValue("P1D") Duration staffIdleTimeout, @DefaultValue("PT1M") Duration idleCheckEvery,
+		@DefaultValue List<String> upsetWords) {
 }

@@ -14,9 +14,13 @@ import frontdesk.intent.IntentSet;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.MatchResult;
 import frontdesk.matching.ScoredIntent;
+import frontdesk.matching.Verdict;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -26,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Dialogue {
+
+	private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
 	/** Button data: ask the intent whose id follows. */
 	static final String ASK = "i:";
@@ -59,12 +65,18 @@ class Dialogue {
 
 	private final Feedback feedback;
 
+	private final UpsetSigns upsetSigns;
+
+	/** The intents whose want of a configured start suggestion was last logged, so it is logged once per version. */
+	private volatile IntentSet warnedAbout;
+
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
 	Dialogue(ConversationSettings settings, Tickets tickets, Feedback feedback) {
 		this.settings = settings;
 		this.tickets = tickets;
 		this.feedback = feedback;
+		this.upsetSigns = new UpsetSigns(settings.upsetWords());
 	}
 
 	void respond(Turn turn) {
@@ -126,7 +138,7 @@ class Dialogue {
 			}
 		}
 		else if (data.equals(SOMETHING_ELSE)) {
-			orIfWaiting(turn, () -> offerPerson(turn, MessageKey.OFFER_PERSON));
+			orIfWaiting(turn, () -> offerPerson(turn, MessageKey.SOMETHING_ELSE_REPLY));
 			return;
 		}
 		else if (data.equals(PERSON)) {
@@ -169,33 +181,44 @@ class Dialogue {
 		Optional<ScoredIntent> best = result.best();
 		String guess = best.map(ScoredIntent::intentId).orElse(null);
 		Double score = best.map(ScoredIntent::confidence).orElse(null);
-		switch (result.verdict()) {
-			case CONFIDENT -> {
-				Intent intent = turn.understanding.intents().find(guess).orElseThrow();
-				// a question recognised as one the bot should not answer is still one it could not answer
-				turn.inbound.understood(intent.action() == Intent.Action.FALLBACK ? Message.Outcome.UNKNOWN
-						: Message.Outcome.ANSWERED, guess, score);
-				act(turn, intent, score);
-			}
-			case AMBIGUOUS -> {
-				turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
-				orIfWaiting(turn, () -> askWhichOne(turn, result.candidates()));
-			}
-			case UNKNOWN -> {
-				turn.inbound.understood(Message.Outcome.UNKNOWN, guess, score);
-				orIfWaiting(turn, () -> notUnderstood(turn, text));
-			}
+		boolean upset = upsetSigns.in(text);
+		Intent intent = result.verdict() == Verdict.CONFIDENT ? turn.understanding.intents().find(guess).orElseThrow()
+				: null;
+		if (result.verdict() == Verdict.AMBIGUOUS) {
+			turn.inbound.understood(Message.Outcome.AMBIGUOUS, guess, score);
+			orIfWaiting(turn, () -> askWhichOne(turn, result.candidates()));
+		}
+		else if (intent == null || intent.action() == Intent.Action.FALLBACK) {
+			// a question recognised as one the bot should not answer is still one it could not answer
+			turn.inbound.understood(Message.Outcome.UNKNOWN, guess, score);
+			orIfWaiting(turn, () -> notUnderstood(turn, text, upset));
+		}
+		else {
+			turn.inbound.understood(Message.Outcome.ANSWERED, guess, score);
+			act(turn, intent, score);
+		}
+		// an answer or a "did you mean" does not offer a person by itself; an upset customer gets the offer after it
+		if (upset && turn.said().stream().noneMatch(Dialogue::offersPerson) && turn.conversation.offerPersonToUpset()) {
+			offerPerson(turn, MessageKey.UPSET);
 		}
 	}
 
-	private void notUnderstood(Turn turn, String text) {
+	/** A miss: the bot says so and offers a person (an upset customer at once, rather than asking to rephrase). */
+	private void notUnderstood(Turn turn, String text, boolean upset) {
 		boolean offer = turn.conversation.missed();
-		if (text.length() > settings.longText()) {
+		if (upset && turn.conversation.offerPersonToUpset()) {
+			offerPerson(turn, MessageKey.UPSET);
+		}
+		else if (text.length() > settings.longText()) {
 			offerPerson(turn, MessageKey.TOO_LONG);
 		}
 		else {
 			offerPerson(turn, offer ? MessageKey.OFFER_PERSON : MessageKey.FALLBACK);
 		}
+	}
+
+	private static boolean offersPerson(Turn.Said said) {
+		return said.reply().buttons().stream().anyMatch((button) -> button.data().equals(PERSON));
 	}
 
 	private void act(Turn turn, Intent intent, double confidence) {
@@ -219,15 +242,29 @@ class Dialogue {
 		}
 	}
 
+	/**
+	 * The greeting with the configured suggestions; where none of them is an intent (the setting names the sample
+	 * shop's, say, and the business wrote its own), the first few answerable intents instead.
+	 */
 	private void start(Turn turn) {
 		IntentSet intents = turn.understanding.intents();
-		List<String> ids = settings.startSuggestions().isEmpty() ? intents.intents()
-			.stream()
-			.filter(intent -> intent.action() == Intent.Action.ANSWER)
-			.limit(START_SUGGESTIONS)
-			.map(Intent::id)
-			.toList() : settings.startSuggestions();
-		turn.say(new Reply(turn.text(MessageKey.GREETING), suggestions(intents, ids)));
+		List<Reply.Button> buttons = suggestions(intents, settings.startSuggestions());
+		if (buttons.size() < settings.startSuggestions().size() && warnedAbout != intents) {
+			warnedAbout = intents;
+			log.warn("frontdesk.conversation.start-suggestions names {} that the intents do not have as answerable "
+					+ "intents; the greeting offers {}", settings.startSuggestions().stream()
+						.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
+						.toList(), buttons.isEmpty() ? "the first few answerable intents instead" : "the others");
+		}
+		if (buttons.isEmpty()) {
+			buttons = suggestions(intents, intents.intents()
+				.stream()
+				.filter(intent -> intent.action() == Intent.Action.ANSWER)
+				.limit(START_SUGGESTIONS)
+				.map(Intent::id)
+				.toList());
+		}
+		turn.say(new Reply(turn.text(MessageKey.GREETING), buttons));
 	}
 
 	private void help(Turn turn) {

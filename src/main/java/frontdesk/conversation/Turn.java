@@ -78,27 +78,30 @@ final class Turn {
 
 	private Map<String, String> placeholders() {
 		if (placeholders == null) {
-			placeholders = commonPlaceholders(customer, hours, now);
+			placeholders = commonPlaceholders(customer.firstName(), hours, now);
 		}
 		return placeholders;
 	}
 
 	/** The values of the placeholders every answer and message may use. */
-	static Map<String, String> commonPlaceholders(Customer customer, BusinessHours hours, Instant now) {
-		String name = customer.firstName();
+	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now) {
+		Instant opening = nextOpening(hours, now);
+		// a business that is always open opens "now"
 		return Map.of("name", name == null || name.isBlank() ? "there" : name,
 				"hours", hours.describeWeek(),
 				"open_now", hours.isOpen(now) ? "open" : "closed",
-				"next_opening", nextOpening(hours, now));
+				"next_opening", opening == null ? "now" : hours.describe(opening, now),
+				"next_opening_day", opening == null ? "today" : hours.describeDay(opening, now),
+				"next_opening_time", opening == null ? "now" : hours.describeTime(opening));
 	}
 
-	/** When the business opens next; "now" for one that never closes. */
-	private static String nextOpening(BusinessHours hours, Instant now) {
+	/** When the business opens next, null for one that never closes. */
+	private static Instant nextOpening(BusinessHours hours, Instant now) {
 		try {
-			return hours.describeOpening(now);
+			return hours.nextOpening(now);
 		}
 		catch (IllegalStateException ex) {
-			return "now";
+			return null;
 		}
 	}
 

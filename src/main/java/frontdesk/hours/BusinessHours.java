@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
@@ -41,10 +40,9 @@ public final class BusinessHours {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
 
-	private static final DateTimeFormatter DAY_DATE_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm",
-			Locale.ENGLISH);
+	private static final DateTimeFormatter DAY_AND_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
 	private final ZoneId zone;
 
@@ -157,18 +155,6 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * Describe when the business opens next after the given moment (see
-	 * {@link #nextOpening(Instant)}), such as "Monday 09:00", in the way of
-	 * {@link #describe(Instant, Instant)}.
-	 * @param moment the moment to search from, usually now
-	 * @return the next opening in words
-	 * @throws IllegalStateException if the business does not open within two years
-	 */
-	public String describeOpening(Instant moment) {
-		return describe(nextOpening(moment), moment);
-	}
-
-	/**
 	 * Describe a moment for customers as the day and local time, such as "Monday 11:00". When
 	 * the moment is more than six days after {@code now}, the date is included as well, such
 	 * as "Friday 2 January 09:00".
@@ -177,9 +163,20 @@ public final class BusinessHours {
 	 * @return the moment in words
 	 */
 	public String describe(Instant moment, Instant now) {
-		ZonedDateTime local = moment.atZone(this.zone);
-		long daysAhead = ChronoUnit.DAYS.between(localDate(now), local.toLocalDate());
-		return ((daysAhead > 6) ? DAY_DATE_AND_TIME : DAY_AND_TIME).format(local);
+		return describeDay(moment, now) + " " + describeTime(moment);
+	}
+
+	/**
+	 * The day of {@link #describe(Instant, Instant)}: "Monday", or "Friday 2 January" more than six days ahead.
+	 */
+	public String describeDay(Instant moment, Instant now) {
+		LocalDate day = localDate(moment);
+		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? DAY_AND_DATE : DAY).format(day);
+	}
+
+	/** The local time of a moment, such as "09:00". */
+	public String describeTime(Instant moment) {
+		return TIME.format(moment.atZone(this.zone));
 	}
 
 	private Stream<OpenPeriod> openPeriodsFrom(Instant moment) {

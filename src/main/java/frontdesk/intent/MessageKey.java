@@ -24,11 +24,14 @@ public enum MessageKey {
 
 	TALK_TO_PERSON("button.talk-to-person", "Talk to a person"),
 
-	SOMETHING_ELSE_REPLY("something-else", "No problem. Could you tell me a bit more about what you need?"),
+	SOMETHING_ELSE_REPLY("something-else", "No problem. Could you tell me a bit more about what you need? Or, if "
+			+ "you'd rather, a person from our team can help."),
 
 	OFFER_PERSON("offer-person", "I'm sorry I couldn't help with that. Would you like to talk to a person?"),
 
-	HANDOFF_IN_HOURS("handoff.in-hours", "A person will be with you shortly: you are number {position} in the queue. "
+	UPSET("upset", "I'm sorry this has been frustrating. Would you like a person from our team to take it from here?"),
+
+	HANDOFF_IN_HOURS("handoff.in-hours", "A person will be with you shortly — you are number {position} in the queue. "
 			+ "Your request is {ticket}, and we'll answer by {promised_by} at the latest. Anything you add here goes "
 			+ "into the same request.", "ticket", "position", "promised_by", "zone"),
 
@@ -36,9 +39,9 @@ public enum MessageKey {
 			+ "latest ({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add "
 			+ "here goes into the same request.", "ticket", "position", "promised_by", "zone"),
 
-	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening}. Your request is "
-			+ "{ticket}; a person will answer by {promised_by} ({zone}). Anything you add here goes into the same "
-			+ "request.", "ticket", "position", "promised_by", "zone"),
+	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening_day} at "
+			+ "{next_opening_time}. Your request is {ticket}; a person will answer by {promised_by} ({zone}). Anything "
+			+ "you add here goes into the same request.", "ticket", "position", "promised_by", "zone"),
 
 	WAITING("handoff.waiting", "Thanks, I've added that to your request {ticket}. A person will answer by "
 			+ "{promised_by} ({zone}).", "ticket", "position", "promised_by", "zone"),
@@ -50,7 +53,8 @@ public enum MessageKey {
 
 	OPEN_NOW("hours.open", "Yes, we're open now. Our hours are {hours}."),
 
-	CLOSED_NOW("hours.closed", "We're closed right now and open again {next_opening}. Our hours are {hours}."),
+	CLOSED_NOW("hours.closed", "We're closed right now and open again {next_opening_day} at "
+			+ "{next_opening_time}. Our hours are {hours}."),
 
 	CONVERSATION_CLOSED("closed", "Thanks for chatting with us! Just send a message whenever you need "
 			+ "anything else."),
@@ -79,6 +83,24 @@ public enum MessageKey {
 	TEXT_ONLY("text-only", "Sorry, I can only read text messages. Could you type your question?"),
 
 	STALE_BUTTON("stale-button", "That button has expired. Please type your question instead."),
+
+	NOT_YOUR_BUTTON("not-your-button", "That button isn't for you."),
+
+	TOO_FAST("too-fast", "You're sending messages very quickly. Please wait a moment and try again."),
+
+	WEB_TITLE("web.title", "Chat with us"),
+
+	WEB_SUBTITLE("web.subtitle", "Answers right away, and a person when you need one"),
+
+	WEB_PLACEHOLDER("web.placeholder", "Type your question…"),
+
+	WEB_SEND("web.send", "Send"),
+
+	WEB_TYPING("web.typing", "Typing"),
+
+	WEB_NOT_SENT("web.not-sent", "Sorry, that did not go through. Please try again."),
+
+	WEB_OFFLINE("web.offline", "You seem to be offline. Please try again in a moment."),
 
 	TOO_LONG("too-long", "That's a long message! I've kept all of it, but I can only answer short questions "
 			+ "myself. Could you ask in a sentence or two, or ask for a person?");

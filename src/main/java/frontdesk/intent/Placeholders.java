@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
 	/** Placeholders any answer or message may use. */
-	public static final Set<String> COMMON = Set.of("hours", "open_now", "next_opening", "name");
+	public static final Set<String> COMMON = Set.of("hours", "open_now", "next_opening", "next_opening_day",
+			"next_opening_time", "name");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 

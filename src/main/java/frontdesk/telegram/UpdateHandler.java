@@ -22,6 +22,7 @@ import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.Response;
+import frontdesk.intent.MessageKey;
 import frontdesk.staff.StaffAction;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.StaffMember;
@@ -39,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class UpdateHandler {
 
 	static final String CHANNEL = "telegram";
-
-	static final String NOT_FOR_YOU = "That button isn't for you.";
 
 	/** Telegram delivers an update again for at most a day; twice that, to be safe. */
 	static final Duration REDELIVERY_WINDOW = Duration.ofDays(2);
@@ -180,7 +179,7 @@ class UpdateHandler {
 		}
 		long chatId = query.getMessage().getChatId();
 		if (StaffDesk.isStaffButton(query.getData())) {
-			outbox.answerCallback(chatId, query.getId(), NOT_FOR_YOU);
+			outbox.answerCallback(chatId, query.getId(), conversations.text(MessageKey.NOT_YOUR_BUTTON));
 			log.warn("A staff button was pressed in private chat {}; nothing changed", chatId);
 			return;
 		}

@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import frontdesk.intent.MessageKey;
+
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -88,7 +90,7 @@ class ChatApi {
 	ResponseEntity<Map<String, String>> tooFast() {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header("Retry-After", "10")
-			.body(Map.of("error", "You're sending messages very quickly. Please wait a moment and try again."));
+			.body(Map.of("error", chat.text(MessageKey.TOO_FAST)));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -12,6 +12,7 @@ import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.Response;
+import frontdesk.intent.MessageKey;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
@@ -32,8 +33,6 @@ class WebChat {
 
 	/** Longest message a visitor can send, as on Telegram. */
 	static final int MAX_TEXT = 4096;
-
-	static final String NOT_YOURS = "That button isn't for you.";
 
 	private final WebLineRepository lines;
 
@@ -70,12 +69,17 @@ class WebChat {
 		return new Answer(shown, response.notice());
 	}
 
+	/** One of the bot's own texts (see {@link ConversationService#text(MessageKey)}). */
+	public String text(MessageKey key) {
+		return conversations.text(key);
+	}
+
 	/** The visitor pressed a button under one of their lines. */
 	@Transactional
 	public Answer press(String visitor, long lineId, String data) {
 		WebLine pressed = lines.findById(lineId).filter(line -> line.ofVisitor(visitor)).orElse(null);
 		if (pressed == null || data == null || !pressed.offers(data)) {
-			return new Answer(List.of(), NOT_YOURS);
+			return new Answer(List.of(), conversations.text(MessageKey.NOT_YOUR_BUTTON));
 		}
 		Instant now = clock.instant();
 		Response response = conversations.handle(Inbound.button(profile(visitor), data));

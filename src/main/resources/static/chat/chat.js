@@ -1,6 +1,8 @@
 // The web chat: lines come from /api/chat as JSON and are shown as text (never as markup); new lines arrive live
 // through server-sent events, so a staff reply appears without a reload.
 (() => {
+	// the page's texts, as the business set them (messages.yml)
+	const page = document.querySelector('main.chat');
 	const list = document.getElementById('lines');
 	const form = document.getElementById('composer');
 	const input = document.getElementById('text');
@@ -73,7 +75,7 @@
 			});
 			const answer = await response.json().catch(() => ({}));
 			if (!response.ok) {
-				notice(answer.error || 'Sorry, that did not go through. Please try again.');
+				notice(answer.error || page.dataset.notSent);
 				return false;
 			}
 			answer.lines.forEach(render);
@@ -81,7 +83,7 @@
 			return true;
 		}
 		catch (error) {
-			notice('You seem to be offline. Please try again in a moment.');
+			notice(page.dataset.offline);
 			return false;
 		}
 		finally {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import frontdesk.matching.IntentMatcher;
 import frontdesk.matching.MatchResult;
@@ -21,9 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -193,8 +197,23 @@ class ConversationServiceTest {
 		void offersAPersonWhenNoneOfTheCandidatesFits() {
 			Response response = press("else");
 
-			assertThat(response.replies()).singleElement()
-				.satisfies(reply -> assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human"));
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).startsWith("No problem. Could you tell me a bit more");
+				assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human");
+			});
+		}
+
+		@Test
+		void aQuestionTheBotMustNotAnswerIsAMissLikeOneItDoesNotUnderstand() {
+			VERDICTS.put("tell me a joke", confident("out_of_scope", 0.9));
+
+			Response first = say("tell me a joke");
+			Response second = say("tell me a joke");
+
+			assertThat(first.replies()).singleElement().extracting(Reply::text).asString().contains("not sure I understood");
+			assertThat(second.replies()).singleElement().extracting(Reply::text).asString()
+				.contains("Would you like to talk to a person?");
+			assertThat(lastMessages(2).get(0).outcome()).isEqualTo(Message.Outcome.UNKNOWN);
 		}
 
 		@Test
@@ -203,6 +222,71 @@ class ConversationServiceTest {
 
 			assertThat(response.replies()).singleElement().extracting(Reply::text).asString().contains("long message");
 		}
+	}
+
+	@Nested
+	@ExtendWith(OutputCaptureExtension.class)
+	@TestPropertySource(properties = "frontdesk.conversation.start-suggestions=no_such_intent,out_of_scope")
+	class StartSuggestionsTheIntentsDoNotHave {
+
+		@Test
+		void greetWithTheFirstAnswerableIntentsAndAreNamedInTheLogOnce(CapturedOutput output) {
+			Response response = say("/start");
+			say("/start");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> assertThat(reply.buttons())
+				.extracting(Reply.Button::data)
+				.containsExactly("i:create_account", "i:reset_password", "i:update_account_details", "i:newsletter"));
+			assertThat(output.getOut().split("\\R")).filteredOn(line -> line.contains("start-suggestions"))
+				.singleElement()
+				.asString()
+				.contains("names [no_such_intent, out_of_scope]", "the first few answerable intents instead");
+		}
+
+	}
+
+	@Nested
+	class Upset {
+
+		@Test
+		void answersAnUpsetCustomersQuestionAndThenOffersAPersonOnce() {
+			VERDICTS.put("where is my parcel, this is ridiculous", confident("track_order", 0.9));
+			VERDICTS.put("where is my parcel, this is RIDICULOUS", confident("track_order", 0.9));
+
+			Response upset = say("where is my parcel, this is ridiculous");
+			Response again = say("where is my parcel, this is RIDICULOUS");
+
+			assertThat(upset.replies()).hasSize(2);
+			assertThat(upset.replies().get(0).text()).containsIgnoringCase("track");
+			assertThat(upset.replies().get(1).text()).startsWith("I'm sorry this has been frustrating");
+			assertThat(upset.replies().get(1).buttons()).extracting(Reply.Button::data).containsExactly("human");
+			assertThat(again.replies()).singleElement().extracting(Reply::text).asString().containsIgnoringCase("track");
+		}
+
+		@Test
+		void offersAPersonAtOnceRatherThanAskingAnUpsetCustomerToRephrase() {
+			Response response = say("WHY DOES NOTHING EVER WORK WITH YOU");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).startsWith("I'm sorry this has been frustrating");
+				assertThat(reply.buttons()).extracting(Reply.Button::data).containsExactly("human");
+			});
+			assertThat(say("blorp").replies()).singleElement().extracting(Reply::text).asString()
+				.contains("Would you like to talk to a person?");
+		}
+
+		@Test
+		void saysNothingMoreToACalmCustomerOrOneWhoAskedForAPersonAlready() {
+			VERDICTS.put("where is my parcel", confident("track_order", 0.9));
+			VERDICTS.put("this is useless, get me a human", confident("talk_to_human", 0.9));
+
+			assertThat(say("where is my parcel").replies()).hasSize(1);
+			List<Reply> handedOff = say("this is useless, get me a human").replies();
+			assertThat(handedOff).last().extracting(Reply::text).asString().containsIgnoringCase("your request is")
+				.contains("#T-");
+			assertThat(handedOff).extracting(Reply::text).noneMatch(text -> text.contains("frustrating"));
+		}
+
 	}
 
 	@Nested

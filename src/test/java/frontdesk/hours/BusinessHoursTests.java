@@ -316,7 +316,12 @@ class BusinessHoursTests {
 
 		@Test
 		void describesNextOpeningByDayAndTime() {
-			assertThat(shop.describeOpening(at("2026-01-10T15:00"))).isEqualTo("Monday 09:00");
+			Instant saturday = at("2026-01-10T15:00");
+			Instant opening = shop.nextOpening(saturday);
+
+			assertThat(shop.describe(opening, saturday)).isEqualTo("Monday 09:00");
+			assertThat(shop.describeDay(opening, saturday)).isEqualTo("Monday");
+			assertThat(shop.describeTime(opening)).isEqualTo("09:00");
 		}
 
 		@Test
@@ -325,7 +330,10 @@ class BusinessHoursTests {
 				.limit(9)
 				.toArray(LocalDate[]::new);
 			BusinessHours hours = hours(SHOP_WEEK, holidays);
-			assertThat(hours.describeOpening(at("2025-12-23T18:00"))).isEqualTo("Friday 2 January 09:00");
+			Instant evening = at("2025-12-23T18:00");
+
+			assertThat(hours.describe(hours.nextOpening(evening), evening)).isEqualTo("Friday 2 January 09:00");
+			assertThat(hours.describeDay(hours.nextOpening(evening), evening)).isEqualTo("Friday 2 January");
 		}
 
 		@Test

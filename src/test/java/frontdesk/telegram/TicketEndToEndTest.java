@@ -98,11 +98,20 @@ class TicketEndToEndTest {
 
 		String promise = ask(chat, "/human");
 
-		assertThat(promise).startsWith("We're closed now and open again Monday 09:00.")
-			.contains("a person will answer by Monday 11:00 (Europe/London)")
-			.contains("Anything you add here goes into the same request");
+		assertThat(promise).matches("We're closed now and open again Monday at 09:00\\. Your request is #T-\\d{6}; a "
+				+ "person will answer by Monday 11:00 \\(Europe/London\\)\\. Anything you add here goes into the same "
+				+ "request\\.");
 		assertThat(telegram.sentMessages(chat).get(0).body().path("reply_markup").findValuesAsText("callback_data"))
 			.singleElement().asString().startsWith("withdraw:");
+	}
+
+	@Test
+	@Order(1)
+	void saysWhenItOpensAgainWhenAskedWhetherItIsOpenAfterHours() {
+		long chat = chats.incrementAndGet();
+
+		assertThat(ask(chat, "are you open right now?")).isEqualTo("We're closed right now and open again Monday at "
+				+ "09:00. Our hours are Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on Sunday.");
 	}
 
 	@Test
@@ -150,9 +159,11 @@ class TicketEndToEndTest {
 		String firstPromise = ask(first, "/human");
 		String secondPromise = ask(second, "/human");
 
+		assertThat(firstPromise).startsWith("A person will be with you shortly — you are number ");
 		int position = Integer.parseInt(firstPromise.replaceAll("(?s).*you are number (\\d+) in the queue.*", "$1"));
 		assertThat(secondPromise).contains("you are number " + (position + 1) + " in the queue")
 			.contains("we'll answer by Monday 12:00");
+		assertThat(ask(chats.incrementAndGet(), "are you open right now?")).startsWith("Yes, we're open now. Our hours are");
 	}
 
 	@Test
@@ -171,7 +182,7 @@ class TicketEndToEndTest {
 		clock.set(london("2026-12-25T11:00"));
 		long chat = chats.incrementAndGet();
 
-		assertThat(ask(chat, "/human")).startsWith("We're closed now and open again Saturday 10:00.")
+		assertThat(ask(chat, "/human")).startsWith("We're closed now and open again Saturday at 10:00.")
 			.contains("a person will answer by Saturday 12:00 (Europe/London)");
 	}
 

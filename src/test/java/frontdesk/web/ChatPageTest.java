@@ -1,0 +1,82 @@
+package frontdesk.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The chat page's own texts come from {@code messages.yml}, as text, never as markup.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ChatPageTest {
+
+	private static final Path INTENTS;
+
+	static {
+		try {
+			INTENTS = Files.createDirectories(Path.of("target/test-data/chat-page-intents-" + UUID.randomUUID()));
+			Files.writeString(INTENTS.resolve("shop.yml"), """
+					intents:
+					  - id: opening_hours
+					    examples: [when are you open, what are your opening hours]
+					    answer: "We're open {hours}."
+					""");
+			Files.writeString(INTENTS.resolve("messages.yml"), """
+					web:
+					  title: "Schreiben Sie uns <3"
+					  placeholder: "Ihre Frage…"
+					  send: "Senden"
+					  offline: "Keine Verbindung \\"offline\\""
+					""");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.intents.dir", INTENTS::toString);
+		registry.add("frontdesk.matching.model", () -> "lexical");
+		registry.add("frontdesk.data-dir", () -> "./target/test-data/chat-page-" + UUID.randomUUID());
+	}
+
+	@Test
+	void showsTheBusinesssWordingEscapedAndTheDefaultsForTheRest() throws Exception {
+		String page = mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(page).contains("<title>Schreiben Sie uns &lt;3</title>", "<h1>Schreiben Sie uns &lt;3</h1>",
+				"placeholder=\"Ihre Frage…\"", ">Senden</button>", "data-offline=\"Keine Verbindung &quot;offline&quot;\"",
+				"<p>Answers right away, and a person when you need one</p>",
+				"data-not-sent=\"Sorry, that did not go through. Please try again.\"")
+			.doesNotContain("{{", "<3");
+		assertThat(mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString(
+				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
+	}
+
+}
