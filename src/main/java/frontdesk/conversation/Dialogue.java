@@ -198,7 +198,8 @@ class Dialogue {
 			act(turn, intent, score);
 		}
 		// an answer or a "did you mean" does not offer a person by itself; an upset customer gets the offer after it
-		if (upset && turn.said().stream().noneMatch(Dialogue::offersPerson) && turn.conversation.offerPersonToUpset()) {
+		if (upset && turn.said().stream().noneMatch((said) -> offersPerson(turn, said.reply()))
+				&& turn.conversation.offerPersonToUpset()) {
 			offerPerson(turn, MessageKey.UPSET);
 		}
 	}
@@ -217,8 +218,12 @@ class Dialogue {
 		}
 	}
 
-	private static boolean offersPerson(Turn.Said said) {
-		return said.reply().buttons().stream().anyMatch((button) -> button.data().equals(PERSON));
+	/** Whether a reply has a button that brings a person: the bot's own, or a suggested intent that hands over. */
+	private static boolean offersPerson(Turn turn, Reply reply) {
+		return reply.buttons().stream().map(Reply.Button::data).anyMatch((data) -> data.equals(PERSON)
+				|| (data.startsWith(ASK) && turn.understanding.intents().find(data.substring(ASK.length()))
+					.filter((intent) -> intent.action() == Intent.Action.HANDOFF)
+					.isPresent()));
 	}
 
 	private void act(Turn turn, Intent intent, double confidence) {

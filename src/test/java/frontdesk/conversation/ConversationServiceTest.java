@@ -250,17 +250,28 @@ class ConversationServiceTest {
 
 		@Test
 		void answersAnUpsetCustomersQuestionAndThenOffersAPersonOnce() {
-			VERDICTS.put("where is my parcel, this is ridiculous", confident("track_order", 0.9));
-			VERDICTS.put("where is my parcel, this is RIDICULOUS", confident("track_order", 0.9));
+			VERDICTS.put("how much is postage, this is ridiculous", confident("shipping_cost", 0.9));
+			VERDICTS.put("how much is postage, this is RIDICULOUS", confident("shipping_cost", 0.9));
 
-			Response upset = say("where is my parcel, this is ridiculous");
-			Response again = say("where is my parcel, this is RIDICULOUS");
+			Response upset = say("how much is postage, this is ridiculous");
+			Response again = say("how much is postage, this is RIDICULOUS");
 
 			assertThat(upset.replies()).hasSize(2);
-			assertThat(upset.replies().get(0).text()).containsIgnoringCase("track");
+			assertThat(upset.replies().get(0).text()).contains("£");
 			assertThat(upset.replies().get(1).text()).startsWith("I'm sorry this has been frustrating");
 			assertThat(upset.replies().get(1).buttons()).extracting(Reply.Button::data).containsExactly("human");
-			assertThat(again.replies()).singleElement().extracting(Reply::text).asString().containsIgnoringCase("track");
+			assertThat(again.replies()).singleElement().extracting(Reply::text).asString().contains("£");
+		}
+
+		@Test
+		void anAnswerThatSuggestsAPersonAlreadyNeedsNoSecondOffer() {
+			VERDICTS.put("where is my parcel, this is ridiculous", confident("track_order", 0.9));
+
+			Response upset = say("where is my parcel, this is ridiculous");
+
+			assertThat(upset.replies()).singleElement().satisfies(reply -> assertThat(reply.buttons())
+				.extracting(Reply.Button::data)
+				.contains("i:talk_to_human"));
 		}
 
 		@Test
