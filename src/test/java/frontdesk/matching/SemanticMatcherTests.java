@@ -71,7 +71,8 @@ class SemanticMatcherTests {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "what is the capital of peru", "can you recommend a good pizza place",
-				"who won the football yesterday", "explain quantum physics to me", "what is the square root of 144" })
+				"who won the football yesterday", "explain quantum physics to me", "what is the square root of 144",
+				"blah", "blorp", "asdf" })
 		void fallsBackOnWhatTheShopDoesNotDo(String text) {
 			assertThat(matcher.match(text).verdict()).isEqualTo(Verdict.UNKNOWN);
 		}
