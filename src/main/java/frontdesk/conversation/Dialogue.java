@@ -13,6 +13,7 @@ import frontdesk.intent.Intent;
 import frontdesk.intent.IntentSet;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.MatchResult;
+import frontdesk.matching.MatchingSettings;
 import frontdesk.matching.ScoredIntent;
 import frontdesk.matching.Verdict;
 import frontdesk.ticket.TicketEnded;
@@ -61,6 +62,8 @@ class Dialogue {
 
 	private final ConversationSettings settings;
 
+	private final MatchingSettings matching;
+
 	private final Tickets tickets;
 
 	private final Feedback feedback;
@@ -72,8 +75,9 @@ class Dialogue {
 
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
-	Dialogue(ConversationSettings settings, Tickets tickets, Feedback feedback) {
+	Dialogue(ConversationSettings settings, MatchingSettings matching, Tickets tickets, Feedback feedback) {
 		this.settings = settings;
+		this.matching = matching;
 		this.tickets = tickets;
 		this.feedback = feedback;
 		this.upsetSigns = new UpsetSigns(settings.upsetWords());
@@ -356,6 +360,11 @@ class Dialogue {
 		List<Reply.Button> buttons = new ArrayList<>(suggestions(intents,
 				candidates.stream().limit(MAX_CANDIDATES).map(ScoredIntent::intentId).toList()));
 		buttons.add(new Reply.Button(turn.text(MessageKey.SOMETHING_ELSE), SOMETHING_ELSE));
+		// below the threshold the bot did not understand, whatever it guesses: a miss, with a person one tap away
+		if (!candidates.isEmpty() && candidates.get(0).confidence() < matching.threshold()) {
+			turn.conversation.missed();
+			buttons.add(new Reply.Button(turn.text(MessageKey.TALK_TO_PERSON), PERSON));
+		}
 		turn.say(new Reply(turn.text(MessageKey.DID_YOU_MEAN), buttons));
 	}
 

@@ -167,6 +167,21 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void belowTheThresholdAlsoOffersAPersonAndCountsAsAMiss() {
+			VERDICTS.put("parcel thing", new MatchResult(Verdict.AMBIGUOUS, List.of(new ScoredIntent("track_order", 0.3))));
+
+			Response response = say("parcel thing");
+
+			assertThat(response.replies()).singleElement().satisfies(reply -> {
+				assertThat(reply.text()).contains("Did you mean");
+				assertThat(reply.buttons()).extracting(Reply.Button::data)
+					.containsExactly("i:track_order", "else", "human");
+			});
+			assertThat(say("blorp").replies()).singleElement().extracting(Reply::text).asString()
+				.contains("Would you like to talk to a person?");
+		}
+
+		@Test
 		void fallsBackWithAButtonForAPersonAndKeepsTheBestGuess() {
 			VERDICTS.put("blorp", new MatchResult(Verdict.UNKNOWN, List.of(new ScoredIntent("gift_cards", 0.2))));
 
