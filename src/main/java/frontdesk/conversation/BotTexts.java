@@ -42,8 +42,13 @@ class BotTexts {
 	}
 
 	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {
+		String text = understanding.current().intents().messages().get(key);
+		if (text.indexOf('{') < 0) {
+			// most texts have no placeholder: the schedule need not be worked out for them
+			return text;
+		}
 		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now));
 		values.putAll(own);
-		return Placeholders.fill(understanding.current().intents().messages().get(key), values);
+		return Placeholders.fill(text, values);
 	}
 }

@@ -230,6 +230,10 @@ class Dialogue {
 					.isPresent()));
 	}
 
+	/**
+	 * Does what a recognised intent asks. An intent with {@code action: fallback} never comes here: a text matched to
+	 * it is a miss, and no button offers it.
+	 */
 	private void act(Turn turn, Intent intent, double confidence) {
 		switch (intent.action()) {
 			case ANSWER -> {
@@ -247,7 +251,6 @@ class Dialogue {
 				turn.conversation.answered();
 				say(turn, intent, confidence, turn.hoursOpen() ? MessageKey.OPEN_NOW : MessageKey.CLOSED_NOW);
 			}
-			case FALLBACK -> orIfWaiting(turn, () -> offerPerson(turn, MessageKey.FALLBACK));
 		}
 	}
 
@@ -258,12 +261,14 @@ class Dialogue {
 	private void start(Turn turn) {
 		IntentSet intents = turn.understanding.intents();
 		List<Reply.Button> buttons = suggestions(intents, settings.startSuggestions());
-		if (buttons.size() < settings.startSuggestions().size() && warnedAbout != intents) {
+		List<String> missing = settings.startSuggestions().stream()
+			.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
+			.toList();
+		if (!missing.isEmpty() && warnedAbout != intents) {
 			warnedAbout = intents;
-			log.warn("frontdesk.conversation.start-suggestions names {} that the intents do not have as answerable "
-					+ "intents; the greeting offers {}", settings.startSuggestions().stream()
-						.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
-						.toList(), buttons.isEmpty() ? "the first few answerable intents instead" : "the others");
+			log.warn("frontdesk.conversation.start-suggestions names {}, which the intents do not have (or which are "
+					+ "not answered, such as out-of-scope examples); the greeting offers {}", missing,
+					buttons.isEmpty() ? "the first few answerable intents instead" : "the others");
 		}
 		if (buttons.isEmpty()) {
 			buttons = suggestions(intents, intents.intents()

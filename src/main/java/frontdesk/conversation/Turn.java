@@ -86,13 +86,13 @@ final class Turn {
 	/** The values of the placeholders every answer and message may use. */
 	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now) {
 		Instant opening = nextOpening(hours, now);
-		// a business that is always open opens "now"
+		// a business that never closes opens "now", or "today" at "any time"
 		return Map.of("name", name == null || name.isBlank() ? "there" : name,
 				"hours", hours.describeWeek(),
 				"open_now", hours.isOpen(now) ? "open" : "closed",
 				"next_opening", opening == null ? "now" : hours.describe(opening, now),
 				"next_opening_day", opening == null ? "today" : hours.describeDay(opening, now),
-				"next_opening_time", opening == null ? "now" : hours.describeTime(opening));
+				"next_opening_time", opening == null ? "any time" : hours.describeTime(opening));
 	}
 
 	/** When the business opens next, null for one that never closes. */

@@ -2,6 +2,8 @@ package frontdesk.conversation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -11,10 +13,15 @@ import java.util.stream.Collectors;
  */
 final class UpsetSigns {
 
-	/** Capital letters a text needs before it counts as shouting: "WHERE IS MY ORDER" does, "OK" and "UK" do not. */
-	private static final int SHOUTING_LETTERS = 12;
+	/**
+	 * Words in capitals a text needs to count as shouting: "WHERE IS MY ORDER" does, "DPD UK" and a code such as
+	 * "FREESHIPPING" do not.
+	 */
+	private static final int SHOUTING_WORDS = 3;
 
 	private static final String LETTER_OR_DIGIT = "[\\p{L}\\p{N}]";
+
+	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
 	private final Pattern words;
 
@@ -36,7 +43,8 @@ final class UpsetSigns {
 	private static String regex(String word) {
 		boolean prefix = word.endsWith("*");
 		String[] parts = (prefix ? word.substring(0, word.length() - 1) : word).strip().split("\\s+");
-		String phrase = Arrays.stream(parts).map(Pattern::quote).collect(Collectors.joining("\\s+"));
+		// "fed up" is also written "fed-up"
+		String phrase = Arrays.stream(parts).map(Pattern::quote).collect(Collectors.joining("[\\s-]+"));
 		return prefix ? phrase + LETTER_OR_DIGIT + "*" : phrase;
 	}
 
@@ -49,20 +57,21 @@ final class UpsetSigns {
 		return shouting(plain) || (words != null && words.matcher(plain).find());
 	}
 
-	/** Mostly capital letters, and enough of them that it is not an abbreviation. */
+	/** At least a few words in capitals, and hardly any in small letters. */
 	private static boolean shouting(String text) {
-		int upper = 0;
-		int lower = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isUpperCase(c)) {
-				upper++;
+		int capitals = 0;
+		int others = 0;
+		Matcher words = WORD.matcher(text);
+		while (words.find()) {
+			String word = words.group();
+			if (word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT))) {
+				capitals++;
 			}
-			else if (Character.isLowerCase(c)) {
-				lower++;
+			else {
+				others++;
 			}
 		}
-		return upper >= SHOUTING_LETTERS && lower * 10 <= upper;
+		return capitals >= SHOUTING_WORDS && others * 4 <= capitals;
 	}
 
 }

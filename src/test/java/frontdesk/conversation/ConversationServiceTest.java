@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import frontdesk.matching.MatchResult;
 import frontdesk.matching.MatcherFactory;
 import frontdesk.matching.MatchingSettings;
 import frontdesk.matching.TrainingSet;
+import frontdesk.matching.Understanding;
 import frontdesk.matching.ScoredIntent;
 import frontdesk.matching.Verdict;
 
@@ -262,6 +264,46 @@ class ConversationServiceTest {
 
 	@Nested
 	class Upset {
+
+		@Autowired
+		ConversationSettings settings;
+
+		@Autowired
+		Understanding understanding;
+
+		@Test
+		void theShippedWordsTellUpsetCustomersFromCalmOnes() {
+			UpsetSigns signs = new UpsetSigns(settings.upsetWords());
+			List<String> calm = new ArrayList<>(List.of("What if I'm unhappy with the item, can I return it?",
+					"if I'm not happy with it can I send it back", "How many times can I use the discount code?",
+					"What happens if nobody answers the door when the courier comes?",
+					"what's the worst case delivery time", "I got a text saying my parcel is held, is it a scam?",
+					"do you have fraud protection on card payments", "Do you sell rubbish bins?", "garbage bags",
+					"If I rip off the tags can I still return it?", "I'm terrible at sizes, which size should I get?",
+					"do you have Horrible Histories books", "Angry Birds plush", "no complaints, just a question",
+					"can you deliver to my solicitor's office", "my code FREESHIPPINGUK does not work",
+					"tell me a joke", "ridiculously fast delivery, thanks", "I'm still waiting for my order"));
+			understanding.current().intents().intents().forEach(intent -> calm.addAll(intent.examples()));
+			List<String> upset = List.of("I am disgusted with your service", "what a rip-off", "I'm really fed-up",
+					"this is a waste of my time", "absolutely appalled", "I'm outraged", "what a joke",
+					"this is so annoying", "very disappointing", "ffs where is my order", "where the hell is my order",
+					"never ordering from you again", "still waiting for a reply", "I want to make a complaint",
+					"WHERE IS MY REFUND", "this is fucking ridiculous");
+
+			assertThat(calm).filteredOn(signs::in).isEmpty();
+			assertThat(upset).filteredOn(text -> !signs.in(text)).isEmpty();
+		}
+
+		@Test
+		void noOfferWhileTheCustomerWaitsForAPersonAndOneAgainInTheNextConversation() {
+			say("/human");
+			assertThat(say("THIS IS TAKING FOREVER").replies()).extracting(Reply::text)
+				.noneMatch(text -> text.contains("frustrating"));
+			say("/end");
+
+			assertThat(say("THIS IS TAKING FOREVER").replies()).extracting(Reply::text)
+				.anyMatch(text -> text.contains("frustrating"));
+		}
 
 		@Test
 		void answersAnUpsetCustomersQuestionAndThenOffersAPersonOnce() {

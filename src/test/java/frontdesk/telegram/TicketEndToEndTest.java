@@ -106,7 +106,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(1)
+	@Order(2)
 	void saysWhenItOpensAgainWhenAskedWhetherItIsOpenAfterHours() {
 		long chat = chats.incrementAndGet();
 
@@ -115,7 +115,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(2)
+	@Order(3)
 	void repeatsTheSameTicketWhenAskedAgainAndAttachesWhatFollows() {
 		long chat = chats.incrementAndGet();
 		String ticket = ticketIn(ask(chat, "I want to talk to a real person"));
@@ -138,7 +138,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void letsTheCustomerWithdrawTheRequest() {
 		long chat = chats.incrementAndGet();
 		String ticket = ticketIn(ask(chat, "/human"));
@@ -150,7 +150,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void givesTheQueuePositionInHours() {
 		clock.set(london("2026-11-23T10:00"));
 		long first = chats.incrementAndGet();
@@ -167,7 +167,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void saysTheAnswerMayComeTomorrowRatherThanShortlyJustBeforeClosing() {
 		clock.set(london("2026-11-24T16:30"));
 		long chat = chats.incrementAndGet();
@@ -177,7 +177,7 @@ class TicketEndToEndTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void treatsAClosedDateAsAfterHours() {
 		clock.set(london("2026-12-25T11:00"));
 		long chat = chats.incrementAndGet();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +39,7 @@ class ChatPageTest {
 					""");
 			Files.writeString(INTENTS.resolve("messages.yml"), """
 					web:
-					  title: "Schreiben Sie uns <3"
+					  title: "Schreiben Sie uns <3 & Co's"
 					  placeholder: "Ihre Frage…"
 					  send: "Senden"
 					  offline: "Keine Verbindung \\"offline\\""
@@ -65,16 +64,17 @@ class ChatPageTest {
 	void showsTheBusinesssWordingEscapedAndTheDefaultsForTheRest() throws Exception {
 		String page = mvc.perform(get("/"))
 			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().contentType("text/html;charset=UTF-8"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-		assertThat(page).contains("<title>Schreiben Sie uns &lt;3</title>", "<h1>Schreiben Sie uns &lt;3</h1>",
+		assertThat(page).contains("<title>Schreiben Sie uns &lt;3 &amp; Co&#39;s</title>",
+				"<h1>Schreiben Sie uns &lt;3 &amp; Co&#39;s</h1>", "aria-label=\"Schreiben Sie uns &lt;3 &amp; Co&#39;s\"",
 				"placeholder=\"Ihre Frage…\"", ">Senden</button>", "data-offline=\"Keine Verbindung &quot;offline&quot;\"",
 				"<p>Answers right away, and a person when you need one</p>",
 				"data-not-sent=\"Sorry, that did not go through. Please try again.\"")
-			.doesNotContain("{{", "<3");
+			.doesNotContain("<3", "Co's");
 		assertThat(mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString(
 				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
 	}
