@@ -98,6 +98,8 @@ public enum MessageKey {
 
 	WEB_TYPING("web.typing", "Typing"),
 
+	WEB_CLOSE("web.close", "Close the chat"),
+
 	WEB_NOT_SENT("web.not-sent", "Sorry, that did not go through. Please try again."),
 
 	WEB_OFFLINE("web.offline", "You seem to be offline. Please try again in a moment."),

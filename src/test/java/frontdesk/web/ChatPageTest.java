@@ -43,6 +43,7 @@ class ChatPageTest {
 					  placeholder: "Ihre Frage…"
 					  send: "Senden"
 					  offline: "Keine Verbindung \\"offline\\""
+					  close: "Chat \\"schließen\\" </script>"
 					""");
 		}
 		catch (IOException ex) {
@@ -75,6 +76,15 @@ class ChatPageTest {
 				"<p>Answers right away, and a person when you need one</p>",
 				"data-not-sent=\"Sorry, that did not go through. Please try again.\"")
 			.doesNotContain("<3", "Co's");
+		assertThat(mvc.perform(get("/widget.js"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/javascript;charset=UTF-8"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("const labels = {\"open\":\"Schreiben Sie uns <3 & Co's\",\"close\":\"Chat \\\"schließen\\\" "
+					+ "</script>\"};", "labels.open", "labels.close")
+			.doesNotContain("LABELS");
 		assertThat(mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString(
 				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
 	}

@@ -56,8 +56,9 @@ class WidgetBrowserTest {
 					.findFirst()
 					.orElse(null));
 			open.click();
-			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat']"));
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));
 			assertThat(frame.isDisplayed()).isTrue();
+			assertThat(open.getDomAttribute("aria-label")).isEqualTo("Close the chat");
 
 			browser.driver().switchTo().frame(frame);
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
@@ -74,7 +75,7 @@ class WidgetBrowserTest {
 				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).size() == 1)
 				.toString();
 			browser.driver().findElement(By.cssSelector("button[aria-label='Chat with us']")).click();
-			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat']")));
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.visitor .bubble")).stream()
 				.anyMatch(line -> line.getText().equals("how much does delivery cost?")));
 		}
@@ -97,7 +98,7 @@ class WidgetBrowserTest {
 			assertThat(browser.driver().findElements(By.cssSelector("button[aria-label='Chat with us']"))).hasSize(1);
 			assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Goods");
 			open.click();
-			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat']")));
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
 		}
 	}

@@ -1,13 +1,15 @@
 // The chat as a widget on another site: <script src="https://chat.example.com/widget.js" async></script>
 // adds a round button in the corner that opens the chat in a frame.
 (() => {
+	// the labels, from the business's messages.yml; the app writes them in when it serves this script
+	const labels = /*LABELS*/{ open: 'Chat with us', close: 'Close the chat' };
 	const origin = new URL(document.currentScript.src).origin;
 	const button = document.createElement('button');
 	button.type = 'button';
 	const icon = '<svg viewBox="0 0 24 24" width="26" height="26" fill="#fff" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
 	const close = '<svg viewBox="0 0 24 24" width="22" height="22" stroke="#fff" stroke-width="2.5" aria-hidden="true"><path d="M5 5l14 14M19 5L5 19"/></svg>';
 	button.innerHTML = icon;
-	button.setAttribute('aria-label', 'Chat with us');
+	button.setAttribute('aria-label', labels.open);
 	Object.assign(button.style, {
 		position: 'fixed', right: '20px', bottom: '20px', width: '56px', height: '56px', borderRadius: '50%',
 		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483646,
@@ -15,7 +17,7 @@
 	});
 	const frame = document.createElement('iframe');
 	frame.src = origin + '/?embed=1';
-	frame.title = 'Chat';
+	frame.title = labels.open;
 	Object.assign(frame.style, {
 		position: 'fixed', right: '20px', bottom: '88px', width: 'min(380px, calc(100vw - 40px))',
 		height: 'min(600px, calc(100vh - 120px))', border: '0', borderRadius: '12px', display: 'none',
@@ -25,6 +27,7 @@
 		const open = frame.style.display === 'none';
 		frame.style.display = open ? 'block' : 'none';
 		button.innerHTML = open ? close : icon;
+		button.setAttribute('aria-label', open ? labels.close : labels.open);
 	});
 	// a script tag in the page's head runs before there is a body to add to
 	const place = () => document.body.append(frame, button);
