@@ -11,10 +11,12 @@ import java.util.function.Consumer;
 
 import frontdesk.intent.Intent;
 import frontdesk.intent.IntentSet;
+import frontdesk.intent.IntentsReloaded;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.MatchResult;
 import frontdesk.matching.MatchingSettings;
 import frontdesk.matching.ScoredIntent;
+import frontdesk.matching.Understanding;
 import frontdesk.matching.Verdict;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketView;
@@ -23,6 +25,8 @@ import frontdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,20 +68,21 @@ class Dialogue {
 
 	private final MatchingSettings matching;
 
+	private final Understanding understanding;
+
 	private final Tickets tickets;
 
 	private final Feedback feedback;
 
 	private final UpsetSigns upsetSigns;
 
-	/** The intents whose want of a configured start suggestion was last logged, so it is logged once per version. */
-	private volatile IntentSet warnedAbout;
-
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
-	Dialogue(ConversationSettings settings, MatchingSettings matching, Tickets tickets, Feedback feedback) {
+	Dialogue(ConversationSettings settings, MatchingSettings matching, Understanding understanding, Tickets tickets,
+			Feedback feedback) {
 		this.settings = settings;
 		this.matching = matching;
+		this.understanding = understanding;
 		this.tickets = tickets;
 		this.feedback = feedback;
 		this.upsetSigns = new UpsetSigns(settings.upsetWords());
@@ -261,15 +266,6 @@ class Dialogue {
 	private void start(Turn turn) {
 		IntentSet intents = turn.understanding.intents();
 		List<Reply.Button> buttons = suggestions(intents, settings.startSuggestions());
-		List<String> missing = settings.startSuggestions().stream()
-			.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
-			.toList();
-		if (!missing.isEmpty() && warnedAbout != intents) {
-			warnedAbout = intents;
-			log.warn("frontdesk.conversation.start-suggestions names {}, which the intents do not have (or which are "
-					+ "not answered, such as out-of-scope examples); the greeting offers {}", missing,
-					buttons.isEmpty() ? "the first few answerable intents instead" : "the others");
-		}
 		if (buttons.isEmpty()) {
 			buttons = suggestions(intents, intents.intents()
 				.stream()
@@ -279,6 +275,29 @@ class Dialogue {
 				.toList());
 		}
 		turn.say(new Reply(turn.text(MessageKey.GREETING), buttons));
+	}
+
+	/** Says in the log, when the intents load and whenever they change, which start suggestions they lack. */
+	@EventListener
+	void on(IntentsReloaded reloaded) {
+		checkStartSuggestions(reloaded.intents());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void checkStartSuggestions() {
+		checkStartSuggestions(understanding.current().intents());
+	}
+
+	private void checkStartSuggestions(IntentSet intents) {
+		List<String> missing = settings.startSuggestions().stream()
+			.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
+			.toList();
+		if (!missing.isEmpty()) {
+			log.warn("frontdesk.conversation.start-suggestions names {}, which the intents do not have (or which are "
+					+ "not answered, such as out-of-scope examples); the greeting offers {}", missing,
+					missing.size() < settings.startSuggestions().size() ? "the others"
+							: "the first few answerable intents instead");
+		}
 	}
 
 	private void help(Turn turn) {

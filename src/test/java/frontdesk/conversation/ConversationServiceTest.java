@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import frontdesk.intent.IntentsReloaded;
 import frontdesk.matching.IntentMatcher;
 import frontdesk.matching.MatchResult;
 import frontdesk.matching.MatcherFactory;
@@ -246,15 +247,29 @@ class ConversationServiceTest {
 	@TestPropertySource(properties = "frontdesk.conversation.start-suggestions=no_such_intent,out_of_scope")
 	class StartSuggestionsTheIntentsDoNotHave {
 
+		@Autowired
+		Dialogue dialogue;
+
+		@Autowired
+		Understanding understanding;
+
 		@Test
-		void greetWithTheFirstAnswerableIntentsAndAreNamedInTheLogOnce(CapturedOutput output) {
+		void greetWithTheFirstAnswerableIntents() {
 			Response response = say("/start");
-			say("/start");
 
 			assertThat(response.replies()).singleElement().satisfies(reply -> assertThat(reply.buttons())
 				.extracting(Reply.Button::data)
 				.containsExactly("i:create_account", "i:reset_password", "i:update_account_details", "i:newsletter"));
-			assertThat(output.getOut().split("\\R")).filteredOn(line -> line.contains("start-suggestions"))
+		}
+
+		@Test
+		void areNamedInTheLogWhenTheIntentsLoadOrChange(CapturedOutput output) {
+			int before = output.getOut().length();
+
+			dialogue.on(new IntentsReloaded(understanding.current().intents()));
+
+			assertThat(output.getOut().substring(before).split("\\R"))
+				.filteredOn(line -> line.contains("start-suggestions"))
 				.singleElement()
 				.asString()
 				.contains("names [no_such_intent, out_of_scope]", "the first few answerable intents instead");
