@@ -88,6 +88,9 @@ public enum MessageKey {
 
 	TOO_FAST("too-fast", "You're sending messages very quickly. Please wait a moment and try again."),
 
+	/** Not a text but the language the page's texts are in, as a tag such as "de" or "pt-BR", for browsers. */
+	WEB_LANGUAGE("web.language", "en"),
+
 	WEB_TITLE("web.title", "Chat with us"),
 
 	WEB_SUBTITLE("web.subtitle", "Answers right away, and a person when you need one"),

@@ -39,6 +39,7 @@ class ChatPageTest {
 					""");
 			Files.writeString(INTENTS.resolve("messages.yml"), """
 					web:
+					  language: "de"
 					  title: "Schreiben Sie uns <3 & Co's"
 					  placeholder: "Ihre Frage…"
 					  send: "Senden"
@@ -70,7 +71,7 @@ class ChatPageTest {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-		assertThat(page).contains("<title>Schreiben Sie uns &lt;3 &amp; Co&#39;s</title>",
+		assertThat(page).contains("<html lang=\"de\">", "<title>Schreiben Sie uns &lt;3 &amp; Co&#39;s</title>",
 				"<h1>Schreiben Sie uns &lt;3 &amp; Co&#39;s</h1>", "aria-label=\"Schreiben Sie uns &lt;3 &amp; Co&#39;s\"",
 				"placeholder=\"Ihre Frage…\"", ">Senden</button>", "data-offline=\"Keine Verbindung &quot;offline&quot;\"",
 				"<p>Answers right away, and a person when you need one</p>",
