@@ -385,7 +385,7 @@ class Dialogue {
 				candidates.stream().limit(MAX_CANDIDATES).map(ScoredIntent::intentId).toList()));
 		buttons.add(new Reply.Button(turn.text(MessageKey.SOMETHING_ELSE), SOMETHING_ELSE));
 		// below the threshold the bot did not understand, whatever it guesses: a miss, with a person one tap away
-		if (!candidates.isEmpty() && candidates.get(0).confidence() < matching.threshold()) {
+		if (!candidates.isEmpty() && !matching.sure(candidates.get(0).confidence())) {
 			turn.conversation.missed();
 			buttons.add(new Reply.Button(turn.text(MessageKey.TALK_TO_PERSON), PERSON));
 		}

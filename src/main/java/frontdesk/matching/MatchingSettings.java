@@ -58,6 +58,14 @@ public record MatchingSettings(@DefaultValue(DEFAULT_THRESHOLD) @DecimalMin("0")
 	}
 
 	/**
+	 * Whether a best intent this sure is sure enough to answer: below the threshold the bot at most asks "Did you mean
+	 * …?".
+	 */
+	public boolean sure(double confidence) {
+		return confidence >= threshold;
+	}
+
+	/**
 	 * Decides what to do with a text from its scores.
 	 * @param ranked the in-scope intents that scored, best first
 	 * @param outOfScope the score of the examples the bot must not answer, on the same scale
@@ -71,7 +79,7 @@ public record MatchingSettings(@DefaultValue(DEFAULT_THRESHOLD) @DecimalMin("0")
 		if (outOfScope >= best || best < Math.min(threshold, suggestFrom)) {
 			return new MatchResult(Verdict.UNKNOWN, top);
 		}
-		if (best < threshold) {
+		if (!sure(best)) {
 			return new MatchResult(Verdict.AMBIGUOUS,
 					top.stream().filter(candidate -> candidate.confidence() >= suggestFrom).toList());
 		}

@@ -109,36 +109,34 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 	private boolean consume(Update update) {
 		Duration wait = Duration.ofMillis(100);
 		Throwable unhandled = null;
-		while (stopping.getCount() > 0) {
-			if (unhandled == null) {
-				try {
-					handler.handle(update);
-					return true;
-				}
-				catch (RuntimeException ex) {
-					if (!transientFailure(ex)) {
-						unhandled = ex;
-					}
-					else {
-						log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(),
-								wait.toMillis(), ex);
-					}
-				}
-				catch (Error ex) {
-					unhandled = ex;
-				}
-				if (unhandled != null) {
-					log.error("Update {} could not be handled; it is kept for inspection and the bot goes on",
-							update.getUpdateId(), unhandled);
-				}
+		while (unhandled == null) {
+			if (stopping.getCount() == 0) {
+				return false;
 			}
-			if (unhandled != null && keep(update, unhandled, wait)) {
+			try {
+				handler.handle(update);
 				return true;
 			}
-			sleep(wait);
-			wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
+			catch (RuntimeException | Error ex) {
+				if (transientFailure(ex)) {
+					log.error("Could not store update {}; trying again in {} ms", update.getUpdateId(), wait.toMillis(),
+							ex);
+					wait = pause(wait);
+				}
+				else {
+					unhandled = ex;
+				}
+			}
 		}
-		return false;
+		log.error("Update {} could not be handled; it is kept for inspection and the bot goes on", update.getUpdateId(),
+				unhandled);
+		while (!keep(update, unhandled, wait)) {
+			wait = pause(wait);
+			if (stopping.getCount() == 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -169,17 +167,20 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		}
 	}
 
-	private void sleep(Duration duration) {
+	/** Waits the given time, or less when stopping, and returns how long to wait the next time. */
+	private Duration pause(Duration wait) {
 		try {
-			stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+			stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			stopping.countDown();
 		}
+		Duration longer = wait.multipliedBy(2);
+		return longer.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : longer;
 	}
 
 	/** Whether the database could not be reached or was busy: worth trying again, unlike a failure of the update's own. */
-	private static boolean transientFailure(RuntimeException ex) {
+	private static boolean transientFailure(Throwable ex) {
 		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
 				|| ex instanceof DataAccessResourceFailureException || ex instanceof TransactionException;
 	}
