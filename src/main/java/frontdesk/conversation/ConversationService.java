@@ -315,6 +315,20 @@ public class ConversationService {
 			.ifPresent(customer -> events.publishEvent(new BotBlockChanged(customer.id(), blocked, clock.instant())));
 	}
 
+	/**
+	 * A message for the customer could not be delivered on their channel, and will not be: announced as
+	 * {@link DeliveryFailed}, so the staff know.
+	 * @param text what it said (an attachment's caption), or {@code null}
+	 * @param attachment whether it was an attachment rather than a text
+	 * @param reason why, as the channel said
+	 */
+	@Transactional
+	public void deliveryFailed(String channel, String externalId, String text, boolean attachment, String reason) {
+		customers.findByChannelAndExternalId(channel, externalId)
+			.ifPresent(customer -> events.publishEvent(
+					new DeliveryFailed(customer.id(), text, attachment, reason, clock.instant())));
+	}
+
 	/** Whether the customer blocked the bot on their channel. */
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String channel, String externalId) {

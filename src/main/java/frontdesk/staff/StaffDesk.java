@@ -14,6 +14,7 @@ import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.CustomerWrote;
+import frontdesk.conversation.DeliveryFailed;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
@@ -48,6 +49,9 @@ public class StaffDesk {
 
 	/** Messages of the conversation shown on a card. */
 	static final int CARD_MESSAGES = 10;
+
+	/** Characters of a message that could not be delivered shown in the staff's notice. */
+	static final int EXCERPT = 80;
 
 	private static final Logger log = LoggerFactory.getLogger(StaffDesk.class);
 
@@ -272,6 +276,36 @@ public class StaffDesk {
 					? name + " blocked the bot: nothing written here reaches them until they start the bot again."
 					: name + " started the bot again: what is written here reaches them again.", List.of(), null);
 		});
+	}
+
+	/**
+	 * A message for the customer (a staff member's reply, the bot's answer) could not be delivered: the staff see it in
+	 * the customer's topic (opened if need be), with the start of what it said and why, so that it is not lost unseen.
+	 */
+	@ApplicationModuleListener
+	void on(DeliveryFailed failed) {
+		if (!group.configured()) {
+			return;
+		}
+		CustomerProfile customer = conversations.customer(failed.customerId()).orElseThrow();
+		String what = failed.attachment() ? "An attachment" : "This message";
+		String said = failed.text() == null || failed.text().isBlank() ? "" : ": “" + excerpt(failed.text()) + "”";
+		group.post(topics.topicOf(failed.customerId(), customer),
+				"⚠️ " + what + " could not be delivered to the customer" + said + " (" + failed.reason() + ")", List.of(),
+				null);
+	}
+
+	/** The start of a text, on one line, cut short with "…" after a word where there is one. */
+	static String excerpt(String text) {
+		String line = text.strip().replaceAll("\\s+", " ");
+		if (line.length() <= EXCERPT) {
+			return line;
+		}
+		int cut = line.lastIndexOf(' ', EXCERPT);
+		if (cut < EXCERPT / 2) {
+			cut = Character.isHighSurrogate(line.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT;
+		}
+		return line.substring(0, cut).stripTrailing() + "…";
 	}
 
 	/** The open ticket of the customer whose topic this is, in the current group. */

@@ -174,6 +174,14 @@ class OutboxMessage {
 		return !UNORDERED.contains(kind);
 	}
 
+	/**
+	 * Whether a customer was meant to read it in their private chat: a text or a copy; not an edit of an earlier
+	 * message, nor the answer to a button press, nor a post in a group.
+	 */
+	boolean forCustomer() {
+		return chatId > 0 && (kind == Kind.SEND_MESSAGE || kind == Kind.COPY_MESSAGE);
+	}
+
 	static final Set<Kind> UNORDERED = EnumSet.of(Kind.ANSWER_CALLBACK, Kind.EDIT_MESSAGE);
 
 	Duration age(Instant now) {

@@ -28,6 +28,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import frontdesk.conversation.ConversationService;
 
@@ -280,7 +281,7 @@ class OutboxSender implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				// the request could not even be made: trying again would not help
 				log.error("Could not send outbox message {} to chat {}", message.id(), message.chatId(), ex);
-				update(message, stored -> stored.giveUp(ex.toString()));
+				markGivenUp(message, ex.toString(), ex.toString());
 				return;
 			}
 			Long messageId = result instanceof Message sentMessage ? Long.valueOf(sentMessage.getMessageId())
@@ -324,20 +325,20 @@ class OutboxSender implements SmartLifecycle {
 					conversations.blocked(UpdateHandler.CHANNEL, String.valueOf(message.chatId()), true);
 				});
 			}
-			case TOPIC_DELETED -> moveFromDeletedTopic(message, description, now);
-			case REJECTED, GAVE_UP -> giveUp(message, description);
+			case TOPIC_DELETED -> moveFromDeletedTopic(message, description, reason(error), now);
+			case REJECTED, GAVE_UP -> giveUp(message, description, reason(error));
 		}
 	}
 
 	/** Its topic was deleted: the message, with the others for that topic, goes to the customer's new topic. */
-	private void moveFromDeletedTopic(OutboxMessage message, String description, Instant now) {
+	private void moveFromDeletedTopic(OutboxMessage message, String description, String reason, Instant now) {
 		try {
 			if (Boolean.TRUE.equals(transactions.execute(status -> deletedTopics.moveFrom(message, description)))) {
 				log.warn("Topic {} of chat {} was deleted; its pending messages go to the customer's new topic",
 						message.messageThreadId(), message.chatId());
 			}
 			else {
-				giveUp(message, description);
+				giveUp(message, description, reason);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -345,20 +346,41 @@ class OutboxSender implements SmartLifecycle {
 			log.warn("Could not give the customer of deleted topic {} of chat {} a new one ({}); {}",
 					message.messageThreadId(), message.chatId(), ex.getMessage(),
 					later.retryAt() == null ? "giving up" : "trying again at " + later.retryAt());
-			update(message, stored -> {
-				if (later.retryAt() == null) {
-					stored.giveUp(description);
-				}
-				else {
-					stored.retryAt(later.retryAt(), description);
-				}
-			});
+			if (later.retryAt() == null) {
+				markGivenUp(message, description, reason);
+			}
+			else {
+				update(message, stored -> stored.retryAt(later.retryAt(), description));
+			}
 		}
 	}
 
-	private void giveUp(OutboxMessage message, String description) {
+	private void giveUp(OutboxMessage message, String description, String reason) {
 		log.error("Gave up sending outbox message {} to chat {}: {}", message.id(), message.chatId(), description);
-		update(message, stored -> stored.giveUp(description));
+		markGivenUp(message, description, reason);
+	}
+
+	/**
+	 * The message will not be sent. A message a customer was meant to read is announced, so the staff learn that it
+	 * did not reach them; only a message still pending is given up, so each is announced once.
+	 * @param reason why, for the staff to read
+	 */
+	private void markGivenUp(OutboxMessage message, String description, String reason) {
+		transactions.executeWithoutResult(status -> outbox.findById(message.id())
+			.filter(stored -> stored.status() == OutboxMessage.Status.PENDING)
+			.ifPresent(stored -> {
+				stored.giveUp(description);
+				if (stored.forCustomer()) {
+					conversations.deliveryFailed(UpdateHandler.CHANNEL, String.valueOf(stored.chatId()), stored.text(),
+							stored.kind() == OutboxMessage.Kind.COPY_MESSAGE, reason);
+				}
+			}));
+	}
+
+	/** What Telegram said, as people read it: its description of the error when it gave one. */
+	private static String reason(TelegramApiException error) {
+		return error instanceof TelegramApiRequestException request && request.getApiResponse() != null
+				? request.getApiResponse() : error.getMessage();
 	}
 
 	private void update(OutboxMessage message, java.util.function.Consumer<OutboxMessage> change) {

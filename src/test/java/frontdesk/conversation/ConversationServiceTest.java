@@ -103,6 +103,37 @@ class ConversationServiceTest {
 	}
 
 	@Nested
+	@RecordApplicationEvents
+	class DeliveryFailures {
+
+		@Autowired
+		ApplicationEvents events;
+
+		@Test
+		void tellsWhatDidNotReachTheCustomerAndWhy() {
+			say("hello");
+
+			service.deliveryFailed(customer.channel(), customer.externalId(), "Grace: Your refund went out today", false,
+					"Bad Request: message is too long");
+
+			assertThat(events.stream(DeliveryFailed.class)).singleElement().satisfies(failed -> {
+				assertThat(service.customer(failed.customerId())).contains(customer);
+				assertThat(failed.text()).isEqualTo("Grace: Your refund went out today");
+				assertThat(failed.attachment()).isFalse();
+				assertThat(failed.reason()).isEqualTo("Bad Request: message is too long");
+			});
+		}
+
+		@Test
+		void saysNothingAboutAChatOfNoKnownCustomer() {
+			service.deliveryFailed(customer.channel(), "nobody-" + customer.externalId(), "Hello", false,
+					"Bad Request: chat not found");
+
+			assertThat(events.stream(DeliveryFailed.class)).isEmpty();
+		}
+	}
+
+	@Nested
 	class Answers {
 
 		@Test

@@ -655,6 +655,40 @@ class StaffEndToEndTest {
 		assertThat(postsIn(topic)).filteredOn(line -> line.endsWith(STARTED_AGAIN)).hasSize(1);
 	}
 
+	@Test
+	void tellsTheStaffInTheTopicWhenTheirReplyCannotReachTheCustomer() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Ivy");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		telegram.failNextForChat("sendMessage", chat, 1, 400, "Bad Request: message is too long", null);
+
+		scenes.inTopic(topic, grace, "Grace", "Your refund went out today, so it should be on your statement within "
+				+ "three to five working days.");
+
+		awaitLine(topic, "⚠️ This message could not be delivered to the customer: “Grace: Your refund went out today, so "
+				+ "it should be on your statement within…” (Bad Request: message is too long)");
+		scenes.inTopic(topic, grace, "Grace", "Sorry, once more: your refund went out today.");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorry, once more: your refund went out today."), WAIT);
+		assertThat(postsIn(topic)).filteredOn(line -> line.startsWith("⚠️")).hasSize(1);
+	}
+
+	@Test
+	void onlyLogsAPostForTheStaffGroupThatCannotBeDelivered() {
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Jo");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		telegram.failNextForChat("sendMessage", GROUP, 1, 400, "Bad Request: message is too long", null);
+
+		telegram.sendText(chat, chat, "Jo", "is anyone there?");
+
+		telegram.awaitCall(call -> call.is("sendMessage") && call.failed() && call.body().path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(call.body(), "Jo: is anyone there?"), WAIT);
+		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().contains("could not be delivered"), Duration.ofSeconds(2));
+		assertThat(postsIn(topic)).doesNotContain("Jo: is anyone there?");
+	}
+
 	static final String BLOCKED = "blocked the bot: nothing written here reaches them until they start the bot again.";
 
 	static final String STARTED_AGAIN = "started the bot again: what is written here reaches them again.";
