@@ -19,6 +19,9 @@ final class UpsetSigns {
 	 */
 	private static final int SHOUTING_WORDS = 3;
 
+	/** Fewer capital words shout too with exclamation marks and nothing in small letters: "REFUND NOW!!!". */
+	private static final int EXCLAIMED_SHOUTING_WORDS = 2;
+
 	private static final String LETTER_OR_DIGIT = "[\\p{L}\\p{N}]";
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
@@ -57,7 +60,7 @@ final class UpsetSigns {
 		return shouting(plain) || (words != null && words.matcher(plain).find());
 	}
 
-	/** At least a few words in capitals, and hardly any in small letters. */
+	/** At least a few words in capitals (two with "!!"), and hardly any in small letters. */
 	private static boolean shouting(String text) {
 		int capitals = 0;
 		int others = 0;
@@ -71,7 +74,8 @@ final class UpsetSigns {
 				others++;
 			}
 		}
-		return capitals >= SHOUTING_WORDS && others * 4 <= capitals;
+		return others * 4 <= capitals && (capitals >= SHOUTING_WORDS
+				|| (capitals >= EXCLAIMED_SHOUTING_WORDS && others == 0 && text.contains("!!")));
 	}
 
 }
