@@ -138,8 +138,7 @@ class Dialogue {
 	private void pressed(Turn turn, String data) {
 		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
 		if (data.startsWith(ASK)) {
-			Optional<Intent> intent = turn.understanding.intents().find(data.substring(ASK.length()))
-				.filter(Intent::offerable);
+			Optional<Intent> intent = turn.understanding.intents().findOfferable(data.substring(ASK.length()));
 			if (intent.isPresent()) {
 				turn.inbound.understood(Message.Outcome.COMMAND, intent.get().id(), 1.0);
 				act(turn, intent.get(), 1.0);
@@ -290,7 +289,7 @@ class Dialogue {
 
 	private void checkStartSuggestions(IntentSet intents) {
 		List<String> missing = settings.startSuggestions().stream()
-			.filter(id -> intents.find(id).filter(Intent::offerable).isEmpty())
+			.filter(id -> intents.findOfferable(id).isEmpty())
 			.toList();
 		if (!missing.isEmpty()) {
 			log.warn("frontdesk.conversation.start-suggestions names {}, which the intents do not have (or which are "
@@ -398,7 +397,7 @@ class Dialogue {
 
 	private List<Reply.Button> suggestions(IntentSet intents, List<String> ids) {
 		return ids.stream()
-			.flatMap(id -> intents.find(id).filter(Intent::offerable).stream())
+			.flatMap(id -> intents.findOfferable(id).stream())
 			.map(intent -> new Reply.Button(intent.label(), ASK + intent.id()))
 			.toList();
 	}

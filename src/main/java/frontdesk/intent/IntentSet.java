@@ -30,6 +30,11 @@ public final class IntentSet {
 		return Optional.ofNullable(id).map(intents::get);
 	}
 
+	/** The intent with this id, if customers may be offered it as a button (see {@link Intent#offerable()}). */
+	public Optional<Intent> findOfferable(String id) {
+		return find(id).filter(Intent::offerable);
+	}
+
 	public Messages messages() {
 		return messages;
 	}

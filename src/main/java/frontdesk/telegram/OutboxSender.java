@@ -28,7 +28,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import frontdesk.conversation.ConversationService;
 
@@ -379,8 +378,8 @@ class OutboxSender implements SmartLifecycle {
 
 	/** What Telegram said, as people read it: its description of the error when it gave one. */
 	private static String reason(TelegramApiException error) {
-		return error instanceof TelegramApiRequestException request && request.getApiResponse() != null
-				? request.getApiResponse() : error.getMessage();
+		String description = RetryPolicy.description(error);
+		return description != null ? description : error.getMessage();
 	}
 
 	private void update(OutboxMessage message, java.util.function.Consumer<OutboxMessage> change) {

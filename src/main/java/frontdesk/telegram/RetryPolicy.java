@@ -79,8 +79,13 @@ final class RetryPolicy {
 	}
 
 	private static boolean described(TelegramApiException error, String part) {
-		String description = error instanceof TelegramApiRequestException request ? request.getApiResponse() : null;
+		String description = description(error);
 		return description != null && description.toLowerCase(java.util.Locale.ROOT).contains(part);
+	}
+
+	/** Telegram's own description of the error ("Bad Request: message is too long"), or null if it gave none. */
+	static String description(TelegramApiException error) {
+		return error instanceof TelegramApiRequestException request ? request.getApiResponse() : null;
 	}
 
 	/** 1 s, 2 s, 4 s, ... up to the maximum. */
