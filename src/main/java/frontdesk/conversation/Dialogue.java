@@ -90,6 +90,9 @@ class Dialogue {
 
 	void respond(Turn turn) {
 		String text = turn.text;
+		if (turn.kind == Inbound.Kind.BUTTON) {
+			turn.inbound.pressed(buttonLabel(turn, text));
+		}
 		if (turn.conversation.withPerson()) {
 			heldByPerson(turn, text);
 			return;
@@ -133,6 +136,22 @@ class Dialogue {
 	private void command(Turn turn, String text) {
 		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
 		commands.getOrDefault(commandName(text), this::help).accept(turn);
+	}
+
+	/** What a button with this data says, as the customer saw it; data the bot never sent is shown as it came. */
+	private static String buttonLabel(Turn turn, String data) {
+		if (data.startsWith(ASK)) {
+			return turn.understanding.intents().find(data.substring(ASK.length())).map(Intent::label).orElse(data);
+		}
+		if (data.startsWith(WITHDRAW)) {
+			return turn.text(MessageKey.WITHDRAW);
+		}
+		return switch (data) {
+			case SOMETHING_ELSE -> turn.text(MessageKey.SOMETHING_ELSE);
+			case PERSON -> turn.text(MessageKey.TALK_TO_PERSON);
+			case DONE -> turn.text(MessageKey.DONE);
+			default -> data;
+		};
 	}
 
 	private void pressed(Turn turn, String data) {

@@ -25,6 +25,9 @@ class Message {
 	/** Marks the new text of a message its author changed. */
 	static final String EDITED = "(edited) ";
 
+	/** Marks a press on one of the bot's buttons, followed by the button's label. */
+	static final String PRESSED = "[button] ";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -80,6 +83,11 @@ class Message {
 	Message edited() {
 		this.text = limit(EDITED + text);
 		return this;
+	}
+
+	/** Shows a button press as the button the customer saw, not as its data. */
+	void pressed(String label) {
+		this.text = limit(PRESSED + label);
 	}
 
 	private static String limit(String text) {

@@ -167,6 +167,18 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void keepsAPressedButtonAsTheCustomerSawIt() {
+			press("i:shipping_cost");
+			assertThat(lastMessages(2).get(0).text()).isEqualTo("[button] Delivery costs");
+
+			press("human");
+			assertThat(lastMessages(2).get(0).text()).isEqualTo("[button] Talk to a person");
+
+			press("i:no_such_intent");
+			assertThat(lastMessages(1).get(0).text()).isEqualTo("[button] i:no_such_intent");
+		}
+
+		@Test
 		void storesEachMessageWithWhatTheBotMadeOfIt() {
 			VERDICTS.put("how much is postage", confident("shipping_cost", 0.8));
 
