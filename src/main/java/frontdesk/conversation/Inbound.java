@@ -13,7 +13,8 @@ package frontdesk.conversation;
 public record Inbound(CustomerProfile from, Kind kind, String text, String media, String externalId, String replyTo) {
 
 	public Inbound {
-		text = text == null ? "" : text;
+		// no one means a NUL character, and PostgreSQL cannot store one in a text
+		text = text == null ? "" : text.replace("\0", "");
 	}
 
 	public static Inbound text(CustomerProfile from, String text, String externalId) {

@@ -226,6 +226,18 @@ class ConsoleDeskTest {
 		}
 
 		@Test
+		void dropsANulCharacterWhichCannotBeStored() throws Exception {
+			CustomerProfile kim = customer("Kim");
+			TicketView ticket = asksForPerson(kim);
+
+			assertThat(act(ticket, "reply", grace(), "Order\u0000 sent").getFlashMap().get("notice")).isEqualTo("Sent.");
+			assertThat(act(ticket, "reply", grace(), "\u0000").getFlashMap().get("problem"))
+				.isEqualTo("Write something to send.");
+			assertThat(deliveriesTo(kim)).extracting(delivery -> delivery.reply().text())
+				.containsExactly("Grace: Order sent");
+		}
+
+		@Test
 		void goesBackToTheConversationWhenSentFromThere() throws Exception {
 			TicketView ticket = asksForPerson(customer("Fay"));
 

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The postgres profile on a real PostgreSQL server (its binaries from Maven Central, started for this test): the
  * schema is made by the same migrations, and a customer's way from a question to a person to a rating is stored
- * there, with a message longer than PostgreSQL lets an ordinary index hold.
+ * there, with a message longer than PostgreSQL lets an ordinary index hold and one with a character it cannot store.
  */
 @ExtendWith(PostgresEndToEndTest.StopPostgresLast.class)
 @SpringBootTest(properties = "frontdesk.matching.model=lexical")
@@ -96,6 +96,10 @@ class PostgresEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Ann");
 		FakeTelegram.Call card = scenes.card(ticket);
 		int topic = card.body().path("message_thread_id").asInt();
+		// a NUL character, which PostgreSQL cannot keep in a text, is dropped rather than losing the message
+		telegram.sendText(chat, chat, "Ann", "order\u0000 12345");
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Ann: order 12345"), WAIT);
 		String longMessage = longChineseMessage(1500);
 		telegram.sendText(chat, chat, "Ann", longMessage);
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
@@ -115,7 +119,7 @@ class PostgresEndToEndTest {
 		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
 		assertThat(jdbc.queryForList("select text from conversation_message where author = 'CUSTOMER' order by id",
 				String.class))
-			.containsSubsequence("how much does delivery cost?", longMessage);
+			.containsSubsequence("how much does delivery cost?", "order 12345", longMessage);
 		assertThat(jdbc.queryForObject("select taken_by from ticket where id = ?", String.class, ticket)).isEqualTo("Grace");
 		assertThat(jdbc.queryForObject("select score from rating", Integer.class)).isEqualTo(5);
 		// every event between modules was stored and handled, the long message's among them
