@@ -156,7 +156,7 @@ public class ConversationService {
 			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
 			conversations.save(conversation);
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
-			return new CustomerDelivery(customer.profile(), Reply.of(text));
+			return new CustomerDelivery(customer.profile(), Reply.of(text), true);
 		});
 	}
 
@@ -170,7 +170,7 @@ public class ConversationService {
 		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
 			messages.save(Message.fromStaff(conversationId, text, clock.instant()).edited().attachTo(conversation.ticketId()));
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
-			return new CustomerDelivery(customer.profile(), Reply.of(text));
+			return new CustomerDelivery(customer.profile(), Reply.of(text), true);
 		});
 	}
 
@@ -238,7 +238,7 @@ public class ConversationService {
 				? feedback.farewell(conversation, goodbye, texts.get(customer, MessageKey.RATING_QUESTION, now))
 				: Reply.of(goodbye);
 		messages.save(Message.fromBot(conversation.id(), reply.text(), null, null, now).attachTo(conversation.ticketId()));
-		return new CustomerDelivery(customer.profile(), reply);
+		return new CustomerDelivery(customer.profile(), reply, false);
 	}
 
 	/**

@@ -115,7 +115,7 @@ public class StaffDesk {
 				: (captioned ? caption : "");
 		return answeredBy(topicId, staff)
 			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, transcript)))
-			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown)));
+			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown), true));
 	}
 
 	/**

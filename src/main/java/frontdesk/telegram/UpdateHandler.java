@@ -224,7 +224,7 @@ class UpdateHandler {
 					else {
 						// another channel cannot show Telegram's media: the customer is told what was sent
 						events.publishEvent(new CustomerDelivery(delivery.customer(),
-								Reply.of(("[" + media.get() + "] " + delivery.reply().text()).strip())));
+								Reply.of(("[" + media.get() + "] " + delivery.reply().text()).strip()), true));
 					}
 				});
 			}

@@ -113,7 +113,8 @@ class WebChat {
 	void on(CustomerDelivery delivery) {
 		if (CHANNEL.equals(delivery.customer().channel())) {
 			String visitor = delivery.customer().externalId();
-			WebLine line = lines.save(WebLine.toVisitor(visitor, WebLine.Author.STAFF, delivery.reply(), clock.instant()));
+			WebLine.Author author = delivery.byStaff() ? WebLine.Author.STAFF : WebLine.Author.BOT;
+			WebLine line = lines.save(WebLine.toVisitor(visitor, author, delivery.reply(), clock.instant()));
 			pushAfterCommit(visitor, line.view());
 		}
 	}

@@ -88,12 +88,12 @@ class ConsoleAndChatBrowserTest {
 
 			staff.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + ticket + " button.close")))
 				.click();
-			line(visitor, "staff", "How would you rate this conversation?");
+			line(visitor, "bot", "How would you rate this conversation?");
 			WebElement five = visitor.waiting(WAIT).until(ExpectedConditions
-				.elementToBeClickable(By.cssSelector(".line.staff .buttons.row button:last-child")));
+				.elementToBeClickable(By.cssSelector(".line.bot .buttons.row button:last-child")));
 			long conversation = Long.parseLong(five.getDomAttribute("data-data").split(":")[1]);
 			five.click();
-			line(visitor, "staff", "You rated it 5 out of 5");
+			line(visitor, "bot", "You rated it 5 out of 5");
 			await().atMost(WAIT).until(() -> ratings.find(conversation).map(rating -> rating.score()).orElse(0) == 5);
 			assertThat(ratings.find(conversation).orElseThrow().handledBy()).isEqualTo("Grace");
 		}

@@ -163,9 +163,10 @@ class WebChatBrowserTest {
 				&& body.path("text").asText().contains("Customer: my lamp arrived broken"), WAIT);
 		scenes.inTopic(topic, 901, "Grace", "/close");
 
-		waitForLine("staff", text -> text.contains("How would you rate this conversation?"));
+		// the goodbye and the rating question are the bot's, not Grace's
+		waitForLine("bot", text -> text.contains("How would you rate this conversation?"));
 		List<String> scale = browser.waiting(WAIT).until(driver -> driver
-			.findElements(By.cssSelector(".line.staff .buttons.row button"))
+			.findElements(By.cssSelector(".line.bot .buttons.row button"))
 			.stream()
 			.map(button -> button.getText() + "=" + button.getAttribute("data-data"))
 			.toList());
@@ -173,10 +174,10 @@ class WebChatBrowserTest {
 		long conversation = Long.parseLong(scale.get(0).split(":")[1]);
 		browser.screenshot("chat-rating");
 		browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector(".line.staff .buttons.row button[data-data='rate:" + conversation + ":4']")))
+				By.cssSelector(".line.bot .buttons.row button[data-data='rate:" + conversation + ":4']")))
 			.click();
 
-		waitForLine("staff", text -> text.endsWith("You rated it 4 out of 5. Thank you!"));
+		waitForLine("bot", text -> text.endsWith("You rated it 4 out of 5. Thank you!"));
 		waitForLine("bot", text -> text.startsWith("Anything we could do better?"));
 		await().atMost(WAIT).until(() -> ratings.find(conversation).map(rating -> rating.score()).orElse(0) == 4);
 		browser.screenshot("chat-rated");
@@ -194,7 +195,7 @@ class WebChatBrowserTest {
 		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/chat/events*")));
 		live.stop();
 		live.start();
-		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: your parcel is on its way")));
+		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: your parcel is on its way"), true));
 
 		// the answer to the visitor's own message, newer than the staff line, comes while the stream is down
 		ask("where is my order");
