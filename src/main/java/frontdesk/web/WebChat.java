@@ -55,7 +55,8 @@ class WebChat {
 	 */
 	@Transactional
 	public Answer write(String visitor, String text) {
-		String message = text == null ? "" : text.strip();
+		// no one means a NUL character, and PostgreSQL cannot store one in a text
+		String message = text == null ? "" : text.replace("\0", "").strip();
 		if (message.isEmpty() || message.length() > MAX_TEXT) {
 			throw new IllegalArgumentException("A message has 1 to " + MAX_TEXT + " characters");
 		}

@@ -13,23 +13,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static frontdesk.telegram.Scenes.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The postgres profile on a real PostgreSQL server (its binaries from Maven Central, started for this test): the
  * schema is made by the same migrations, and a customer's way from a question to a person to a rating is stored
- * there, with a message longer than PostgreSQL lets an ordinary index hold and one with a character it cannot store.
+ * there, with a message longer than PostgreSQL lets an ordinary index hold, and a Telegram message and a web chat
+ * line with a character it cannot store.
  */
 @ExtendWith(PostgresEndToEndTest.StopPostgresLast.class)
 @SpringBootTest(properties = "frontdesk.matching.model=lexical")
+@AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 @DirtiesContext
 class PostgresEndToEndTest {
@@ -44,6 +51,9 @@ class PostgresEndToEndTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc web;
 
 	private static EmbeddedPostgres start() {
 		try {
@@ -89,7 +99,7 @@ class PostgresEndToEndTest {
 	}
 
 	@Test
-	void aCustomerIsAnsweredHandedToAPersonAndRatesItAllStoredInPostgres() {
+	void aCustomerIsAnsweredHandedToAPersonAndRatesItAllStoredInPostgres() throws Exception {
 		long chat = 8_000_000_001L;
 		telegram.sendText(chat, chat, "Ann", "how much does delivery cost?");
 		telegram.awaitMessage(chat, text -> text.contains("£3.95"), WAIT);
@@ -117,6 +127,10 @@ class PostgresEndToEndTest {
 				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT);
 
 		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+		web.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"hello\\u0000 there\"}")).andExpect(status().isOk());
+		assertThat(jdbc.queryForList("select text from web_line where author = 'VISITOR'", String.class))
+			.containsExactly("hello there");
 		assertThat(jdbc.queryForList("select text from conversation_message where author = 'CUSTOMER' order by id",
 				String.class))
 			.containsSubsequence("how much does delivery cost?", "order 12345", longMessage);
