@@ -12,6 +12,10 @@
 	// the newest line the stream or a catch-up brought: lines come to those in order, so what was written while the
 	// stream was down lies after it (an answer to the visitor's own post may have come with newer lines meanwhile)
 	let received = 0;
+	// whether every line up to `received` has come: not from a break in the stream until a catch-up came through, so
+	// a live line does not vouch for those written while the stream was down
+	let caughtUp = false;
+	let retry = null;
 	let pending = 0;
 
 	if (new URLSearchParams(location.search).has('embed')) {
@@ -125,20 +129,36 @@
 
 	function receive(line) {
 		render(line);
-		received = Math.max(received, line.id);
+		if (caughtUp) {
+			received = Math.max(received, line.id);
+		}
 	}
 
+	// fetches the lines after the newest one received, tried again a little later until it comes through
 	async function catchUp() {
-		const response = await fetch('/api/chat/lines' + (received ? '?after=' + received : ''),
-			{ credentials: 'same-origin' });
-		if (response.ok) {
-			(await response.json()).forEach(receive);
+		clearTimeout(retry);
+		try {
+			const response = await fetch('/api/chat/lines' + (received ? '?after=' + received : ''),
+				{ credentials: 'same-origin' });
+			if (!response.ok) {
+				throw new Error('HTTP ' + response.status);
+			}
+			const lines = await response.json();
+			lines.forEach(render);
+			received = lines.reduce((newest, line) => Math.max(newest, line.id), received);
+			caughtUp = true;
+			return true;
+		}
+		catch (error) {
+			clearTimeout(retry);
+			retry = setTimeout(catchUp, 3000);
+			return false;
 		}
 	}
 
 	async function start() {
-		await catchUp();
-		if (received === 0) {
+		// a new visitor is greeted; when the page cannot tell whether the visitor is new, it waits for the catch-up
+		if (await catchUp() && received === 0) {
 			await post('/api/chat/lines', { text: '/start' });
 		}
 		listen();
@@ -150,8 +170,9 @@
 		events.addEventListener('line', event => receive(JSON.parse(event.data)));
 		// after a break the stream reconnects on its own; what came meanwhile is fetched
 		events.addEventListener('open', () => catchUp());
-		// a stream the browser gave up on (the request failed outright) is opened anew a little later
 		events.addEventListener('error', () => {
+			caughtUp = false;
+			// a stream the browser gave up on (the request failed outright) is opened anew a little later
 			if (events.readyState === EventSource.CLOSED) {
 				setTimeout(listen, 5000);
 			}

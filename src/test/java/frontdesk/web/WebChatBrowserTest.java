@@ -187,8 +187,7 @@ class WebChatBrowserTest {
 	void aStaffReplyWrittenWhileTheLiveStreamWasDownAppearsWhenItReconnects() {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
-		String cookie = browser.driver().manage().getCookieNamed(Visitors.COOKIE).getValue();
-		String visitor = cookie.substring(0, cookie.lastIndexOf('.'));
+		String visitor = visitor();
 		// the server ends the page's stream (as it does every few minutes), and the network keeps the page from
 		// opening a new one for a while
 		browser.driver().executeCdpCommand("Network.enable", Map.of());
@@ -203,6 +202,63 @@ class WebChatBrowserTest {
 		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
 
 		waitForLine("staff", text -> text.equals("Grace: your parcel is on its way"));
+	}
+
+	@Test
+	void aStaffReplyWrittenWhileTheCatchUpAfterABreakFailedStillAppears() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		String visitor = visitor();
+		// the page's catch-ups fail until told otherwise
+		browser.driver().executeScript("""
+				const fetchNow = window.fetch;
+				window.catchUpsFailed = 0;
+				window.failCatchUps = true;
+				window.fetch = (url, options) => {
+					if (window.failCatchUps && String(url).includes('?after=')) {
+						window.catchUpsFailed++;
+						return Promise.reject(new TypeError('Failed to fetch'));
+					}
+					return fetchNow(url, options);
+				};""");
+		browser.driver().executeCdpCommand("Network.enable", Map.of());
+		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/chat/events*")));
+		live.stop();
+		live.start();
+		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: sorry for the wait"), true));
+
+		// the stream comes back, but the catch-up that follows fails; then a newer line comes live
+		browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+		browser.waiting(WAIT).until(driver -> ((Number) browser.driver()
+			.executeScript("return window.catchUpsFailed")).intValue() > 0);
+		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: your parcel is on its way"), true));
+		waitForLine("staff", text -> text.equals("Grace: your parcel is on its way"));
+		browser.driver().executeScript("window.failCatchUps = false");
+
+		waitForLine("staff", text -> text.equals("Grace: sorry for the wait"));
+		assertThat(texts("staff")).containsExactly("Grace: sorry for the wait", "Grace: your parcel is on its way");
+	}
+
+	@Test
+	void aPageWhoseFirstFetchFailedStillShowsTheChatAndStaffRepliesLive() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		String visitor = visitor();
+		// the next page's first request fails, as on a network that drops out while the page loads
+		browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				const fetchNow = window.fetch;
+				window.fetchesToFail = 1;
+				window.fetch = (url, options) => window.fetchesToFail-- > 0
+					? Promise.reject(new TypeError('Failed to fetch')) : fetchNow(url, options);"""));
+		browser.driver().navigate().refresh();
+		browser.waiting(WAIT).until(driver -> ((Number) browser.driver()
+			.executeScript("return window.fetchesToFail")).intValue() < 1);
+
+		chat.on(new CustomerDelivery(WebChat.profile(visitor), Reply.of("Grace: hello again"), true));
+
+		waitForLine("staff", text -> text.equals("Grace: hello again"));
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		assertThat(texts("bot")).as("greeted once").filteredOn(text -> text.startsWith("Hi there!")).hasSize(1);
 	}
 
 	@Test
@@ -235,6 +291,12 @@ class WebChatBrowserTest {
 
 		waitForLine("visitor", text -> text.equals("\u3053\u3093\u306b\u3061\u306f"));
 		assertThat(texts("visitor")).containsExactly("\u3053\u3093\u306b\u3061\u306f");
+	}
+
+	/** The visitor the browser is, from its signed cookie. */
+	private String visitor() {
+		String cookie = browser.driver().manage().getCookieNamed(Visitors.COOKIE).getValue();
+		return cookie.substring(0, cookie.lastIndexOf('.'));
 	}
 
 	private void open() {
