@@ -179,11 +179,16 @@ public class StaffDesk {
 	}
 
 	/**
-	 * The open ticket of the topic, taken by the staff member if no one had it; the staff are told if there is none, or
-	 * if the customer blocked the bot (then the ticket stays as it was).
+	 * The open ticket of the topic, taken by the staff member if no one had it; the staff are told if the topic's
+	 * customer has none, or blocked the bot (then the ticket stays as it was). A topic of no customer's is left alone.
 	 */
 	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
-		Optional<TicketView> open = openTicketInTopic(topicId);
+		Optional<Long> customer = topics.customerIn(topicId);
+		if (customer.isEmpty()) {
+			// a topic the staff opened for themselves: what they write there is for each other
+			return Optional.empty();
+		}
+		Optional<TicketView> open = customer.flatMap(tickets::openForCustomer);
 		if (open.isEmpty()) {
 			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
 			return Optional.empty();

@@ -256,6 +256,22 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void whatStaffWriteInATopicOfTheirOwnIsLeftAlone() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Lou");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int teamTopic = topic + 100_000;
+
+		scenes.inTopic(teamTopic, grace, "Grace", "Who can cover the phones at lunch?");
+		scenes.inTopic(topic, grace, "Grace", "Hi Lou");
+
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Lou"), WAIT);
+		telegram.assertNoCall("sendMessage", body -> body.path("message_thread_id").asInt() == teamTopic,
+				Duration.ofSeconds(3));
+	}
+
+	@Test
 	void copiesWhatTheCustomerAddsIntoTheirTopic() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Kay");
