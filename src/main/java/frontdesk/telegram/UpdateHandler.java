@@ -47,17 +47,26 @@ class UpdateHandler {
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
 	/** Kinds of message the bot cannot read, by how they are described in the transcript. */
-	private static final Map<String, Predicate<Message>> MEDIA = Map.of(
-			"photo", Message::hasPhoto,
-			"sticker", Message::hasSticker,
-			"voice message", Message::hasVoice,
-			"document", Message::hasDocument,
-			"video", Message::hasVideo,
-			"audio", Message::hasAudio,
-			"video message", Message::hasVideoNote,
-			"animation", Message::hasAnimation,
-			"location", Message::hasLocation,
-			"contact", Message::hasContact);
+	/**
+	 * What a message without text holds, by the name the transcript gives it; in this order, as a GIF comes as an
+	 * animation and as a document.
+	 */
+	private static final List<Map.Entry<String, Predicate<Message>>> MEDIA = List.of(
+			Map.entry("photo", Message::hasPhoto),
+			Map.entry("sticker", Message::hasSticker),
+			Map.entry("voice message", Message::hasVoice),
+			Map.entry("video message", Message::hasVideoNote),
+			Map.entry("animation", Message::hasAnimation),
+			Map.entry("video", Message::hasVideo),
+			Map.entry("audio", Message::hasAudio),
+			Map.entry("document", Message::hasDocument),
+			Map.entry("location", Message::hasLocation),
+			Map.entry("contact", Message::hasContact),
+			Map.entry("poll", Message::hasPoll),
+			Map.entry("dice", Message::hasDice),
+			Map.entry("story", Message::hasStory),
+			Map.entry("game", Message::hasGame),
+			Map.entry("paid media", Message::hasPaidMedia));
 
 	private final ProcessedUpdateRepository processed;
 
@@ -134,7 +143,7 @@ class UpdateHandler {
 
 	private void onPrivateMessage(Message message) {
 		inbound(message).ifPresentOrElse(inbound -> send(message.getChatId(), conversations.handle(inbound).replies()),
-				() -> log.debug("Ignored a message without text or media in chat {}", message.getChatId()));
+				() -> log.info("Ignored a message without text or media in chat {}", message.getChatId()));
 	}
 
 	/** A customer changed a message: the staff see the change while a request for a person is open. */
@@ -164,7 +173,7 @@ class UpdateHandler {
 	}
 
 	private static Optional<String> mediaOf(Message message) {
-		return MEDIA.entrySet().stream().filter(kind -> kind.getValue().test(message)).map(Map.Entry::getKey).findFirst();
+		return MEDIA.stream().filter(kind -> kind.getValue().test(message)).map(Map.Entry::getKey).findFirst();
 	}
 
 	private void onButton(CallbackQuery query) {

@@ -232,16 +232,33 @@ class TelegramEndToEndTest {
 	class StrangeInput {
 
 		@Test
-		void asksForTextWhenSentPhotosStickersVoiceAndDocuments() {
+		void asksForTextWhenSentPhotosStickersVoiceDocumentsDiceAndPolls() {
 			long chat = newChat();
-			for (String kind : List.of("photo", "sticker", "voice", "document")) {
+			List<String> kinds = List.of("photo", "sticker", "voice", "document", "dice", "poll");
+			for (String kind : kinds) {
 				ObjectNode message = telegram.newMessage(chat, chat, "Ada");
 				message.set(kind, media(kind));
 				telegram.sendUpdate("message", message);
 			}
 
-			await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == 4);
+			await().atMost(WAIT).until(() -> telegram.sentTexts(chat).size() == kinds.size());
 			assertThat(telegram.sentTexts(chat)).allMatch(text -> text.contains("only read text"));
+		}
+
+		@Test
+		void callsAGifAnAnimationThoughItComesAsADocumentToo() {
+			long chat = newChat();
+			ObjectNode gif = telegram.newMessage(chat, chat, "Ada");
+			gif.set("animation", FakeTelegram.json("{\"file_id\":\"a1\",\"file_unique_id\":\"u5\",\"width\":200,"
+					+ "\"height\":200,\"duration\":2}"));
+			gif.set("document", media("document"));
+			telegram.sendUpdate("message", gif);
+
+			telegram.awaitMessage(chat, text -> text.contains("only read text"), WAIT);
+			assertThat(jdbc.queryForList("""
+					select m.text from conversation_message m join conversation c on c.id = m.conversation_id
+					join customer u on u.id = c.customer_id where u.external_id = ? and m.author = 'CUSTOMER'""",
+					String.class, String.valueOf(chat))).containsExactly("[animation]");
 		}
 
 		@Test
@@ -324,6 +341,10 @@ class TelegramEndToEndTest {
 				case "sticker" -> FakeTelegram.json("{\"file_id\":\"s1\",\"file_unique_id\":\"u2\",\"type\":\"regular\","
 						+ "\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false}");
 				case "voice" -> FakeTelegram.json("{\"file_id\":\"v1\",\"file_unique_id\":\"u3\",\"duration\":3}");
+				case "dice" -> FakeTelegram.json("{\"emoji\":\"🎲\",\"value\":4}");
+				case "poll" -> FakeTelegram.json("{\"id\":\"2\",\"question\":\"Red or blue?\",\"options\":[{\"text\":\"Red\","
+						+ "\"voter_count\":0},{\"text\":\"Blue\",\"voter_count\":0}],\"total_voter_count\":0,"
+						+ "\"is_closed\":false,\"is_anonymous\":false,\"type\":\"regular\",\"allows_multiple_answers\":false}");
 				default -> FakeTelegram.json("{\"file_id\":\"d1\",\"file_unique_id\":\"u4\",\"file_name\":\"invoice.pdf\"}");
 			};
 		}
