@@ -1,6 +1,7 @@
 package frontdesk.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The chat is open to anyone: visitors are told apart by their signed cookie, not by a login. Its pages may be shown
  * in a frame on the business's own site (the widget); its API takes JSON only (see {@link ChatApi}), so it needs no
- * CSRF token.
+ * CSRF token, and a post larger than a message can be is refused before it is read.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -26,5 +27,12 @@ class ChatSecurity {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.frameOptions(frame -> frame.disable()));
 		return http.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<ChatBodyLimit> chatBodyLimit() {
+		FilterRegistrationBean<ChatBodyLimit> registration = new FilterRegistrationBean<>(new ChatBodyLimit());
+		registration.addUrlPatterns("/api/chat/*");
+		return registration;
 	}
 }

@@ -127,6 +127,21 @@ class ChatApiTest {
 	}
 
 	@Test
+	void aPostLargerThanAnyMessageIsRefusedBeforeItIsRead() throws Exception {
+		// the longest message, every character escaped, still goes through
+		mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"" + "\\u00e9".repeat(4096) + "\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"" + "a".repeat(ChatBodyLimit.MAX_BYTES) + "\"}"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.error").value("That is too long to send."));
+		mvc.perform(post("/api/chat/buttons").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": 1, \"data\": \"" + "a".repeat(ChatBodyLimit.MAX_BYTES) + "\"}"))
+			.andExpect(status().isPayloadTooLarge());
+	}
+
+	@Test
 	void aButtonOnlyWorksUnderTheVisitorsOwnLines() throws Exception {
 		MvcResult greeting = mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": \"/start\"}"))
