@@ -161,16 +161,21 @@ class Reports {
 	 */
 	List<Question> unanswered() {
 		Instant now = clock.instant();
-		ConversationFigures figures = conversations.figures(now.minus(Duration.ofDays(DAYS)), now, UNANSWERED);
+		// the same days as the figures and the charts
+		Instant from = now.atZone(hours.zone()).toLocalDate().minusDays(DAYS - 1).atStartOfDay(hours.zone()).toInstant();
 		Set<String> known = catalog.current()
 			.intents()
 			.stream()
 			.flatMap(intent -> intent.examples().stream())
 			.map(example -> example.toLowerCase(Locale.ROOT).strip())
 			.collect(Collectors.toSet());
+		// each example can stand for one of the questions: that many more are fetched, so that the list stays full
+		// as staff add the questions they work through
+		ConversationFigures figures = conversations.figures(from, now, UNANSWERED + known.size());
 		return figures.unanswered()
 			.stream()
 			.filter(question -> !known.contains(question.text().strip().replaceAll("\\s+", " ")))
+			.limit(UNANSWERED)
 			.map(question -> new Question(question.text(), question.times(), question.bestGuess()))
 			.toList();
 	}

@@ -68,6 +68,9 @@ class ReportsTest {
 	@Autowired
 	IntentCatalog catalog;
 
+	@Autowired
+	Reports reports;
+
 	private static RequestPostProcessor grace() {
 		return user("grace").roles("STAFF");
 	}
@@ -163,6 +166,29 @@ class ReportsTest {
 				.andExpect(content().string(not(containsString("<td class=\"question\">" + question + "</td>"))));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(say(customer(), question).get(0).text())
 				.isIn(catalog.current().find("about_company").orElseThrow().answers()));
+		}
+
+		@Test
+		void keepsTheListFullAsStaffAddTheQuestionsTheyWorkThrough() throws Exception {
+			// asked once each and last in the alphabet, so these come after what the other tests ask
+			for (int i = 1; i <= Reports.UNANSWERED + 5; i++) {
+				say(customer(), "zzzz wibble " + i);
+			}
+			List<Reports.Question> before = reports.unanswered();
+			assertThat(before).hasSize(Reports.UNANSWERED);
+			List<Reports.Question> mine = before.stream().filter(question -> question.text().startsWith("zzzz")).toList();
+
+			for (Reports.Question added : mine.subList(0, 2)) {
+				mvc.perform(post("/console/reports/examples").param("intent", "about_company")
+					.param("text", added.text())
+					.with(grace())
+					.with(csrf())).andExpect(flash().attribute("notice", containsString("Added")));
+			}
+
+			List<Reports.Question> after = reports.unanswered();
+			assertThat(after).hasSize(Reports.UNANSWERED)
+				.extracting(Reports.Question::text)
+				.doesNotContain(mine.get(0).text(), mine.get(1).text());
 		}
 
 		@Test
