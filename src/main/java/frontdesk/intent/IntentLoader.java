@@ -155,8 +155,14 @@ public final class IntentLoader {
 	}
 
 	private List<ParsedIntent> readIntents(Path file) {
+		int problemsBefore = problems.size();
 		Node root = parse(file);
 		if (root == null) {
+			if (problems.size() == problemsBefore) {
+				// saved empty by mistake, or read while half-written: its intents would go without a word
+				problems.add(new IntentProblem(file, 0,
+						"the file is empty: write its intents under 'intents:', or delete the file"));
+			}
 			return List.of();
 		}
 		if (!(root instanceof MappingNode mapping) || value(mapping, "intents") == null) {

@@ -328,6 +328,22 @@ class IntentLoaderTest {
 		}
 
 		@Test
+		void refusesAnEmptyFileWhoseIntentsWouldGoWithoutAWord() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					""");
+			write("b.yml", "# shipping, to be written\n\n");
+
+			assertThat(failure().problems()).singleElement().satisfies(problem -> {
+				assertThat(problem.file().getFileName()).hasToString("b.yml");
+				assertThat(problem.message()).startsWith("the file is empty");
+			});
+		}
+
+		@Test
 		void saysAFileInAnotherEncodingIsNotUtf8() throws IOException {
 			Files.write(dir.resolve("a.yml"), """
 					intents:
