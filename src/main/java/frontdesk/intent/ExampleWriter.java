@@ -121,7 +121,10 @@ final class ExampleWriter {
 				case '"' -> quoted.append("\\\"");
 				case '\\' -> quoted.append("\\\\");
 				default -> {
-					if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+					// what YAML does not allow in a file as it is: control characters, line separators, the byte-order
+					// mark, non-characters and halves of a character
+					if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff
+							|| c == 0xfffe || c == 0xffff || Character.isSurrogate((char) c)) {
 						quoted.append("\\u%04x".formatted(c));
 					}
 					else {

@@ -126,10 +126,14 @@ class AddExampleTest {
 					    answer: Hi!
 					""");
 			String awkward = "say \"yes\": #1 \\ no - [maybe] {x} 👋 ünïcode";
+			// characters YAML does not allow in a file, even quoted, unless escaped
+			String control = "next\u0085line, \u0090 and \u009f ok";
 
 			catalog.addExample("greeting", awkward);
+			catalog.addExample("greeting", control);
 
-			assertThat(catalog.current().find("greeting").orElseThrow().examples()).containsExactly("héllo 👋", awkward);
+			assertThat(catalog.current().find("greeting").orElseThrow().examples())
+				.containsExactly("héllo 👋", awkward, control);
 		}
 
 		@Test
