@@ -83,12 +83,7 @@ class QueueController {
 		ZoneId zone = hours.zone();
 		Instant now = clock.instant();
 		model.addAttribute("rows", tickets.queue().stream().map(ticket -> row(ticket, me, zone, now)).toList());
-		model.addAttribute("ended", tickets.latest(RECENT * 2)
-			.stream()
-			.filter(ticket -> !ticket.open())
-			.limit(RECENT)
-			.map(ticket -> ended(ticket, zone))
-			.toList());
+		model.addAttribute("ended", tickets.lastEnded(RECENT).stream().map(ticket -> ended(ticket, zone)).toList());
 		model.addAttribute("zone", zone.getId());
 		return "console/queue";
 	}

@@ -34,7 +34,7 @@ interface TicketRepository extends Repository<Ticket, Long> {
 	List<Ticket> findByConversationIdOrderById(Long conversationId);
 
 	/** The latest tickets, newest first. */
-	List<Ticket> findByOrderByIdDesc(Limit limit);
+	List<Ticket> findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit limit);
 
 	/** The requests made in a period. */
 	List<Ticket> findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(Instant from, Instant to);

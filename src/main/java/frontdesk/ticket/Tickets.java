@@ -174,10 +174,10 @@ public class Tickets {
 		return tickets.findByConversationIdOrderById(conversationId).stream().map(this::timeline).toList();
 	}
 
-	/** The latest requests, whatever their state, newest first. */
+	/** The requests that ended last (closed or withdrawn), the latest first. */
 	@Transactional(readOnly = true)
-	public List<TicketTimeline> latest(int count) {
-		return tickets.findByOrderByIdDesc(Limit.of(count)).stream().map(this::timeline).toList();
+	public List<TicketTimeline> lastEnded(int count) {
+		return tickets.findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit.of(count)).stream().map(this::timeline).toList();
 	}
 
 	/**

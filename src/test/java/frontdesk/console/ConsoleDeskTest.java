@@ -372,6 +372,19 @@ class ConsoleDeskTest {
 			assertThat(page.substring(page.indexOf("Recently closed"))).contains(ticket.number(), "closed · Grace");
 			assertThat(act(ticket, "close", alan()).getFlashMap().get("notice")).isEqualTo("This request is no longer open.");
 		}
+
+		@Test
+		void listsARequestClosedJustNowThoughManyNewerOnesAreOpen() throws Exception {
+			TicketView early = asksForPerson(customer("Una"));
+			for (int i = 0; i < 2 * QueueController.RECENT + 1; i++) {
+				asksForPerson(customer("Vic"));
+			}
+
+			act(early, "close", grace());
+
+			String page = queue();
+			assertThat(page.substring(page.indexOf("Recently closed"))).contains(early.number());
+		}
 	}
 
 	@Nested
