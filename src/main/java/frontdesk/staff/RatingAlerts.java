@@ -73,9 +73,9 @@ class RatingAlerts {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();
-		topics.existing(rating.customerId())
-			.ifPresent(topic -> group.reply(topic, alertKey(rating.conversationId()),
-					name(customer) + " commented: " + rating.comment()));
+		// the alert opens the customer's topic; if it could not yet (Telegram failed, it is tried again), this does
+		group.reply(topics.topicOf(rating.customerId(), customer), alertKey(rating.conversationId()),
+				name(customer) + " commented: " + rating.comment());
 	}
 
 	/**

@@ -249,6 +249,22 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void theCommentOnABadRatingReachesTheStaffThoughTheAlertCouldNotOpenTheTopicAtFirst() {
+		clock.set(london("2026-11-27T11:00"));
+		long chat = chats.incrementAndGet();
+		askThenEnd(chat, "Lea");
+		telegram.failNext("createForumTopic", 1, 502, "Bad Gateway");
+
+		rate(chat, 1);
+		telegram.sendText(chat, chat, "Lea", "the answer was wrong");
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(body, "Lea commented: the answer was wrong"), WAIT);
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 1/5 by Lea"), WAIT);
+	}
+
+	@Test
 	void aCommentWrittenAfterTheStaffFollowedUpIsStillTheComment() {
 		clock.set(london("2026-11-27T10:00"));
 		long chat = chats.incrementAndGet();
