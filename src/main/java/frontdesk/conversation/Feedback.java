@@ -93,6 +93,8 @@ class Feedback {
 	 * A text shortly after a rating: the comment on it, stored and thanked. A customer who wrote something else after
 	 * the goodbye and then rated has a conversation open; their next text is still the comment, as it answers the
 	 * question the bot asked last; so is the text of a customer whose rating the staff followed up with a new request.
+	 * A customer who rated an earlier conversation well while waiting for (or talking with) a person writes for the
+	 * staff: that text goes to the conversation.
 	 * @param open the customer's open conversation, if any
 	 * @return the thanks; empty when no rating waits for a comment, so the text goes to the conversation
 	 */
@@ -100,6 +102,9 @@ class Feedback {
 		return ratings.awaitingComment(customer.id())
 			.filter(rating -> open.isEmpty() || !messages.existsByConversationIdAndAuthorAndCreatedAtGreaterThan(
 					open.get().id(), Message.Author.CUSTOMER, rating.ratedAt()))
+			// with a request for a person open, the text is for the staff, unless it is on a bad rating: that
+			// comment goes to the staff as well
+			.filter(rating -> open.isEmpty() || open.get().ticketId() == null || rating.bad())
 			.map(rating -> {
 				Long conversationId = rating.conversationId();
 				ratings.comment(conversationId, inbound.text());

@@ -265,6 +265,27 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void aCustomerWaitingForAPersonWritesToTheStaffThoughTheyJustRatedAnEarlierConversationWell() {
+		clock.set(london("2026-11-27T11:30"));
+		long chat = chats.incrementAndGet();
+		askThenEnd(chat, "Ned");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long ticket = scenes.askForPerson(chat, "Ned");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+
+		telegram.sendCallback(chat, chat, "rate:" + conversationOf(question) + ":4",
+				question.result().path("message_id").asInt());
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().startsWith("Anything we could do better?"), WAIT);
+		telegram.sendText(chat, chat, "Ned", "my order number is 12345");
+
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic
+				&& Scenes.hasLine(body, "Ned: my order number is 12345"), WAIT);
+		assertThat(ratings.find(conversationOf(question)).orElseThrow().comment()).isNull();
+	}
+
+	@Test
 	void aCommentWrittenAfterTheStaffFollowedUpIsStillTheComment() {
 		clock.set(london("2026-11-27T10:00"));
 		long chat = chats.incrementAndGet();
