@@ -53,22 +53,35 @@ class StaffGroupCheck {
 					+ "manage topics, and set frontdesk.telegram.staff-chat-id to the group's id.");
 			return;
 		}
-		List<String> problems = problems();
-		if (problems.isEmpty()) {
+		Findings findings = check();
+		if (findings.problems().isEmpty()) {
 			log.info("Staff group {} is ready", settings.staffChatId());
 		}
 		else {
 			log.error("Staff group {} cannot be used: {}. Customers are still answered, but staff are not told of "
-					+ "requests until this is fixed.", settings.staffChatId(), String.join("; ", problems));
+					+ "requests until this is fixed.", settings.staffChatId(), String.join("; ", findings.problems()));
+		}
+		if (findings.publicName() != null) {
+			log.warn("Staff group {} is public (@{}): anyone can read the customers' conversations in it and press its "
+					+ "buttons. Make it private in the group's settings.", settings.staffChatId(), findings.publicName());
 		}
 	}
 
-	/** What keeps the staff group from being used; empty when it is ready. */
-	List<String> problems() {
+	/**
+	 * What the check found.
+	 * @param problems what keeps the staff group from being used; empty when it is ready
+	 * @param publicName the group's public user name, or {@code null} for a private group
+	 */
+	record Findings(List<String> problems, String publicName) {
+	}
+
+	Findings check() {
 		long chatId = settings.staffChatId();
 		List<String> problems = new ArrayList<>();
+		String publicName = null;
 		try {
 			ChatFullInfo chat = api.execute(GetChat.builder().chatId(chatId).build());
+			publicName = chat.getUserName();
 			if (!"supergroup".equals(chat.getType())) {
 				problems.add("it is a " + chat.getType() + ", not a supergroup");
 			}
@@ -90,6 +103,6 @@ class StaffGroupCheck {
 			problems.add("Telegram says: " + ex.getMessage()
 					+ " (is the id right, like -1001234567890, and is the bot in the group?)");
 		}
-		return problems;
+		return new Findings(problems, publicName);
 	}
 }

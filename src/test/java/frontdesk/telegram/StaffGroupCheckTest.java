@@ -43,14 +43,29 @@ class StaffGroupCheckTest {
 	void acceptsASupergroupWithTopicsWhereTheBotManagesTopics() {
 		group(true);
 
-		assertThat(check(GROUP).problems()).isEmpty();
+		assertThat(check(GROUP).check().problems()).isEmpty();
+	}
+
+	@Test
+	void tellsAPublicGroupFromAPrivateOne() {
+		group(true);
+		assertThat(check(GROUP).check().publicName()).isNull();
+
+		telegram.setChat(GROUP, """
+				{"id": %d, "type": "supergroup", "title": "Northwind support", "is_forum": true,
+				 "username": "northwind_support"}""".formatted(GROUP));
+
+		assertThat(check(GROUP).check()).satisfies(findings -> {
+			assertThat(findings.problems()).isEmpty();
+			assertThat(findings.publicName()).isEqualTo("northwind_support");
+		});
 	}
 
 	@Test
 	void saysWhenTopicsAreOff() {
 		group(false);
 
-		assertThat(check(GROUP).problems()).singleElement().asString().contains("topics are off");
+		assertThat(check(GROUP).check().problems()).singleElement().asString().contains("topics are off");
 	}
 
 	@Test
@@ -60,13 +75,13 @@ class StaffGroupCheckTest {
 				{"status": "member", "user": {"id": %d, "is_bot": true, "first_name": "Frontdesk"}}"""
 			.formatted(body.path("user_id").asLong())));
 
-		assertThat(check(GROUP).problems()).singleElement().asString().contains("not an admin");
+		assertThat(check(GROUP).check().problems()).singleElement().asString().contains("not an admin");
 	}
 
 	@Test
 	void saysWhenTheGroupCannotBeReached() {
 		telegram.failNext("getChat", 1, 400, "Bad Request: chat not found");
 
-		assertThat(check(GROUP).problems()).singleElement().asString().contains("chat not found");
+		assertThat(check(GROUP).check().problems()).singleElement().asString().contains("chat not found");
 	}
 }
