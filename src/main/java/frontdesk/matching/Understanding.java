@@ -133,7 +133,11 @@ public class Understanding {
 		long generation = nextGeneration();
 		return CompletableFuture.runAsync(() -> {
 			if (generation == latestGeneration()) {
-				install(generation, train(factory, intents, examples(intents)));
+				long started = System.nanoTime();
+				if (install(generation, train(factory, intents, examples(intents)))) {
+					log.info("The matcher has learnt the {} reloaded intents in {} ms; it answers from them now",
+							intents.size(), (System.nanoTime() - started) / 1_000_000);
+				}
 			}
 		}, training).exceptionally((failure) -> {
 			log.error("Could not train the matcher on the reloaded intents; the one trained before keeps answering",

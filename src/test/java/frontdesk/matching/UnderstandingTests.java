@@ -8,6 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import frontdesk.intent.IntentLoader;
 import frontdesk.intent.IntentSet;
@@ -41,6 +45,17 @@ class UnderstandingTests {
 
 		assertThat(understanding.current().matcher()).isSameAs(slow.made);
 		assertThat(understanding.current().intents()).isSameAs(atStart);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void saysWhenItHasLearntReloadedIntents(CapturedOutput output) throws Exception {
+		Understanding understanding = new Understanding(atStart, lexical, lexical);
+		understanding.ready().get(10, TimeUnit.SECONDS);
+
+		understanding.reload(IntentLoader.load(Path.of("intents"))).get(10, TimeUnit.SECONDS);
+
+		assertThat(output).contains("The matcher has learnt the " + atStart.size() + " reloaded intents in");
 	}
 
 	@Test
