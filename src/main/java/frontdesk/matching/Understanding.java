@@ -40,6 +40,9 @@ public class Understanding {
 
 	private final MatcherFactory factory;
 
+	/** The quick matcher that answers until the configured one is made, or when it cannot be; null if none. */
+	private final MatcherFactory stopgap;
+
 	/** Completes when a matcher is first in force. */
 	private final CompletableFuture<Void> answering = new CompletableFuture<>();
 
@@ -72,6 +75,7 @@ public class Understanding {
 	 */
 	Understanding(IntentSet intents, MatcherFactory factory, MatcherFactory stopgap) {
 		this.factory = factory;
+		this.stopgap = stopgap;
 		TrainingSet examples = examples(intents);
 		long generation = nextGeneration();
 		if (stopgap == null) {
@@ -97,7 +101,7 @@ public class Understanding {
 			thread.start();
 		}).exceptionally((failure) -> {
 			log.error((current != null)
-					? "Could not make the matcher; the lexical matcher keeps answering until the intents change"
+					? "Could not make the matcher; the lexical matcher answers instead, and learns the intents as they change"
 					: "Could not make a matcher; messages cannot be understood until the intents change", failure);
 			answering.completeExceptionally(failure);
 			return null;
@@ -134,7 +138,21 @@ public class Understanding {
 		return CompletableFuture.runAsync(() -> {
 			if (generation == latestGeneration()) {
 				long started = System.nanoTime();
-				if (install(generation, train(factory, intents, examples(intents)))) {
+				TrainingSet examples = examples(intents);
+				Snapshot snapshot;
+				try {
+					snapshot = train(factory, intents, examples);
+				}
+				catch (RuntimeException ex) {
+					if (stopgap == null) {
+						throw ex;
+					}
+					// the configured matcher cannot be made (its model does not load): the changes still count
+					log.error("Could not make the matcher on the reloaded intents; the lexical matcher learns them "
+							+ "and answers instead", ex);
+					snapshot = train(stopgap, intents, examples);
+				}
+				if (install(generation, snapshot)) {
 					log.info("The matcher has learnt the {} reloaded intents in {} ms; it answers from them now",
 							intents.size(), (System.nanoTime() - started) / 1_000_000);
 				}

@@ -121,7 +121,7 @@ class UnderstandingTests {
 	}
 
 	@Test
-	void whenTheMatcherCannotBeMadeTheStopgapKeepsAnswering() throws Exception {
+	void whenTheMatcherCannotBeMadeTheStopgapKeepsAnsweringAndLearnsChangedIntents() throws Exception {
 		MatcherFactory broken = new LexicalMatcherFactory(MatchingSettings.defaults()) {
 			@Override
 			public IntentMatcher train(TrainingSet set) {
@@ -135,6 +135,12 @@ class UnderstandingTests {
 		assertThat(understanding.current().matcher()).isInstanceOf(LexicalMatcher.class);
 		assertThat(understanding.current().match("where is my order").best()).map(ScoredIntent::intentId)
 			.hasValue("track_order");
+
+		// changed intents still count: the stopgap learns them
+		IntentSet reloaded = IntentLoader.load(Path.of("intents"));
+		understanding.reload(reloaded).get(10, TimeUnit.SECONDS);
+		assertThat(understanding.current().intents()).isSameAs(reloaded);
+		assertThat(understanding.current().matcher()).isInstanceOf(LexicalMatcher.class);
 	}
 
 	@Test
