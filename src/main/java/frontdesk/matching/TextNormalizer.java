@@ -24,6 +24,10 @@ final class TextNormalizer {
 			Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.ARABIC,
 			Character.UnicodeScript.HEBREW);
 
+	private static final int ZERO_WIDTH_SPACE = 0x200B;
+
+	private static final int TATWEEL = 0x0640;
+
 	private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u201B\u02BC\u00B4`\u2032]");
 
 	/** Whole words, with or without the apostrophe customers often leave out. */
@@ -57,6 +61,9 @@ final class TextNormalizer {
 		plain = withoutAccents(plain).toLowerCase(Locale.ROOT);
 		StringBuilder words = new StringBuilder(plain.length());
 		plain.codePoints()
+			// invisible characters inside a word (a soft hyphen, a joiner, a direction mark) and the stroke that
+			// stretches Arabic words are no part of it; a zero-width space parts words like a space
+			.filter((c) -> c == ZERO_WIDTH_SPACE || (Character.getType(c) != Character.FORMAT && c != TATWEEL))
 			.map((c) -> (Character.isLetterOrDigit(c) || isMark(c) || c == '\'') ? c : ' ')
 			.forEach(words::appendCodePoint);
 		StringJoiner normalized = new StringJoiner(" ");

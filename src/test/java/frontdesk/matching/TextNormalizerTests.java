@@ -100,6 +100,18 @@ class TextNormalizerTests {
 		}
 
 		@Test
+		void readsAWordWithInvisibleCharactersInsideAsTheWord() {
+			assertThat(TextNormalizer.normalize("wh\u00ADere is my or\u200Dder\u200E?")).as("soft hyphen, joiner, mark")
+				.isEqualTo("where is my order");
+			assertThat(TextNormalizer.normalize("refund\u200Bplease")).as("a zero-width space parts words")
+				.isEqualTo("refund please");
+			assertThat(TextNormalizer.normalize("\u0633\u0644\u0640\u0640\u0627\u0645")).as("Arabic stretched")
+				.isEqualTo("\u0633\u0644\u0627\u0645");
+			assertThat(TextNormalizer.normalize("\u0645\u06CC\u200C\u062E\u0648\u0627\u0645")).as("Persian half-space")
+				.isEqualTo("\u0645\u06CC\u062E\u0648\u0627\u0645");
+		}
+
+		@Test
 		void foldsCompatibilityCharacters() {
 			assertThat(TextNormalizer.normalize("\uFF37\uFF28\uFF25\uFF32\uFF25 \uFB01le")).isEqualTo("where file");
 		}
