@@ -43,7 +43,7 @@ final class EmbeddingCache {
 	/** Where the record of each key lies in the file. */
 	private final Map<Key, Long> positions = new HashMap<>();
 
-	/** The vectors this process added (none of them in {@link #positions}), also when they could not be written. */
+	/** The vectors this process could not write to the file (it has none, or a write failed), kept in memory instead. */
 	private final Map<Key, float[]> added = new HashMap<>();
 
 	private final int recordBytes;
@@ -201,8 +201,11 @@ final class EmbeddingCache {
 
 	/** Stores an embedding, on disk too when the cache has a file. */
 	synchronized void put(Key key, float[] vector) {
-		if (vector.length != dimension || positions.containsKey(key) || added.putIfAbsent(key, vector) != null
-				|| channel == null) {
+		if (vector.length != dimension || positions.containsKey(key) || added.containsKey(key)) {
+			return;
+		}
+		if (channel == null) {
+			added.put(key, vector);
 			return;
 		}
 		ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -221,12 +224,16 @@ final class EmbeddingCache {
 			while (record.hasRemaining()) {
 				channel.write(record);
 			}
+			// read from the file when needed, like the records of earlier runs (if another process appended first,
+			// the record there is not this key's, and the text is embedded again)
+			positions.put(key, start);
 		}
 		catch (IOException ex) {
 			log.warn("Cannot write to the embedding cache {} ({}); going on without writing to it", file,
 					ex.getMessage());
 			cutTo(start);
 			channel = close(channel);
+			added.put(key, vector);
 		}
 	}
 
@@ -235,7 +242,7 @@ final class EmbeddingCache {
 		return positions.size() + added.size();
 	}
 
-	/** Flushes and closes the file; the embeddings added since it was opened stay available in memory. */
+	/** Flushes and closes the file; the embeddings that could not be written to it stay available in memory. */
 	synchronized void close() {
 		channel = close(channel);
 		reader = close(reader);

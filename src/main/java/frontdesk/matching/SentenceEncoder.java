@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -39,8 +40,11 @@ final class SentenceEncoder {
 
 	private static final Map<SentenceModel, SentenceEncoder> LOADED = new ConcurrentHashMap<>();
 
-	/** How many example embeddings a process keeps in memory besides the disk cache. */
-	private static final int REMEMBERED = 50_000;
+	/**
+	 * How many numbers of example embeddings a process keeps in memory besides the disk cache (32 MB a model; about
+	 * 4,000 examples of the larger bundled one): a shop's intents are all remembered, a larger set read from the cache.
+	 */
+	private static final long REMEMBERED_FLOATS = 8L << 20;
 
 	private final SentenceModel model;
 
@@ -68,6 +72,9 @@ final class SentenceEncoder {
 	 * tests) then embed the same examples once, whatever their data folders.
 	 */
 	private final Map<String, float[]> remembered = new ConcurrentHashMap<>();
+
+	/** The numbers in {@link #remembered}, about. */
+	private final AtomicLong rememberedFloats = new AtomicLong();
 
 	private SentenceEncoder(SentenceModel model, OrtEnvironment environment, OrtSession session,
 			HuggingFaceTokenizer tokenizer) throws OrtException {
@@ -271,8 +278,9 @@ final class SentenceEncoder {
 
 	/** Keeps the embedding of an example text for this process. */
 	void remember(String normalized, float[] vector) {
-		if (remembered.size() >= REMEMBERED) {
+		if (rememberedFloats.addAndGet(vector.length) > REMEMBERED_FLOATS) {
 			remembered.clear();
+			rememberedFloats.set(vector.length);
 		}
 		remembered.put(normalized, vector);
 	}

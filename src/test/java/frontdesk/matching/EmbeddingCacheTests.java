@@ -88,6 +88,17 @@ class EmbeddingCacheTests {
 	}
 
 	@Test
+	void keepsWhatItWroteInTheFileRatherThanInMemory() {
+		EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
+		float[] vector = { 1, 2, 3 };
+		cache.put(cache.key("one"), vector);
+
+		vector[0] = 9;
+
+		assertThat(cache.get(cache.key("one"))).as("read from the file").containsExactly(1, 2, 3);
+	}
+
+	@Test
 	void worksInMemoryWithoutAFolder() throws IOException {
 		Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x");
 
