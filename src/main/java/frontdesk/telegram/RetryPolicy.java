@@ -47,10 +47,11 @@ final class RetryPolicy {
 		if (code != null && code == 400 && group && topicDeleted(error)) {
 			return Decision.TOPIC_DELETED;
 		}
-		if (code != null && code >= 400 && code < 500 && code != 403 && !(group && lostRights(error))) {
+		if (code != null && code >= 400 && code < 500 && !botWide(code) && code != 403 && !(group && lostRights(error))) {
 			return Decision.REJECTED;
 		}
-		// a server error, no answer at all (network), or a group that does not let the bot post for now
+		// a server error, no answer at all (network), a token or address Telegram does not know (until the owner puts it
+		// right), or a group that does not let the bot post for now
 		return later(attempts, age, now);
 	}
 
@@ -63,6 +64,14 @@ final class RetryPolicy {
 		Instant retryAt = now.plus(backoff(attempts));
 		return age.plus(Duration.between(now, retryAt)).compareTo(giveUpAfter) > 0 ? Decision.GAVE_UP
 				: Decision.retry(retryAt);
+	}
+
+	/**
+	 * 401 (a token revoked or mistyped when it was changed) and 404 (a wrong Bot API address) are about the bot, not
+	 * the message: every message would be rejected alike, and each goes out once the owner has put it right.
+	 */
+	private static boolean botWide(int code) {
+		return code == 401 || code == 404;
 	}
 
 	/** A group where the bot lost its right to post answers 400 "not enough rights", which an admin can put right. */

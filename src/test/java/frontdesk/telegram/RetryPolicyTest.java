@@ -38,6 +38,16 @@ class RetryPolicyTest {
 	}
 
 	@Test
+	void waitsForATokenOrAddressTheOwnerPutsRight() {
+		assertThat(policy.decide(error(401, "Unauthorized", null), 1, Duration.ZERO, NOW, false))
+			.isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(1)));
+		assertThat(policy.decide(error(404, "Not Found", null), 2, Duration.ofSeconds(1), NOW, true))
+			.isEqualTo(RetryPolicy.Decision.retry(NOW.plusSeconds(2)));
+		assertThat(policy.decide(error(400, "Bad Request: chat not found", null), 1, Duration.ZERO, NOW, false))
+			.isEqualTo(RetryPolicy.Decision.REJECTED);
+	}
+
+	@Test
 	void stopsForAUserWhoBlockedTheBot() {
 		assertThat(policy.decide(error(403, "Forbidden: bot was blocked by the user", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.BLOCKED);
