@@ -32,8 +32,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import frontdesk.conversation.ConversationService;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -275,6 +277,20 @@ class OutboxSender implements SmartLifecycle {
 			}
 			catch (TelegramApiException ex) {
 				failed(message, ex);
+				return;
+			}
+			catch (DataAccessException | TransactionException ex) {
+				// what the request needs (the message a reply answers, say) could not be read for now
+				Instant now = clock.instant();
+				RetryPolicy.Decision later = policy.later(message.attempts() + 1, message.age(now), now);
+				log.warn("Could not prepare outbox message {} for chat {} ({}); {}", message.id(), message.chatId(),
+						ex.getMessage(), later.retryAt() == null ? "giving up" : "trying again at " + later.retryAt());
+				if (later.retryAt() == null) {
+					markGivenUp(message, ex.toString(), ex.toString());
+				}
+				else {
+					update(message, stored -> stored.retryAt(later.retryAt(), ex.toString()));
+				}
 				return;
 			}
 			catch (RuntimeException ex) {

@@ -23,11 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 
 /**
  * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
@@ -46,6 +51,10 @@ class StaffEndToEndTest {
 
 	@Autowired
 	StaffDesk desk;
+
+	/** The real pairs, which a test makes fail once, as a database timing out would. */
+	@MockitoSpyBean
+	MessagePairs pairs;
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -409,6 +418,26 @@ class StaffEndToEndTest {
 		assertThat(summary.body().path("message_thread_id").isMissingNode()).isTrue();
 		assertThat(summary.text()).contains("#T-%06d Pam, promised by Tuesday 11:00".formatted(nightTicket))
 			.doesNotContain("#T-%06d".formatted(ticket));
+	}
+
+	@Test
+	void aReplyWhoseThreadCouldNotBeLookedUpForAMomentIsSentLater() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Rae");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		long update = telegram.sendText(chat, chat, "Rae", "it's order 77002");
+		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
+		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(body, "Rae: it's order 77002"), WAIT).result().path("message_id").asInt();
+		doThrow(new QueryTimeoutException("lock timeout")).doCallRealMethod()
+			.when(pairs).find(anyString(), eq(chat));
+
+		scenes.inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
+
+		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
+				&& body.path("text").asText().equals("Grace: Found it, it ships today"), WAIT);
+		assertThat(answer.body().path("reply_to_message_id").asInt()).isEqualTo(customerMessage);
 	}
 
 	@Test
