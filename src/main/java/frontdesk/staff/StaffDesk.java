@@ -380,7 +380,8 @@ public class StaffDesk {
 	 * group), posts in the General topic with the customer's name, so a promise never comes due unseen.
 	 */
 	private void remind(TicketView ticket, String text) {
-		if (!group.configured()) {
+		// one that waited its turn (the group could not be reached, say) is not posted once the request is answered
+		if (!group.configured() || !tickets.awaitsAnswer(ticket.id())) {
 			return;
 		}
 		topics.existing(ticket.customerId())

@@ -74,6 +74,13 @@ public class Tickets {
 		return tickets.findFirstByCustomerIdAndStatusIn(customerId, OPEN).map(this::view);
 	}
 
+	/** Whether the request is still open and no staff member has answered it yet. */
+	@Transactional(readOnly = true)
+	public boolean awaitsAnswer(long ticketId) {
+		return tickets.findById(ticketId).map(ticket -> ticket.isOpen() && ticket.firstResponseAt() == null)
+			.orElse(false);
+	}
+
 	/** A ticket, whatever its state. */
 	@Transactional(readOnly = true)
 	public Optional<TicketView> find(long ticketId) {

@@ -26,13 +26,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
 
 /**
  * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
@@ -52,9 +48,17 @@ class StaffEndToEndTest {
 	@Autowired
 	StaffDesk desk;
 
-	/** The real pairs, which a test makes fail once, as a database timing out would. */
-	@MockitoSpyBean
-	MessagePairs pairs;
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	frontdesk.ticket.Tickets tickets;
+
+	/** The chat whose next lookup of a message to reply to fails, as a database timing out would; 0 for none. */
+	static final AtomicLong pairLookupFailsFor = new AtomicLong();
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -430,14 +434,30 @@ class StaffEndToEndTest {
 		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
 		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& Scenes.hasLine(body, "Rae: it's order 77002"), WAIT).result().path("message_id").asInt();
-		doThrow(new QueryTimeoutException("lock timeout")).doCallRealMethod()
-			.when(pairs).find(anyString(), eq(chat));
+		pairLookupFailsFor.set(chat);
 
 		scenes.inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
 
 		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: Found it, it ships today"), WAIT);
 		assertThat(answer.body().path("reply_to_message_id").asInt()).isEqualTo(customerMessage);
+	}
+
+	@Test
+	void aReminderThatWaitedWhileTheRequestWasAnsweredIsNotPosted() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Sol");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		frontdesk.ticket.TicketView unanswered = tickets.find(ticket).orElseThrow();
+		scenes.inTopic(topic, grace, "Grace", "Hi Sol, I'm here");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Sol, I'm here"), WAIT);
+
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new frontdesk.ticket.PromiseReminderDue(unanswered, unanswered.promisedBy().minusSeconds(60))));
+
+		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Reminder: " + unanswered.number()), Duration.ofSeconds(3));
 	}
 
 	@Test
@@ -784,6 +804,21 @@ class StaffEndToEndTest {
 		@Primary
 		SettableClock settableClock() {
 			return clock;
+		}
+
+		@Bean
+		@Primary
+		MessagePairs failingOnceWhenAsked(SentMessageRepository sent) {
+			return new MessagePairs(sent) {
+
+				@Override
+				java.util.Optional<Integer> find(String keyOrReference, long chatId) {
+					if (pairLookupFailsFor.compareAndSet(chatId, 0)) {
+						throw new QueryTimeoutException("lock timeout");
+					}
+					return super.find(keyOrReference, chatId);
+				}
+			};
 		}
 	}
 }
