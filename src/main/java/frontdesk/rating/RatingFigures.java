@@ -3,11 +3,11 @@ package frontdesk.rating;
 import java.util.List;
 
 /**
- * The ratings of a period: all of them, and split by who handled the conversation.
+ * The ratings of a period: all of them, and split by whether the customer asked for a person.
  *
  * @param all every rating
- * @param botOnly ratings of conversations the bot handled alone
- * @param withStaff ratings of conversations a staff member handled
+ * @param botOnly ratings of conversations the bot handled alone, with no request for a person
+ * @param withStaff ratings of conversations in which the customer asked for a person (answered or not)
  */
 public record RatingFigures(Scores all, Scores botOnly, Scores withStaff) {
 

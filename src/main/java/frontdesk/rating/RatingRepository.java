@@ -17,9 +17,12 @@ interface RatingRepository extends Repository<Rating, Long> {
 	/** The customer's latest rated conversations, newest first. */
 	List<Rating> findByCustomerIdAndRatedAtNotNullOrderByRatedAtDesc(Long customerId, Limit limit);
 
-	/** Ratings given in a period, as {@code [score, handled by staff]} pairs. */
+	/**
+	 * Ratings given in a period, as {@code [score, a person was asked for]} pairs: a customer who asked for a person
+	 * and gave up waiting did not rate the bot alone.
+	 */
 	@Query("""
-			select r.score, case when r.handledBy is null then false else true end from Rating r
+			select r.score, case when r.ticketId is null then false else true end from Rating r
 			where r.ratedAt >= :from and r.ratedAt < :to""")
 	List<Object[]> scores(Instant from, Instant to);
 

@@ -103,7 +103,9 @@ class RatingAlerts {
 		ZoneId zone = hours.zone();
 		return "Rated " + rating.score() + "/5 by " + name(customer) + ": the conversation of "
 				+ WHEN.format(rating.askedAt().atZone(zone)) + ", handled by "
-				+ (rating.handledBy() == null ? "the bot alone" : rating.handledBy()) + ".";
+				+ (rating.handledBy() != null ? rating.handledBy()
+						: rating.ticketId() != null ? "no one: the customer asked for a person, and none answered"
+						: "the bot alone") + ".";
 	}
 
 	private static String name(CustomerProfile customer) {

@@ -325,6 +325,13 @@ class RatingEndToEndTest {
 		telegram.awaitMessage(quin, text -> text.equals("Grace: Hello Quin"), WAIT);
 		scenes.inTopic(topic, grace, "Grace", "/close");
 		rate(quin, 2);
+		long sam = chats.incrementAndGet();
+		scenes.askForPerson(sam, "Sam");
+		telegram.sendText(sam, sam, "Sam", "/end");
+		rate(sam, 1);
+		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 1/5 by Sam"), WAIT);
+		assertThat(alert.text()).endsWith("handled by no one: the customer asked for a person, and none answered.");
 		long rae = chats.incrementAndGet();
 		telegram.sendText(rae, rae, "Rae", "qwzx vbnm plok");
 		telegram.awaitMessage(rae, text -> true, WAIT);
@@ -336,12 +343,13 @@ class RatingEndToEndTest {
 		FakeTelegram.Call stats = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("Last 1 day"), WAIT);
 		assertThat(stats.text().split("\n")).contains(
-				"Conversations: 3, answered by the bot alone: 2 (67%)",
-				"Requests for a person: 1 (1 in hours, 0 after hours)",
+				"Conversations: 4, answered by the bot alone: 2 (50%)",
+				"Requests for a person: 2 (2 in hours, 0 after hours)",
 				"Promises kept: 1 of 1 (100%)",
-				"Ratings: 2, average 3.5",
-				"  5★ 1 · 4★ 0 · 3★ 0 · 2★ 1 · 1★ 0",
-				"  bot alone: 1, average 5.0; with staff: 1, average 2.0",
+				"Ratings: 3, average 2.7",
+				"  5★ 1 · 4★ 0 · 3★ 0 · 2★ 1 · 1★ 1",
+				// Sam asked for a person and gave up waiting: not a rating of the bot alone
+				"  bot alone: 1, average 5.0; with staff: 2, average 1.5",
 				"1. qwzx vbnm plok (2)");
 		assertThat(stats.body().path("message_thread_id").isMissingNode()).as("asked in General").isTrue();
 
