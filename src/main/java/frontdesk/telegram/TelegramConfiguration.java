@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the Telegram channel by hand: one HTTP client for sending, one for receiving (long polling or setting the
- * webhook), all without OkHttp's silent retries (the outbox owns retries, so nothing is sent twice).
+ * webhook), all without OkHttp's silent retries (the outbox owns retries and decides what is sent again).
  */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfiguration {
