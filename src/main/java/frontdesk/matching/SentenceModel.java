@@ -2,6 +2,7 @@ package frontdesk.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,27 @@ record SentenceModel(String name, URL model, URL tokenizer, String prefix, List<
 	 */
 	String id() {
 		String views = views().stream().map(View::toString).collect(Collectors.joining("."));
-		String files = (model.getProtocol().equals("file")) ? "-" + Integer.toHexString(fileStamp() & 0x7fffffff) : "";
+		String files = (model.getProtocol().equals("file")) ? "-" + Integer.toHexString(fileStamp() & 0x7fffffff)
+				: entryStamp();
 		return name.replaceAll("[^A-Za-z0-9._-]", "_") + files + "-" + views;
+	}
+
+	/**
+	 * For a model inside a jar (the bundled ones), the checksums the jar keeps of its files: a new version of the model
+	 * gets embeddings of its own, not those of the version before. Empty where the files are not in a jar.
+	 */
+	private String entryStamp() {
+		try {
+			if (model.openConnection() instanceof JarURLConnection modelEntry
+					&& tokenizer.openConnection() instanceof JarURLConnection tokenizerEntry) {
+				return "-" + Integer.toHexString(Objects.hash(modelEntry.getJarEntry().getCrc(),
+						tokenizerEntry.getJarEntry().getCrc()) & 0x7fffffff);
+			}
+			return "";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the sentence model " + model, ex);
+		}
 	}
 
 	private int fileStamp() {

@@ -101,8 +101,33 @@ class SentenceEncoderTests {
 		SentenceModel oneView = new SentenceModel(bundled.name(), bundled.model(), bundled.tokenizer(), "",
 				List.of(SentenceModel.View.last(ModelSettings.Pooling.CLS)));
 
-		assertThat(bundled.id()).isEqualTo("bge-small-en-v1.5-q-cls.mean10.mean9.mean7.mean6");
-		assertThat(oneView.id()).isEqualTo("bge-small-en-v1.5-q-cls");
+		// the stamp is the checksums the jar keeps of the model's files
+		assertThat(bundled.id()).matches("bge-small-en-v1\\.5-q-[0-9a-f]+-cls\\.mean10\\.mean9\\.mean7\\.mean6");
+		assertThat(oneView.id()).isEqualTo(bundled.id().replace(".mean10.mean9.mean7.mean6", ""));
+	}
+
+	@Test
+	void aNewVersionOfABundledModelGetsEmbeddingsOfItsOwn() throws IOException {
+		SentenceModel first = inJar("first.jar", "model, version 1");
+		SentenceModel same = inJar("same.jar", "model, version 1");
+		SentenceModel second = inJar("second.jar", "model, version 2");
+
+		assertThat(first.id()).isEqualTo(same.id()).isNotEqualTo(second.id());
+	}
+
+	/** A model named "test" whose files lie in a jar, as the bundled ones do. */
+	private SentenceModel inJar(String jarName, String modelBytes) throws IOException {
+		Path jar = dir.resolve(jarName);
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+			out.putNextEntry(new java.util.jar.JarEntry("test.onnx"));
+			out.write(modelBytes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.putNextEntry(new java.util.jar.JarEntry("test-tokenizer.json"));
+			out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		String base = "jar:" + jar.toUri() + "!/";
+		return new SentenceModel("test", java.net.URI.create(base + "test.onnx").toURL(),
+				java.net.URI.create(base + "test-tokenizer.json").toURL(), "",
+				List.of(SentenceModel.View.last(ModelSettings.Pooling.CLS)));
 	}
 
 	/**
