@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Inbound;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
 import frontdesk.staff.StaffDesk;
@@ -98,9 +99,8 @@ class QueueController {
 	@PostMapping("/console/tickets/{id}/reply")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "queue") String back, Principal principal, RedirectAttributes flash) {
-		// a form sends each line break as two characters, which the reply box counted as one; a NUL character
-		// cannot be stored (PostgreSQL refuses it) and means nothing
-		String reply = text.replace("\r\n", "\n").replace("\0", "").strip();
+		// a form sends each line break as two characters, which the reply box counted as one
+		String reply = Inbound.storable(text).replace("\r\n", "\n").strip();
 		// a note for colleagues stays with them in the staff group; here it would reach the customer
 		String problem = reply.isEmpty() ? "Write something to send."
 				: StaffDesk.isNote(reply)

@@ -13,8 +13,12 @@ package frontdesk.conversation;
 public record Inbound(CustomerProfile from, Kind kind, String text, String media, String externalId, String replyTo) {
 
 	public Inbound {
-		// no one means a NUL character, and PostgreSQL cannot store one in a text
-		text = text == null ? "" : text.replace("\0", "");
+		text = storable(text);
+	}
+
+	/** A text as it can be stored: without NUL characters, which no one means and PostgreSQL cannot keep in a text. */
+	public static String storable(String text) {
+		return text == null ? "" : text.replace("\0", "");
 	}
 
 	public static Inbound text(CustomerProfile from, String text, String externalId) {

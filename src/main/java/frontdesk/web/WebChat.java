@@ -55,8 +55,7 @@ class WebChat {
 	 */
 	@Transactional
 	public Answer write(String visitor, String text) {
-		// no one means a NUL character, and PostgreSQL cannot store one in a text
-		String message = text == null ? "" : text.replace("\0", "").strip();
+		String message = Inbound.storable(text).strip();
 		if (message.isEmpty() || message.length() > MAX_TEXT) {
 			throw new IllegalArgumentException("A message has 1 to " + MAX_TEXT + " characters");
 		}
