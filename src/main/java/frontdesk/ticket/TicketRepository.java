@@ -33,7 +33,7 @@ interface TicketRepository extends Repository<Ticket, Long> {
 	/** The tickets of a conversation, oldest first. */
 	List<Ticket> findByConversationIdOrderById(Long conversationId);
 
-	/** The latest tickets, newest first. */
+	/** The tickets that ended last (closed or withdrawn), the latest first. */
 	List<Ticket> findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit limit);
 
 	/** The requests made in a period. */

@@ -184,7 +184,10 @@ public class Tickets {
 	/** The requests that ended last (closed or withdrawn), the latest first. */
 	@Transactional(readOnly = true)
 	public List<TicketTimeline> lastEnded(int count) {
-		return tickets.findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit.of(count)).stream().map(this::timeline).toList();
+		return tickets.findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit.of(count))
+			.stream()
+			.map(this::timeline)
+			.toList();
 	}
 
 	/**
