@@ -252,7 +252,7 @@ public class ConversationService {
 		Instant now = clock.instant();
 		Conversation conversation = conversations.findOpen(customerId)
 			.orElseGet(() -> conversations.save(new Conversation(customerId, now)));
-		TicketView ticket = tickets.open(conversation.id(), customerId);
+		TicketView ticket = tickets.openFollowUp(conversation.id(), customerId);
 		conversation.requestPerson(ticket.id());
 		conversations.save(conversation);
 		return ticket;

@@ -55,6 +55,9 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	private Instant missedAt;
 
+	/** Whether the staff opened it to follow up a bad rating, rather than the customer asking. */
+	private boolean followUp;
+
 	@Version
 	private long version;
 
@@ -68,6 +71,17 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.requestedAt = requestedAt;
 		this.promisedBy = promisedBy;
 		this.status = Status.WAITING;
+	}
+
+	/** Marks the ticket as opened by the staff to follow up a bad rating. */
+	Ticket followingUp() {
+		this.followUp = true;
+		return this;
+	}
+
+	/** Whether the customer asked for it (the figures of requests count only these). */
+	boolean askedByCustomer() {
+		return !followUp;
 	}
 
 	/** The number customers and staff see, e.g. {@code #T-000042}. */

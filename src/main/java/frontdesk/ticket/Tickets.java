@@ -56,14 +56,26 @@ public class Tickets {
 	 * most one open ticket.
 	 */
 	public TicketView open(Long conversationId, Long customerId) {
+		return open(conversationId, customerId, false);
+	}
+
+	/**
+	 * Opens a ticket the staff ask for themselves, to follow up a customer's bad rating (or returns the one already
+	 * open): handled like any other, but not counted among the customers' requests in the figures.
+	 */
+	public TicketView openFollowUp(Long conversationId, Long customerId) {
+		return open(conversationId, customerId, true);
+	}
+
+	private TicketView open(Long conversationId, Long customerId, boolean followUp) {
 		Optional<Ticket> open = tickets.findFirstByConversationIdAndStatusIn(conversationId, OPEN);
 		if (open.isPresent()) {
 			return view(open.get());
 		}
 		Instant now = clock.instant();
-		Ticket ticket = tickets.save(new Ticket(conversationId, customerId, !hours.isOpen(now), now,
-				hours.plusOpenTime(now, settings.responseTime())));
-		TicketView view = view(ticket);
+		Ticket ticket = new Ticket(conversationId, customerId, !hours.isOpen(now), now,
+				hours.plusOpenTime(now, settings.responseTime()));
+		TicketView view = view(tickets.save(followUp ? ticket.followingUp() : ticket));
 		events.publishEvent(new TicketOpened(view));
 		return view;
 	}
@@ -149,7 +161,7 @@ public class Tickets {
 	/** The requests for a person made in a period, and how the promises went. */
 	@Transactional(readOnly = true)
 	public TicketFigures figures(Instant from, Instant to) {
-		List<Ticket> made = tickets.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to);
+		List<Ticket> made = requested(from, to);
 		int afterHours = (int) made.stream().filter(Ticket::afterHours).count();
 		int settled = (int) made.stream().filter(ticket -> ticket.promiseKept() != null).count();
 		int kept = (int) made.stream().filter(ticket -> Boolean.TRUE.equals(ticket.promiseKept())).count();
@@ -197,7 +209,7 @@ public class Tickets {
 	@Transactional(readOnly = true)
 	public List<PromiseWeek> promisesPerWeek(Instant from, Instant to, ZoneId zone) {
 		Map<LocalDate, int[]> weeks = new TreeMap<>();
-		for (Ticket ticket : tickets.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to)) {
+		for (Ticket ticket : requested(from, to)) {
 			if (ticket.promiseKept() != null) {
 				LocalDate monday = ticket.requestedAt().atZone(zone).toLocalDate()
 					.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -207,6 +219,14 @@ public class Tickets {
 			}
 		}
 		return weeks.entrySet().stream().map(week -> new PromiseWeek(week.getKey(), week.getValue()[0], week.getValue()[1]))
+			.toList();
+	}
+
+	/** The requests customers made in a period (not the staff's follow-ups). */
+	private List<Ticket> requested(Instant from, Instant to) {
+		return tickets.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to)
+			.stream()
+			.filter(Ticket::askedByCustomer)
 			.toList();
 	}
 

@@ -312,6 +312,32 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void aFollowUpIsNotCountedAsACustomersRequest() {
+		clock.set(london("2031-03-10T10:00"));
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		long ticket = scenes.askForPerson(chat, "Tia");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, hal, "Hal", "/close");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long conversation = conversationOf(question);
+		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
+		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 1/5 by Tia"), WAIT);
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation, alert.result().path("message_id").asInt());
+		assertThat(scenes.answer(followUp)).startsWith("It's yours");
+		scenes.inTopic(topic, hal, "Hal", "Sorry Tia, let's put it right");
+		telegram.awaitMessage(chat, text -> text.equals("Hal: Sorry Tia, let's put it right"), WAIT);
+
+		Instant asked = Instant.now();
+		telegram.sendText(GROUP, hal, "Hal", "/stats 1");
+
+		FakeTelegram.Call stats = telegram.awaitCall(call -> call.is("sendMessage") && !call.at().isBefore(asked)
+				&& call.body().path("text").asText().startsWith("Last 1 day"), WAIT);
+		assertThat(stats.text().split("\n")).contains("Requests for a person: 1 (1 in hours, 0 after hours)");
+	}
+
+	@Test
 	void statsShowsThePeriodsFigures() {
 		clock.set(london("2031-03-03T10:00"));
 		long grace = scenes.staffMember("Grace");
