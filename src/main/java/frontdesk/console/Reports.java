@@ -117,7 +117,7 @@ class Reports {
 		ZoneId zone = hours.zone();
 		Instant now = clock.instant();
 		LocalDate today = now.atZone(zone).toLocalDate();
-		LocalDate firstDay = today.minusDays(DAYS - 1);
+		LocalDate firstDay = firstDay(now);
 		Instant from = firstDay.atStartOfDay(zone).toInstant();
 		Map<LocalDate, DailyRating> daily = ratings.perDay(from, now, zone)
 			.stream()
@@ -162,7 +162,7 @@ class Reports {
 	List<Question> unanswered() {
 		Instant now = clock.instant();
 		// the same days as the figures and the charts
-		Instant from = now.atZone(hours.zone()).toLocalDate().minusDays(DAYS - 1).atStartOfDay(hours.zone()).toInstant();
+		Instant from = firstDay(now).atStartOfDay(hours.zone()).toInstant();
 		Set<String> known = catalog.current()
 			.intents()
 			.stream()
@@ -178,6 +178,11 @@ class Reports {
 			.limit(UNANSWERED)
 			.map(question -> new Question(question.text(), question.times(), question.bestGuess()))
 			.toList();
+	}
+
+	/** The first of the last {@link #DAYS} calendar days in the business's time zone, today included. */
+	private LocalDate firstDay(Instant now) {
+		return now.atZone(hours.zone()).toLocalDate().minusDays(DAYS - 1);
 	}
 
 	/** An intent to offer in the list: its id and the label of its button. */

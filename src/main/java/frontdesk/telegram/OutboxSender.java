@@ -281,16 +281,8 @@ class OutboxSender implements SmartLifecycle {
 			}
 			catch (DataAccessException | TransactionException ex) {
 				// what the request needs (the message a reply answers, say) could not be read for now
-				Instant now = clock.instant();
-				RetryPolicy.Decision later = policy.later(message.attempts() + 1, message.age(now), now);
 				log.warn("Could not prepare outbox message {} for chat {} ({}); {}", message.id(), message.chatId(),
-						ex.getMessage(), later.retryAt() == null ? "giving up" : "trying again at " + later.retryAt());
-				if (later.retryAt() == null) {
-					markGivenUp(message, ex.toString(), ex.toString());
-				}
-				else {
-					update(message, stored -> stored.retryAt(later.retryAt(), ex.toString()));
-				}
+						ex.getMessage(), laterOrGiveUp(message, ex.toString(), ex.toString(), clock.instant()));
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -357,17 +349,24 @@ class OutboxSender implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			RetryPolicy.Decision later = policy.later(message.attempts() + 1, message.age(now), now);
 			log.warn("Could not give the customer of deleted topic {} of chat {} a new one ({}); {}",
 					message.messageThreadId(), message.chatId(), ex.getMessage(),
-					later.retryAt() == null ? "giving up" : "trying again at " + later.retryAt());
-			if (later.retryAt() == null) {
-				markGivenUp(message, description, reason);
-			}
-			else {
-				update(message, stored -> stored.retryAt(later.retryAt(), description));
-			}
+					laterOrGiveUp(message, description, reason, now));
 		}
+	}
+
+	/**
+	 * Tries the message again after a backoff, or gives it up once it would be too old.
+	 * @return which, as a log line says it
+	 */
+	private String laterOrGiveUp(OutboxMessage message, String description, String reason, Instant now) {
+		RetryPolicy.Decision later = policy.later(message.attempts() + 1, message.age(now), now);
+		if (later.retryAt() == null) {
+			markGivenUp(message, description, reason);
+			return "giving up";
+		}
+		update(message, stored -> stored.retryAt(later.retryAt(), description));
+		return "trying again at " + later.retryAt();
 	}
 
 	private void giveUp(OutboxMessage message, String description, String reason) {

@@ -50,8 +50,8 @@ final class RetryPolicy {
 		if (code != null && code >= 400 && code < 500 && !botWide(code) && code != 403 && !(group && lostRights(error))) {
 			return Decision.REJECTED;
 		}
-		// a server error, no answer at all (network), a token or address Telegram does not know (until the owner puts it
-		// right), or a group that does not let the bot post for now
+		// a server error, no answer at all (network), a token or address Telegram does not know, or a group that does
+		// not let the bot post for now: each until someone puts it right
 		return later(attempts, age, now);
 	}
 

@@ -150,6 +150,7 @@
 			return true;
 		}
 		catch (error) {
+			// one retry pending at a time, however many catch-ups failed meanwhile
 			clearTimeout(retry);
 			retry = setTimeout(catchUp, 3000);
 			return false;

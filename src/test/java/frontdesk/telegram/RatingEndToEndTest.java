@@ -290,16 +290,11 @@ class RatingEndToEndTest {
 		clock.set(london("2026-11-27T10:00"));
 		long chat = chats.incrementAndGet();
 		long hal = scenes.staffMember("Hal");
-		long ticket = scenes.askForPerson(chat, "Jo");
-		scenes.inTopic(scenes.card(ticket).body().path("message_thread_id").asInt(), hal, "Hal", "/close");
-		FakeTelegram.Call question = ratingQuestion(chat);
-		long conversation = conversationOf(question);
-		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
-		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Rated 1/5 by Jo"), WAIT);
+		BadRating rated = closedUnansweredAndRatedOne(chat, "Jo", hal, "Hal");
+		long conversation = rated.conversation();
 		clock.set(london("2026-11-27T10:02"));
 		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation,
-				alert.result().path("message_id").asInt());
+				rated.alert().result().path("message_id").asInt());
 		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Jo.");
 		clock.set(london("2026-11-27T10:03"));
 
@@ -316,17 +311,11 @@ class RatingEndToEndTest {
 		clock.set(london("2031-03-10T10:00"));
 		long chat = chats.incrementAndGet();
 		long hal = scenes.staffMember("Hal");
-		long ticket = scenes.askForPerson(chat, "Tia");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
-		scenes.inTopic(topic, hal, "Hal", "/close");
-		FakeTelegram.Call question = ratingQuestion(chat);
-		long conversation = conversationOf(question);
-		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
-		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Rated 1/5 by Tia"), WAIT);
-		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation, alert.result().path("message_id").asInt());
+		BadRating rated = closedUnansweredAndRatedOne(chat, "Tia", hal, "Hal");
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + rated.conversation(),
+				rated.alert().result().path("message_id").asInt());
 		assertThat(scenes.answer(followUp)).startsWith("It's yours");
-		scenes.inTopic(topic, hal, "Hal", "Sorry Tia, let's put it right");
+		scenes.inTopic(rated.topic(), hal, "Hal", "Sorry Tia, let's put it right");
 		telegram.awaitMessage(chat, text -> text.equals("Hal: Sorry Tia, let's put it right"), WAIT);
 
 		Instant asked = Instant.now();
@@ -382,6 +371,22 @@ class RatingEndToEndTest {
 		telegram.sendText(GROUP, grace, "Grace", "/stats forever");
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("Use /stats for the last 7 days"), WAIT);
+	}
+
+	/** A customer's request closed by a staff member who did not answer, rated 1: its topic, and the alert there. */
+	private record BadRating(long conversation, int topic, FakeTelegram.Call alert) {
+	}
+
+	private static BadRating closedUnansweredAndRatedOne(long chat, String name, long staffId, String staffName) {
+		long ticket = scenes.askForPerson(chat, name);
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		scenes.inTopic(topic, staffId, staffName, "/close");
+		FakeTelegram.Call question = ratingQuestion(chat);
+		long conversation = conversationOf(question);
+		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
+		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rated 1/5 by " + name), WAIT);
+		return new BadRating(conversation, topic, alert);
 	}
 
 	/** The customer asks a question the bot answers. */

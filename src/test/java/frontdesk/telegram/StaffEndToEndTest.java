@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,16 +17,21 @@ import org.junit.jupiter.api.Test;
 
 import frontdesk.SettableClock;
 import frontdesk.staff.StaffDesk;
+import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.PromiseWatch;
+import frontdesk.ticket.TicketView;
+import frontdesk.ticket.Tickets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * The staff group on Telegram: a topic per customer and a card per ticket, with a Take button only staff can use.
  */
 @SpringBootTest
-@Import(StaffEndToEndTest.Clocks.class)
+@Import(StaffEndToEndTest.Beans.class)
 class StaffEndToEndTest {
 
 	static final SettableClock clock = new SettableClock();
@@ -49,13 +55,13 @@ class StaffEndToEndTest {
 	StaffDesk desk;
 
 	@Autowired
-	org.springframework.context.ApplicationEventPublisher events;
+	ApplicationEventPublisher events;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transactions;
+	TransactionTemplate transactions;
 
 	@Autowired
-	frontdesk.ticket.Tickets tickets;
+	Tickets tickets;
 
 	/** The chat whose next lookup of a message to reply to fails, as a database timing out would; 0 for none. */
 	static final AtomicLong pairLookupFailsFor = new AtomicLong();
@@ -428,19 +434,14 @@ class StaffEndToEndTest {
 	void aReplyWhoseThreadCouldNotBeLookedUpForAMomentIsSentLater() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
-		long ticket = scenes.askForPerson(chat, "Rae");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
-		long update = telegram.sendText(chat, chat, "Rae", "it's order 77002");
-		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
-		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& Scenes.hasLine(body, "Rae: it's order 77002"), WAIT).result().path("message_id").asInt();
+		Relayed line = relayedLine(chat, "Rae", "it's order 77002");
 		pairLookupFailsFor.set(chat);
 
-		scenes.inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
+		scenes.inTopic(line.topic(), grace, "Grace", "Found it, it ships today", line.copy());
 
 		FakeTelegram.Call answer = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: Found it, it ships today"), WAIT);
-		assertThat(answer.body().path("reply_to_message_id").asInt()).isEqualTo(customerMessage);
+		assertThat(answer.body().path("reply_to_message_id").asInt()).isEqualTo(line.message());
 	}
 
 	@Test
@@ -449,12 +450,12 @@ class StaffEndToEndTest {
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Sol");
 		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
-		frontdesk.ticket.TicketView unanswered = tickets.find(ticket).orElseThrow();
+		TicketView unanswered = tickets.find(ticket).orElseThrow();
 		scenes.inTopic(topic, grace, "Grace", "Hi Sol, I'm here");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Sol, I'm here"), WAIT);
 
 		transactions.executeWithoutResult(status -> events
-			.publishEvent(new frontdesk.ticket.PromiseReminderDue(unanswered, unanswered.promisedBy().minusSeconds(60))));
+			.publishEvent(new PromiseReminderDue(unanswered, unanswered.promisedBy().minusSeconds(60))));
 
 		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("Reminder: " + unanswered.number()), Duration.ofSeconds(3));
@@ -464,12 +465,10 @@ class StaffEndToEndTest {
 	void repliesStayThreadedOnBothSides() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
-		long ticket = scenes.askForPerson(chat, "Quin");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
-		long update = telegram.sendText(chat, chat, "Quin", "it's order 77001");
-		int customerMessage = telegram.update(update).path("message").path("message_id").asInt();
-		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& Scenes.hasLine(body, "Quin: it's order 77001"), WAIT).result().path("message_id").asInt();
+		Relayed line = relayedLine(chat, "Quin", "it's order 77001");
+		int topic = line.topic();
+		int customerMessage = line.message();
+		int copy = line.copy();
 
 		ObjectNode staffMessage = scenes.inTopic(topic, grace, "Grace", "Found it, it ships today", copy);
 
@@ -794,11 +793,27 @@ class StaffEndToEndTest {
 				Integer.class, GROUP, topic) == count);
 	}
 
+	/** A customer's line in their topic: the topic, the customer's message and its copy there. */
+	private record Relayed(int topic, int message, int copy) {
+	}
+
+	/** The customer asks for a person, then writes a line, which is copied into their topic. */
+	private static Relayed relayedLine(long chat, String name, String text) {
+		long ticket = scenes.askForPerson(chat, name);
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		long update = telegram.sendText(chat, chat, name, text);
+		int message = telegram.update(update).path("message").path("message_id").asInt();
+		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& Scenes.hasLine(body, name + ": " + text), WAIT).result().path("message_id").asInt();
+		return new Relayed(topic, message, copy);
+	}
+
 	private static Instant london(String localDateTime) {
 		return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/London")).toInstant();
 	}
 
-	static class Clocks {
+	/** The test clock, and message pairs that can be made to fail once. */
+	static class Beans {
 
 		@Bean
 		@Primary
@@ -812,7 +827,7 @@ class StaffEndToEndTest {
 			return new MessagePairs(sent) {
 
 				@Override
-				java.util.Optional<Integer> find(String keyOrReference, long chatId) {
+				Optional<Integer> find(String keyOrReference, long chatId) {
 					if (pairLookupFailsFor.compareAndSet(chatId, 0)) {
 						throw new QueryTimeoutException("lock timeout");
 					}
