@@ -9,4 +9,9 @@ package frontdesk.conversation;
  * @param username user name without the {@code @}, may be {@code null}
  */
 public record CustomerProfile(String channel, String externalId, String firstName, String username) {
+
+	public CustomerProfile {
+		firstName = firstName == null ? null : Inbound.storable(firstName);
+		username = username == null ? null : Inbound.storable(username);
+	}
 }

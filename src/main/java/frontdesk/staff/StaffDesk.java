@@ -15,6 +15,7 @@ import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.DeliveryFailed;
+import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
@@ -108,8 +109,9 @@ public class StaffDesk {
 	 * @return who gets it, with the caption to give it (empty to keep none); empty when the topic has no open request
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffSentMedia(long topicId, StaffMember staff, String media, String caption) {
-		boolean captioned = caption != null && !caption.isBlank();
+	public Optional<CustomerDelivery> staffSentMedia(long topicId, StaffMember staff, String media, String text) {
+		String caption = Inbound.storable(text);
+		boolean captioned = !caption.isBlank();
 		String transcript = captioned ? "[" + media + "] " + caption : "[" + media + "]";
 		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
 				: (captioned ? caption : "");
@@ -210,7 +212,8 @@ public class StaffDesk {
 	}
 
 	private String signed(StaffMember staff, String text) {
-		return settings.showNames() ? staff.name() + ": " + text : text;
+		String said = Inbound.storable(text);
+		return settings.showNames() ? staff.name() + ": " + said : said;
 	}
 
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */

@@ -324,7 +324,7 @@ class UpdateHandler {
 	private static Optional<StaffMember> staffMember(Message message) {
 		if (message.getSenderChat() != null && message.getSenderChat().getId().equals(message.getChatId())) {
 			String signature = message.getAuthorSignature();
-			String name = signature == null || signature.isBlank() ? "Staff" : signature;
+			String name = signature == null || signature.isBlank() ? "Staff" : Inbound.storable(signature);
 			return Optional.of(new StaffMember(CHANNEL + ":anonymous:" + name, name));
 		}
 		User from = message.getFrom();
@@ -340,7 +340,7 @@ class UpdateHandler {
 		}
 		String name = user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName()
 				: user.getUserName() != null ? user.getUserName() : "Staff " + user.getId();
-		return new StaffMember(CHANNEL + ":" + user.getId(), name);
+		return new StaffMember(CHANNEL + ":" + user.getId(), Inbound.storable(name));
 	}
 
 	private void onMembership(ChatMemberUpdated change) {

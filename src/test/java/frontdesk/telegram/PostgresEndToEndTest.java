@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The postgres profile on a real PostgreSQL server (its binaries from Maven Central, started for this test): the
  * schema is made by the same migrations, and a customer's way from a question to a person to a rating is stored
- * there, with a message longer than PostgreSQL lets an ordinary index hold, and a Telegram message and a web chat
- * line with a character it cannot store.
+ * there, with a message longer than PostgreSQL lets an ordinary index hold, and a customer's name, a Telegram message,
+ * a staff reply and a web chat line with a character it cannot store.
  */
 @ExtendWith(PostgresEndToEndTest.StopPostgresLast.class)
 @SpringBootTest(properties = "frontdesk.matching.model=lexical")
@@ -101,12 +101,12 @@ class PostgresEndToEndTest {
 	@Test
 	void aCustomerIsAnsweredHandedToAPersonAndRatesItAllStoredInPostgres() throws Exception {
 		long chat = 8_000_000_001L;
-		telegram.sendText(chat, chat, "Ann", "how much does delivery cost?");
+		// a NUL character, which PostgreSQL cannot keep in a text, is dropped rather than losing the message
+		telegram.sendText(chat, chat, "An\u0000n", "how much does delivery cost?");
 		telegram.awaitMessage(chat, text -> text.contains("£3.95"), WAIT);
 		long ticket = scenes.askForPerson(chat, "Ann");
 		FakeTelegram.Call card = scenes.card(ticket);
 		int topic = card.body().path("message_thread_id").asInt();
-		// a NUL character, which PostgreSQL cannot keep in a text, is dropped rather than losing the message
 		telegram.sendText(chat, chat, "Ann", "order\u0000 12345");
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().equals("Ann: order 12345"), WAIT);
@@ -116,7 +116,7 @@ class PostgresEndToEndTest {
 				&& body.path("text").asText().equals("Ann: " + longMessage), WAIT);
 
 		long grace = scenes.staffMember("Grace");
-		scenes.inTopic(topic, grace, "Grace", "Sorry Ann, a new one is on its way");
+		scenes.inTopic(topic, grace, "Gr\u0000ace", "Sorry Ann\u0000, a new one is on its way");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorry Ann, a new one is on its way"), WAIT);
 		telegram.sendCallback(GROUP, grace, "close:" + ticket, card.result().path("message_id").asInt());
 		FakeTelegram.Call question = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
@@ -135,6 +135,9 @@ class PostgresEndToEndTest {
 				String.class))
 			.containsSubsequence("how much does delivery cost?", "order 12345", longMessage);
 		assertThat(jdbc.queryForObject("select taken_by from ticket where id = ?", String.class, ticket)).isEqualTo("Grace");
+		assertThat(jdbc.queryForList("select text from conversation_message where author = 'STAFF'", String.class))
+			.containsExactly("Grace: Sorry Ann, a new one is on its way");
+		assertThat(jdbc.queryForList("select first_name from customer where channel = 'telegram'", String.class)).containsExactly("Ann");
 		assertThat(jdbc.queryForObject("select score from rating", Integer.class)).isEqualTo(5);
 		// every event between modules was stored and handled, the long message's among them
 		await().atMost(WAIT)
