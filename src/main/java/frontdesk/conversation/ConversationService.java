@@ -96,6 +96,11 @@ public class ConversationService {
 			return feedback.pressed(customer, inbound.text(), now);
 		}
 		Optional<Conversation> open = conversations.findOpen(customer.id());
+		Understanding.Snapshot understood = understanding.current();
+		if (open.isEmpty() && inbound.kind() == Inbound.Kind.BUTTON
+				&& !Dialogue.startsConversation(inbound.text(), understood)) {
+			return new Response(List.of(), texts.get(customer, MessageKey.STALE_BUTTON, now));
+		}
 		if (inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
 			Optional<Response> thanks = feedback.comment(customer, inbound, open, now);
 			if (thanks.isPresent()) {
@@ -107,7 +112,7 @@ public class ConversationService {
 		Message message = Message.fromCustomer(conversation.id(), inbound, now);
 
 		Long ticketBefore = conversation.ticketId();
-		Turn turn = new Turn(customer, conversation, inbound, message, understanding.current(), hours, now);
+		Turn turn = new Turn(customer, conversation, inbound, message, understood, hours, now);
 		dialogue.respond(turn);
 
 		Long ticketId = ticketBefore != null ? ticketBefore : conversation.ticketId();

@@ -154,6 +154,15 @@ class Dialogue {
 		};
 	}
 
+	/**
+	 * Whether a button can start a conversation: a question, "Something else" or a person. The others belong to the
+	 * conversation they were offered in, so once it is over they have expired.
+	 */
+	static boolean startsConversation(String data, Understanding.Snapshot understanding) {
+		return data.equals(SOMETHING_ELSE) || data.equals(PERSON)
+				|| data.startsWith(ASK) && understanding.intents().findOfferable(data.substring(ASK.length())).isPresent();
+	}
+
 	private void pressed(Turn turn, String data) {
 		turn.inbound.understood(Message.Outcome.COMMAND, null, null);
 		if (data.startsWith(ASK)) {

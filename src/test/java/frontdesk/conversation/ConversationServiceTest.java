@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -534,15 +535,18 @@ class ConversationServiceTest {
 		}
 
 		@Test
-		void answersAForgedButtonPolitelyAndChangesNothing() {
-			Response response = press("i:no_such_intent");
-			Response empty = press("");
-			Response nonsense = press("\u0000\u202Egarbage");
+		void answersAForgedOrStaleButtonPolitelyAndChangesNothing(@Autowired JdbcTemplate jdbc) {
+			List<Response> responses = Stream.of("i:no_such_intent", "", "\u0000\u202Egarbage", "done", "withdraw:1")
+				.map(ConversationServiceTest.this::press)
+				.toList();
 
-			for (Response each : List.of(response, empty, nonsense)) {
+			for (Response each : responses) {
 				assertThat(each.replies()).isEmpty();
 				assertThat(each.notice()).contains("expired");
 			}
+			// no conversation is opened for a press that starts nothing, so none counts in the figures
+			assertThat(jdbc.queryForObject("select count(*) from conversation c join customer u on u.id = c.customer_id"
+					+ " where u.external_id = ?", Integer.class, customer.externalId())).isZero();
 		}
 
 		@Test
