@@ -112,7 +112,7 @@ public class ConversationService {
 		Message message = Message.fromCustomer(conversation.id(), inbound, now);
 
 		Long ticketBefore = conversation.ticketId();
-		Turn turn = new Turn(customer, conversation, inbound, message, understood, hours, now);
+		Turn turn = new Turn(customer, conversation, open.isEmpty(), inbound, message, understood, hours, now);
 		dialogue.respond(turn);
 
 		Long ticketId = ticketBefore != null ? ticketBefore : conversation.ticketId();

@@ -392,7 +392,9 @@ class Dialogue {
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
 		String goodbye = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.CONVERSATION_CLOSED)
 				: turn.fill(pick(intent));
-		turn.say(feedback.farewell(turn.conversation, goodbye, turn.text(MessageKey.RATING_QUESTION)),
+		// a conversation this very message opened, as a second /end after a close does, has nothing to rate
+		turn.say(turn.opening ? Reply.of(goodbye)
+				: feedback.farewell(turn.conversation, goodbye, turn.text(MessageKey.RATING_QUESTION)),
 				intent == null ? null : intent.id(), confidence);
 	}
 

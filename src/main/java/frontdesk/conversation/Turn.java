@@ -31,6 +31,9 @@ final class Turn {
 
 	final Instant now;
 
+	/** Whether this message opened the conversation (none was open). */
+	final boolean opening;
+
 	private final BusinessHours hours;
 
 	private final List<Said> said = new ArrayList<>();
@@ -39,9 +42,10 @@ final class Turn {
 
 	private String notice;
 
-	Turn(Customer customer, Conversation conversation, Inbound inbound, Message message,
+	Turn(Customer customer, Conversation conversation, boolean opening, Inbound inbound, Message message,
 			Understanding.Snapshot understanding, BusinessHours hours, Instant now) {
 		this.customer = customer;
+		this.opening = opening;
 		this.conversation = conversation;
 		this.kind = inbound.kind();
 		this.text = inbound.text().strip();

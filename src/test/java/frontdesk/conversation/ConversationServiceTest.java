@@ -490,6 +490,20 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void endSentAgainAfterAConversationClosedSaysGoodbyeWithoutASecondRatingQuestion() {
+			VERDICTS.put("do you deliver to Spain", confident("shipping_cost", 0.9));
+			say("do you deliver to Spain");
+			Reply rated = say("/end").replies().get(0);
+
+			Reply again = say("/end").replies().get(0);
+
+			assertThat(rated.text()).contains("How would you rate");
+			assertThat(rated.buttons()).hasSize(5);
+			assertThat(again.text()).contains("Thanks for chatting").doesNotContain("How would you rate");
+			assertThat(again.buttons()).isEmpty();
+		}
+
+		@Test
 		void opensATicketOnHumanAndRepeatsThePromiseRatherThanOpeningASecond() {
 			String first = say("/human").replies().get(0).text();
 			String again = press("human").replies().get(0).text();
