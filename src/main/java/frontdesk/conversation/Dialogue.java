@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import frontdesk.hours.HoursSettings;
 import frontdesk.intent.Intent;
 import frontdesk.intent.IntentSet;
 import frontdesk.intent.IntentsReloaded;
@@ -76,16 +77,19 @@ class Dialogue {
 
 	private final UpsetSigns upsetSigns;
 
+	private final HoursSettings hours;
+
 	private final Map<String, AtomicInteger> rotation = new ConcurrentHashMap<>();
 
 	Dialogue(ConversationSettings settings, MatchingSettings matching, Understanding understanding, Tickets tickets,
-			Feedback feedback) {
+			Feedback feedback, HoursSettings hours) {
 		this.settings = settings;
 		this.matching = matching;
 		this.understanding = understanding;
 		this.tickets = tickets;
 		this.feedback = feedback;
 		this.upsetSigns = new UpsetSigns(settings.upsetWords());
+		this.hours = hours;
 	}
 
 	void respond(Turn turn) {
@@ -350,9 +354,10 @@ class Dialogue {
 		}
 		TicketView ticket = tickets.open(turn.conversation.id(), turn.customer.id());
 		turn.conversation.requestPerson(ticket.id());
-		// "shortly" only when a person can answer before the business closes
+		// "we close soon" when the closing puts the answer off, not when the response time is longer than a day's hours
 		MessageKey promise = !turn.hoursOpen() ? MessageKey.HANDOFF_AFTER_HOURS
-				: turn.openUntil(ticket.promisedBy()) ? MessageKey.HANDOFF_IN_HOURS : MessageKey.HANDOFF_BEFORE_CLOSING;
+				: turn.closesFirst(ticket.promisedBy(), hours.responseTime()) ? MessageKey.HANDOFF_BEFORE_CLOSING
+						: MessageKey.HANDOFF_IN_HOURS;
 		turn.say(Reply.of(turn.text(promise, ticketValues(turn, ticket)),
 				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW + ticket.id())),
 				intent == null ? null : intent.id(), confidence);

@@ -121,6 +121,14 @@ final class Turn {
 		return !moment.isBefore(now) && hours.plusOpenTime(now, Duration.between(now, moment)).equals(moment);
 	}
 
+	/**
+	 * Whether the closing, not the wait itself, puts a promise of the given open time past the range open now: the
+	 * range is long enough to hold that much, but not enough of it is left.
+	 */
+	boolean closesFirst(Instant promise, Duration openTime) {
+		return !openUntil(promise) && hours.openRangeLength(now).compareTo(openTime) >= 0;
+	}
+
 	void say(Reply reply) {
 		said.add(new Said(reply, null, null));
 	}

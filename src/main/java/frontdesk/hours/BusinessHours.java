@@ -126,6 +126,18 @@ public final class BusinessHours {
 	}
 
 	/**
+	 * Return how long the open range the given moment lies in lasts, from its opening to its closing.
+	 * @param moment the moment
+	 * @return the length of that range; zero when the business is closed at the moment
+	 */
+	public Duration openRangeLength(Instant moment) {
+		return openPeriodsOn(localDate(moment)).filter((period) -> period.contains(moment))
+			.findFirst()
+			.map(OpenPeriod::length)
+			.orElse(Duration.ZERO);
+	}
+
+	/**
 	 * Describe the weekly schedule for customers, with days in a row that keep the same hours
 	 * taken together, such as "Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on
 	 * Sunday". Closed dates are not part of the weekly schedule.

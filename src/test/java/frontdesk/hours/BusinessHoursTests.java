@@ -76,6 +76,13 @@ class BusinessHoursTests {
 		}
 
 		@Test
+		void measuresTheRangeOpenNowFromItsOpeningToItsClosing() {
+			assertThat(shop.openRangeLength(at("2026-01-12T16:00"))).isEqualTo(Duration.parse("PT8H30M"));
+			assertThat(shop.openRangeLength(at("2026-01-14T10:30"))).isEqualTo(Duration.ofHours(3));
+			assertThat(shop.openRangeLength(at("2026-01-14T12:30"))).isZero();
+		}
+
+		@Test
 		void keepsWallClockHoursInSummerTime() {
 			assertThat(shop.isOpen(Instant.parse("2026-07-06T08:30:00Z"))).isTrue();
 			assertThat(shop.isOpen(Instant.parse("2026-07-06T16:45:00Z"))).isFalse();
