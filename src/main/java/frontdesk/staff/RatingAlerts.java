@@ -79,24 +79,36 @@ class RatingAlerts {
 	}
 
 	/**
-	 * <b>Follow up</b> pressed: the customer gets a request for a person again, held by whoever pressed it.
-	 * @return a short note for them
+	 * <b>Follow up</b> pressed: the customer gets a request for a person again, held by whoever pressed it (their
+	 * waiting request, if they have one).
+	 * @return a short note for them, and the waiting request they took, if any
 	 */
-	StaffAction followUp(long conversationId, StaffMember staff) {
+	FollowUp followUp(long conversationId, StaffMember staff) {
 		RatingView rating = ratings.find(conversationId).filter(RatingView::bad).orElse(null);
 		if (rating == null) {
-			return StaffAction.note("That button is not known.");
+			return new FollowUp(StaffAction.note("That button is not known."), null);
 		}
 		TicketView ticket = conversations.followUp(conversationId);
 		TicketView taken = tickets.tryTake(ticket.id(), staff).orElse(ticket);
 		if (!staff.id().equals(taken.takenById())) {
-			return StaffAction.note(taken.takenBy() + " already has this one.");
+			return new FollowUp(StaffAction.note(taken.takenBy() + " already has this one."), null);
 		}
 		conversations.heldByPerson(taken.conversationId());
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();
 		group.edit(alertKey(conversationId), alert(rating, customer) + "\nFollowed up by " + staff.name() + " as "
 				+ taken.number(), List.of());
-		return StaffAction.note("It's yours: what you write in this topic goes to " + name(customer) + ".");
+		return new FollowUp(StaffAction.note("It's yours: what you write in this topic goes to " + name(customer) + "."),
+				ticket.followUp() || ticket.takenBy() != null ? null : taken);
+	}
+
+	/**
+	 * What came of a Follow up press.
+	 *
+	 * @param action the note for the staff member
+	 * @param takenFromQueue the customer's own request, waiting for a person, that the staff member took with it (its
+	 * card is to say so), or {@code null}
+	 */
+	record FollowUp(StaffAction action, TicketView takenFromQueue) {
 	}
 
 	private String alert(RatingView rating, CustomerProfile customer) {

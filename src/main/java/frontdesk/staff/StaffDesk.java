@@ -338,7 +338,9 @@ public class StaffDesk {
 			return close(ticketId, staff);
 		}
 		if (data.startsWith(RatingAlerts.FOLLOW_UP)) {
-			return ratingAlerts.followUp(ticketId, staff);
+			RatingAlerts.FollowUp followUp = ratingAlerts.followUp(ticketId, staff);
+			Optional.ofNullable(followUp.takenFromQueue()).ifPresent(taken -> updateCard(taken, "Taken by " + staff.name()));
+			return followUp.action();
 		}
 		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
 		if (taken.isEmpty()) {

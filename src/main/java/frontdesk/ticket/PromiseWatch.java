@@ -59,7 +59,7 @@ public class PromiseWatch {
 	public void check() {
 		Instant now = clock.instant();
 		List<Long> dueSoon = transactions.execute(status -> tickets
-			.findByStatusInAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(Tickets.OPEN,
+			.findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(Tickets.OPEN,
 					now.plus(settings.remindBefore()).plusNanos(1))
 			.stream()
 			.map(Ticket::id)

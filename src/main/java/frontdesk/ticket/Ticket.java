@@ -161,7 +161,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	TicketView view(int position) {
 		return new TicketView(id, number(id), conversationId, customerId, afterHours, requestedAt, promisedBy, position,
-				takenBy, takenById);
+				takenBy, takenById, followUp);
 	}
 
 	TicketTimeline timeline(int position) {

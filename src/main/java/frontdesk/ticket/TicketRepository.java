@@ -20,8 +20,11 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	long countByStatusAndIdLessThan(Ticket.Status status, Long id);
 
-	/** Open tickets with no staff reply, not yet reported missed, whose promise falls before the given time. */
-	List<Ticket> findByStatusInAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(
+	/**
+	 * Customers' open requests (not the staff's follow-ups, which promised the customer nothing) with no staff reply,
+	 * not yet reported missed, whose promise falls before the given time.
+	 */
+	List<Ticket> findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(
 			Collection<Ticket.Status> statuses, Instant before);
 
 	/** Tickets opened after hours since the given time that still wait for a person, oldest first. */

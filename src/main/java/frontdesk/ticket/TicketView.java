@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param position the place in the queue of tickets waiting for a person (1 = next), 0 when not waiting
  * @param takenBy the name of the staff member who has it, or {@code null}
  * @param takenById their id, or {@code null}
+ * @param followUp whether the staff opened it to follow up a bad rating, rather than the customer asking
  */
 public record TicketView(long id, String number, Long conversationId, Long customerId, boolean afterHours,
-		Instant requestedAt, Instant promisedBy, int position, String takenBy, String takenById) {
+		Instant requestedAt, Instant promisedBy, int position, String takenBy, String takenById, boolean followUp) {
 }

@@ -15,6 +15,7 @@ import frontdesk.SettableClock;
 import frontdesk.conversation.QuietConversations;
 import frontdesk.rating.RatingView;
 import frontdesk.rating.Ratings;
+import frontdesk.ticket.PromiseWatch;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -327,6 +328,51 @@ class RatingEndToEndTest {
 	}
 
 	@Test
+	void followingUpACustomerWhoAskedForAPersonAgainTakesTheirRequestAndItsCardSaysSo() {
+		clock.set(london("2026-11-26T11:00"));
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		BadRating rated = closedUnansweredAndRatedOne(chat, "Uma", hal, "Hal");
+		telegram.sendText(chat, chat, "Uma", "/human");
+		long again = Scenes.ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-")
+				&& !text.contains("#T-%06d".formatted(rated.ticket())), WAIT).text());
+		int card = scenes.card(again).result().path("message_id").asInt();
+
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + rated.conversation(),
+				rated.alert().result().path("message_id").asInt());
+
+		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Uma.");
+		FakeTelegram.Call taken = telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_id").asInt() == card && body.path("text").asText().contains("Taken by Hal"), WAIT);
+		assertThat(taken.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("close:" + again);
+		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().endsWith("Followed up by Hal as #T-%06d".formatted(again)), WAIT);
+	}
+
+	@Test
+	void aFollowUpPromisedTheCustomerNothingSoTheStaffGetNoReminderOrMissedPromise(@Autowired PromiseWatch watch) {
+		clock.freeze(london("2031-03-12T10:00"));
+		long chat = chats.incrementAndGet();
+		long hal = scenes.staffMember("Hal");
+		BadRating rated = closedUnansweredAndRatedOne(chat, "Vic", hal, "Hal");
+		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + rated.conversation(),
+				rated.alert().result().path("message_id").asInt());
+		assertThat(scenes.answer(followUp)).startsWith("It's yours");
+		String ticket = telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().contains("Followed up by Hal as #T-"), WAIT)
+			.text()
+			.replaceAll("(?s).*as (#T-\\d{6}).*", "$1");
+
+		clock.freeze(london("2031-03-12T11:45"));
+		watch.check();
+		clock.freeze(london("2031-03-12T12:10"));
+		watch.check();
+
+		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().matches("(Reminder|Promise missed): " + ticket + " .*"), Duration.ofSeconds(2));
+	}
+
+	@Test
 	void statsShowsThePeriodsFigures() {
 		clock.set(london("2031-03-03T10:00"));
 		long grace = scenes.staffMember("Grace");
@@ -374,7 +420,7 @@ class RatingEndToEndTest {
 	}
 
 	/** A customer's request closed by a staff member who did not answer, rated 1: its topic, and the alert there. */
-	private record BadRating(long conversation, int topic, FakeTelegram.Call alert) {
+	private record BadRating(long ticket, long conversation, int topic, FakeTelegram.Call alert) {
 	}
 
 	private static BadRating closedUnansweredAndRatedOne(long chat, String name, long staffId, String staffName) {
@@ -386,7 +432,7 @@ class RatingEndToEndTest {
 		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());
 		FakeTelegram.Call alert = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith("Rated 1/5 by " + name), WAIT);
-		return new BadRating(conversation, topic, alert);
+		return new BadRating(ticket, conversation, topic, alert);
 	}
 
 	/** The customer asks a question the bot answers. */
