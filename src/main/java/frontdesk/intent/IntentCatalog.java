@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,12 +131,18 @@ public class IntentCatalog {
 		events.publishEvent(new IntentsReloaded(reloaded));
 	}
 
-	/** Names, sizes and modification times of the folder's files: a change in any of them means a reload. */
+	/**
+	 * Names and checksums of the folder's files: a change in any of them means a reload. The content counts, not the
+	 * modification time, which an edit of the same size within the file system's resolution (a second or two on some)
+	 * or a copy that keeps the source's time would leave as it was.
+	 */
 	private List<String> fingerprint() {
 		List<String> entries = new ArrayList<>();
 		try {
 			for (Path file : IntentLoader.files(dir)) {
-				entries.add(file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis());
+				CRC32 crc = new CRC32();
+				crc.update(Files.readAllBytes(file));
+				entries.add(file + "|" + crc.getValue());
 			}
 		}
 		catch (IOException ex) {

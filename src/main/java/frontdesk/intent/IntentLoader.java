@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads and validates an intents folder: every {@code *.yml} file holds intents, except {@code messages.yml}, which
@@ -194,8 +195,11 @@ public final class IntentLoader {
 		return intents;
 	}
 
+	/**
+	 * One intent, or {@code null} without an id. An intent with problems is still returned (the load fails on them
+	 * anyway), so that the intents suggesting it find it and its own suggestions are checked too.
+	 */
 	private ParsedIntent readIntent(Path file, MappingNode node) {
-		int errorsBefore = problems.size();
 		for (NodeTuple tuple : node.getValue()) {
 			String key = scalar(tuple.getKeyNode());
 			if (!INTENT_KEYS.contains(key)) {
@@ -227,7 +231,7 @@ public final class IntentLoader {
 						+ "' (expected handoff, close, hours or fallback)"));
 			}
 		}
-		List<String> examples = strings(file, node, "examples", id);
+		List<String> examples = texts(strings(file, node, "examples", id));
 		if (examples.isEmpty()) {
 			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' needs at least one example"));
 		}
@@ -239,7 +243,8 @@ public final class IntentLoader {
 			}
 		}
 		Node answerNode = value(node, "answer");
-		List<String> answers = strings(file, node, "answer", id);
+		List<Text> answerTexts = strings(file, node, "answer", id);
+		List<String> answers = texts(answerTexts);
 		if (answerNode != null && answers.isEmpty()) {
 			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id + "' has an empty answer"));
 		}
@@ -250,13 +255,13 @@ public final class IntentLoader {
 			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id
 					+ "' is out of scope (action: fallback) and takes no answer; change 'fallback' in messages.yml instead"));
 		}
-		for (String answer : answers) {
-			checkPlaceholders(file, line(answerNode), "intent '" + id + "'", answer, Set.of());
+		for (Text answer : answerTexts) {
+			checkPlaceholders(file, answer.line(), "intent '" + id + "'", answer.value(), Set.of());
 		}
 		Map<String, Integer> suggestLines = new LinkedHashMap<>();
 		Node suggestNode = value(node, "suggest");
-		for (String target : strings(file, node, "suggest", id)) {
-			suggestLines.put(target, line(suggestNode));
+		for (Text target : strings(file, node, "suggest", id)) {
+			suggestLines.putIfAbsent(target.value(), target.line());
 		}
 		if (suggestLines.size() > MAX_SUGGESTIONS) {
 			problems.add(new IntentProblem(file, line(suggestNode), "intent '" + id + "' suggests more than "
@@ -265,9 +270,6 @@ public final class IntentLoader {
 		String label = scalar(value(node, "label"));
 		if (label == null || label.isBlank()) {
 			label = examples.isEmpty() ? id : capitalise(examples.get(0));
-		}
-		if (problems.size() > errorsBefore) {
-			return null;
 		}
 		Intent intent = new Intent(id, label.strip(), examples, answers, List.copyOf(suggestLines.keySet()), action);
 		return new ParsedIntent(intent, file, line(node), suggestLines);
@@ -342,7 +344,8 @@ public final class IntentLoader {
 						+ "' must be one text, not a list"));
 			}
 			else if (text == null || text.isBlank()) {
-				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is empty"));
+				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is empty"
+						+ nothingHint(tuple.getValueNode())));
 			}
 			else {
 				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.ownPlaceholders());
@@ -362,9 +365,9 @@ public final class IntentLoader {
 		}
 	}
 
-	/** A list of non-blank strings; a single string counts as a list of one. */
-	private List<String> strings(Path file, MappingNode node, String key, String id) {
-		List<String> strings = new ArrayList<>();
+	/** A list of non-blank texts, each with its line; a single text counts as a list of one. */
+	private List<Text> strings(Path file, MappingNode node, String key, String id) {
+		List<Text> strings = new ArrayList<>();
 		for (Node item : items(value(node, key))) {
 			String text = scalar(item);
 			if (text == null) {
@@ -372,13 +375,27 @@ public final class IntentLoader {
 						+ "' must be a plain text"));
 			}
 			else if (text.isBlank()) {
-				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': empty entry in '" + key + "'"));
+				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': empty entry in '" + key + "'"
+						+ nothingHint(item)));
 			}
 			else {
-				strings.add(text.strip());
+				strings.add(new Text(text.strip(), line(item)));
 			}
 		}
 		return strings;
+	}
+
+	private record Text(String value, int line) {
+	}
+
+	private static List<String> texts(List<Text> texts) {
+		return texts.stream().map(Text::value).toList();
+	}
+
+	/** For an entry that YAML reads as nothing though something is written, such as {@code ~} or {@code null}. */
+	private static String nothingHint(Node node) {
+		return node instanceof ScalarNode scalar && !scalar.getValue().isBlank()
+				? " (YAML reads '" + scalar.getValue() + "' as nothing; put it in quotes to mean the text)" : "";
 	}
 
 	/** The items of a list; a single value counts as a list of one. */
@@ -398,8 +415,12 @@ public final class IntentLoader {
 		return null;
 	}
 
+	/** The text of a single value, empty for a YAML null ({@code ~}, {@code null} or nothing), else {@code null}. */
 	private static String scalar(Node node) {
-		return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+		if (!(node instanceof ScalarNode scalar)) {
+			return null;
+		}
+		return Tag.NULL.equals(scalar.getTag()) ? "" : scalar.getValue();
 	}
 
 	private static int line(Node node) {

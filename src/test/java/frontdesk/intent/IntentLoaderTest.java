@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IntentLoaderTest {
 
@@ -141,6 +142,69 @@ class IntentLoaderTest {
 				assertThat(problem.message()).contains("duplicate id 'greeting'").contains("a.yml:2");
 			});
 			assertThat(failure.getMessage()).contains("b.yml:5: duplicate id 'greeting'");
+		}
+
+		@Test
+		void aYamlNothingIsAnEmptyAnswerOrMessageNotTheTextNull() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: shipping
+					    examples: [how long is delivery]
+					    answer: ["Two days", ~]
+					  - id: returns
+					    examples: [can I return this]
+					    answer: null
+					""");
+			write("messages.yml", "fallback: ~\n");
+
+			assertThat(failure().problems()).extracting(IntentProblem::line, IntentProblem::message).contains(
+					tuple(4, "intent 'shipping': empty entry in 'answer' (YAML reads '~' as nothing; put it in quotes "
+							+ "to mean the text)"),
+					tuple(7, "intent 'returns': empty entry in 'answer' (YAML reads 'null' as nothing; put it in quotes "
+							+ "to mean the text)"),
+					tuple(1, "message 'fallback' is empty (YAML reads '~' as nothing; put it in quotes to mean the text)"));
+		}
+
+		@Test
+		void namesTheLineOfTheFaultyItemOfAList() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: shipping
+					    examples: [how long is delivery]
+					    answer:
+					      - "Two days"
+					      - "Ask {boss}"
+					  - id: returns
+					    examples: [can I return this]
+					    answer: "Yes"
+					    suggest:
+					      - cost
+					      - shiping
+					  - id: cost
+					    examples: [what does delivery cost]
+					    answer: "Free"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::line).containsExactlyInAnyOrder(6, 12);
+		}
+
+		@Test
+		void anIntentWithAMistakeIsStillKnownToThoseThatSuggestItAndItsOwnSuggestionsAreChecked() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: shipping
+					    examples: [how long is delivery]
+					    answer: "Ask {boss}"
+					    suggest: [shiping]
+					  - id: returns
+					    examples: [can I return this]
+					    answer: "Yes"
+					    suggest: [shipping]
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::message).satisfiesExactlyInAnyOrder(
+					message -> assertThat(message).startsWith("intent 'shipping' uses unknown placeholder {boss}"),
+					message -> assertThat(message).isEqualTo("intent 'shipping' suggests unknown intent 'shiping'"));
 		}
 
 		@Test
