@@ -100,7 +100,8 @@ public record HoursSettings(ZoneId zone, Map<String, List<String>> weekly, List<
 				ranges.add(TimeRange.parse(text));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(PREFIX + "weekly." + key + ": " + ex.getMessage(), ex);
+				// without the cause, whose message Spring Boot would report instead, not naming the setting
+				throw new IllegalArgumentException(PREFIX + "weekly." + key + ": " + ex.getMessage());
 			}
 		}
 		ranges.sort(Comparator.comparing(TimeRange::start));

@@ -69,7 +69,7 @@ public record TimeRange(LocalTime start, LocalTime end) {
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'" + range + "' is not a valid time range: '" + time
-					+ "' is not a time of day; write HH:mm from 00:00 to 24:00", ex);
+					+ "' is not a time of day; write HH:mm from 00:00 to 24:00");
 		}
 	}
 

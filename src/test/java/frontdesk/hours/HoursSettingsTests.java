@@ -184,6 +184,20 @@ class HoursSettingsTests {
 			assertFailsNaming("frontdesk.hours.closed-dates", "2026-13-01", "frontdesk.hours.closed-dates=2026-13-01");
 		}
 
+		@Test
+		void theReasonOfABadRangeNamesTheSetting() {
+			for (String range : List.of("9am-5pm", "09:00-25:00", "17:00-09:00")) {
+				runner.withPropertyValues("frontdesk.hours.weekly.tue=" + range).run((context) -> {
+					// Spring Boot's start-up report gives the deepest cause as the reason
+					Throwable reason = context.getStartupFailure();
+					while (reason.getCause() != null) {
+						reason = reason.getCause();
+					}
+					assertThat(reason.getMessage()).startsWith("frontdesk.hours.weekly.tue: '" + range + "'");
+				});
+			}
+		}
+
 		private void assertFailsNaming(String property, String problem, String... properties) {
 			runner.withPropertyValues(properties).run((context) -> {
 				assertThat(context).hasFailed();
