@@ -1,5 +1,6 @@
 package frontdesk.staff;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -95,11 +96,12 @@ public class StaffDesk {
 	/**
 	 * A staff member wrote in a customer's topic: the first message takes an untaken ticket, and the text goes to the
 	 * customer.
+	 * @param wroteAt when they wrote it, as the channel says (it may have kept the message while Frontdesk was down)
 	 * @return what to deliver to the customer; empty when the topic has no open request (the staff are told)
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text) {
-		return answeredBy(topicId, staff)
+	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text, Instant wroteAt) {
+		return answeredBy(topicId, staff, wroteAt)
 			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, text)));
 	}
 
@@ -109,13 +111,14 @@ public class StaffDesk {
 	 * @return who gets it, with the caption to give it (empty to keep none); empty when the topic has no open request
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffSentMedia(long topicId, StaffMember staff, String media, String text) {
+	public Optional<CustomerDelivery> staffSentMedia(long topicId, StaffMember staff, String media, String text,
+			Instant wroteAt) {
 		String caption = Inbound.storable(text);
 		boolean captioned = !caption.isBlank();
 		String transcript = captioned ? "[" + media + "] " + caption : "[" + media + "]";
 		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
 				: (captioned ? caption : "");
-		return answeredBy(topicId, staff)
+		return answeredBy(topicId, staff, wroteAt)
 			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, transcript)))
 			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown), true));
 	}
@@ -141,7 +144,7 @@ public class StaffDesk {
 	public Optional<CustomerDelivery> staffAnswered(long ticketId, StaffMember staff, String text, String where) {
 		Optional<TicketView> ticket = tickets.find(ticketId)
 			.filter(found -> !conversations.isBlocked(found.customerId()));
-		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, staff))
+		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, tickets.staffReplied(found.id(), staff)))
 			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), signed(staff, text)));
 		if (delivery.isPresent() && group.configured()) {
 			topics.existing(ticket.get().customerId())
@@ -184,7 +187,7 @@ public class StaffDesk {
 	 * The open ticket of the topic, taken by the staff member if no one had it; the staff are told if the topic's
 	 * customer has none, or blocked the bot (then the ticket stays as it was). A topic of no customer's is left alone.
 	 */
-	private Optional<TicketView> answeredBy(long topicId, StaffMember staff) {
+	private Optional<TicketView> answeredBy(long topicId, StaffMember staff, Instant wroteAt) {
 		Optional<Long> customer = topics.customerIn(topicId);
 		if (customer.isEmpty()) {
 			// a topic the staff opened for themselves: what they write there is for each other
@@ -200,12 +203,15 @@ public class StaffDesk {
 					+ "start the bot again.", List.of(), null);
 			return Optional.empty();
 		}
-		return answered(open.get(), staff);
+		return answered(open.get(), tickets.staffReplied(open.get().id(), staff, wroteAt));
 	}
 
-	/** A staff member answers: the ticket is theirs if no one had it. Empty when it is no longer open. */
-	private Optional<TicketView> answered(TicketView before, StaffMember staff) {
-		Optional<TicketView> ticket = tickets.staffReplied(before.id(), staff);
+	/**
+	 * A staff member answered: the ticket is theirs if no one had it, and its card says so.
+	 * @param before the ticket before they answered
+	 * @param ticket the ticket after; empty when it is no longer open
+	 */
+	private Optional<TicketView> answered(TicketView before, Optional<TicketView> ticket) {
 		ticket.filter(now -> before.takenBy() == null && now.takenBy() != null)
 			.ifPresent(now -> updateCard(now, "Taken by " + now.takenBy()));
 		return ticket;

@@ -224,7 +224,7 @@ class UpdateHandler {
 		if (!message.hasText()) {
 			Optional<String> media = mediaOf(message);
 			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
-				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption()).ifPresent(delivery -> {
+				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption(), sentAt(message)).ifPresent(delivery -> {
 					if (CHANNEL.equals(delivery.customer().channel())) {
 						outbox.copy(Long.parseLong(delivery.customer().externalId()), null, message.getChatId(),
 								message.getMessageId(), delivery.reply().text().isEmpty() ? null : delivery.reply().text(),
@@ -249,9 +249,14 @@ class UpdateHandler {
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 			return;
 		}
-		staff.staffWrote(topic, from.get(), text)
+		staff.staffWrote(topic, from.get(), text, sentAt(message))
 			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
 					replyTo));
+	}
+
+	/** When the message was sent, as Telegram says (it keeps messages while Frontdesk is down); now if it does not say. */
+	private Instant sentAt(Message message) {
+		return message.getDate() == null ? clock.instant() : Instant.ofEpochSecond(message.getDate());
 	}
 
 	/** Whether the text is the command, as {@code /name}, {@code /name@bot} or either followed by arguments. */

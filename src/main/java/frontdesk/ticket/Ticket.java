@@ -101,12 +101,13 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	}
 
 	/** A staff member answered the customer: the first answer decides whether the promise was kept. */
-	void staffReplied(StaffMember staff, Instant now) {
+	void staffReplied(StaffMember staff, Instant wroteAt, Instant now) {
 		requireOpen("answer");
 		take(staff, now);
 		if (firstResponseAt == null) {
-			firstResponseAt = now;
-			promiseKept = !now.isAfter(promisedBy);
+			// when they wrote, as far as it can be true: not before the request, not after now
+			firstResponseAt = wroteAt.isAfter(now) ? now : wroteAt.isBefore(requestedAt) ? requestedAt : wroteAt;
+			promiseKept = !firstResponseAt.isAfter(promisedBy);
 		}
 	}
 

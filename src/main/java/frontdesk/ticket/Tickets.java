@@ -137,12 +137,21 @@ public class Tickets {
 	}
 
 	/**
-	 * A staff member answered the customer: takes the ticket if nobody has, and settles the promise.
+	 * A staff member answered the customer just now: takes the ticket if nobody has, and settles the promise.
 	 * @return the ticket as it is now
 	 */
 	public Optional<TicketView> staffReplied(long ticketId, StaffMember staff) {
+		return staffReplied(ticketId, staff, clock.instant());
+	}
+
+	/**
+	 * A staff member answered the customer at the given time, which may be a while ago: the channel kept the message
+	 * while Frontdesk was not running, say. The promise is settled by when they wrote (no later than now).
+	 * @return the ticket as it is now
+	 */
+	public Optional<TicketView> staffReplied(long ticketId, StaffMember staff, Instant wroteAt) {
 		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
-			ticket.staffReplied(staff, clock.instant());
+			ticket.staffReplied(staff, wroteAt, clock.instant());
 			return view(ticket);
 		});
 	}

@@ -1,6 +1,7 @@
 package frontdesk.telegram;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -855,8 +856,15 @@ final class FakeBotApi {
 		return (chatId <= SUPERGROUP_ID_LIMIT) ? "supergroup" : "group";
 	}
 
-	static long now() {
-		return Instant.now().getEpochSecond();
+	/** The time messages are dated with, as Telegram dates them on arrival. */
+	private volatile Clock clock = Clock.systemUTC();
+
+	void clock(Clock clock) {
+		this.clock = clock;
+	}
+
+	long now() {
+		return this.clock.instant().getEpochSecond();
 	}
 
 	/**

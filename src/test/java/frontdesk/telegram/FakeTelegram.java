@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,6 +173,15 @@ public final class FakeTelegram implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the fake Telegram server", ex);
 		}
+	}
+
+	/**
+	 * Dates the messages it makes by the given clock, such as the app's in a test that sets the time, rather than by
+	 * the system's.
+	 */
+	public FakeTelegram dated(Clock clock) {
+		this.api.clock(clock);
+		return this;
 	}
 
 	/** Base URL such as {@code http://127.0.0.1:54321}. */

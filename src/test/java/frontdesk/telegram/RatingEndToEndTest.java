@@ -41,7 +41,7 @@ class RatingEndToEndTest {
 
 	static final long GROUP = -1003004005006L;
 
-	static final FakeTelegram telegram = FakeTelegram.start();
+	static final FakeTelegram telegram = FakeTelegram.start().dated(clock);
 
 
 	static final Scenes scenes = new Scenes(telegram, GROUP);

@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -70,8 +71,7 @@ class StaffEndToEndTest {
 
 	static final long GROUP = -1002003004005L;
 
-	static final FakeTelegram telegram = FakeTelegram.start();
-
+	static final FakeTelegram telegram = FakeTelegram.start().dated(clock);
 
 	private static final AtomicLong chats = new AtomicLong(8_000_000_000L);
 
@@ -205,6 +205,29 @@ class StaffEndToEndTest {
 		telegram.sendText(chat, chat, "Fay", "how much does delivery cost?");
 		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& telegram.sentTexts(chat).size() > before, Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aStaffReplyWrittenBeforeThePromiseKeepsItThoughFrontdeskHandlesItAfterwards() {
+		clock.set(london("2026-11-24T10:00"));
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Ola");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+
+		// Frontdesk was down at noon: Telegram kept Grace's reply of 11:59 and hands it over at 12:05
+		clock.set(london("2026-11-24T12:05"));
+		ObjectNode reply = telegram.newMessage(GROUP, grace, "Grace");
+		reply.put("date", london("2026-11-24T11:59").getEpochSecond());
+		reply.put("text", "Hi Ola, on it");
+		reply.put("message_thread_id", topic);
+		reply.put("is_topic_message", true);
+		telegram.sendUpdate("message", reply);
+
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Ola, on it"), WAIT);
+		assertThat(jdbc.queryForObject("select first_response_at from ticket where id = ?", Timestamp.class, ticket)
+			.toInstant()).isEqualTo(london("2026-11-24T11:59"));
+		assertThat(jdbc.queryForObject("select promise_kept from ticket where id = ?", Boolean.class, ticket)).isTrue();
 	}
 
 	@Test

@@ -42,9 +42,9 @@ class TicketEndToEndTest {
 
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	static final FakeTelegram telegram = FakeTelegram.start();
-
 	static final SettableClock clock = new SettableClock();
+
+	static final FakeTelegram telegram = FakeTelegram.start().dated(clock);
 
 	static {
 		clock.set(london("2026-11-21T15:00"));

@@ -39,7 +39,7 @@ class TicketTest {
 
 		@Test
 		void isKeptByAFirstReplyAtOrBeforeThePromise() {
-			ticket.staffReplied(GRACE, PROMISED);
+			ticket.staffReplied(GRACE, PROMISED, PROMISED);
 
 			assertThat(ticket.promiseKept()).isTrue();
 			assertThat(ticket.takenBy()).isEqualTo("Grace");
@@ -48,19 +48,35 @@ class TicketTest {
 
 		@Test
 		void isBrokenByAFirstReplyAfterThePromise() {
-			ticket.staffReplied(GRACE, PROMISED.plusSeconds(1));
+			ticket.staffReplied(GRACE, PROMISED.plusSeconds(1), PROMISED.plusSeconds(1));
 
 			assertThat(ticket.promiseKept()).isFalse();
 		}
 
 		@Test
 		void isDecidedByTheFirstReplyOnly() {
-			ticket.staffReplied(GRACE, PROMISED.minusSeconds(60));
-			ticket.staffReplied(ALAN, PROMISED.plusSeconds(3600));
+			ticket.staffReplied(GRACE, PROMISED.minusSeconds(60), PROMISED.minusSeconds(60));
+			ticket.staffReplied(ALAN, PROMISED.plusSeconds(3600), PROMISED.plusSeconds(3600));
 
 			assertThat(ticket.firstResponseAt()).isEqualTo(PROMISED.minusSeconds(60));
 			assertThat(ticket.promiseKept()).isTrue();
 			assertThat(ticket.takenBy()).isEqualTo("Grace");
+		}
+
+		@Test
+		void isSettledByWhenTheReplyWasWrittenAsFarAsThatCanBeTrue() {
+			Ticket late = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			late.staffReplied(GRACE, PROMISED.minusSeconds(60), PROMISED.plusSeconds(300));
+			Ticket skewed = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			skewed.staffReplied(GRACE, REQUESTED.minusSeconds(5), REQUESTED.plusSeconds(60));
+			Ticket ahead = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			ahead.staffReplied(GRACE, PROMISED.plusSeconds(5), PROMISED);
+
+			assertThat(late.firstResponseAt()).isEqualTo(PROMISED.minusSeconds(60));
+			assertThat(late.promiseKept()).isTrue();
+			assertThat(skewed.firstResponseAt()).isEqualTo(REQUESTED);
+			assertThat(ahead.firstResponseAt()).isEqualTo(PROMISED);
+			assertThat(ahead.promiseKept()).isTrue();
 		}
 
 		@Test
@@ -69,7 +85,7 @@ class TicketTest {
 			assertThat(ticket.remind(PROMISED.minusSeconds(1700))).isFalse();
 
 			Ticket answered = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
-			answered.staffReplied(GRACE, REQUESTED.plusSeconds(60));
+			answered.staffReplied(GRACE, REQUESTED.plusSeconds(60), REQUESTED.plusSeconds(60));
 			assertThat(answered.remind(PROMISED.minusSeconds(1800))).isFalse();
 		}
 

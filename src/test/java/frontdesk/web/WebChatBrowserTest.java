@@ -49,7 +49,7 @@ class WebChatBrowserTest {
 
 	static final long GROUP = -1004005006007L;
 
-	static final FakeTelegram telegram = FakeTelegram.start();
+	static final FakeTelegram telegram = FakeTelegram.start().dated(clock);
 
 
 	static final Scenes scenes = new Scenes(telegram, GROUP);
