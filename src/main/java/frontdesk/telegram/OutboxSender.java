@@ -333,6 +333,10 @@ class OutboxSender implements SmartLifecycle {
 				});
 			}
 			case TOPIC_DELETED -> moveFromDeletedTopic(message, description, reason(error), now);
+			case UNCHANGED -> {
+				log.debug("Chat {} already shows what outbox message {} would change", message.chatId(), message.id());
+				update(message, stored -> stored.sent(null, now));
+			}
 			case REJECTED, GAVE_UP -> giveUp(message, description, reason(error));
 		}
 	}

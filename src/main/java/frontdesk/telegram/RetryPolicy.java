@@ -44,6 +44,9 @@ final class RetryPolicy {
 		if (code != null && code == 403 && !group) {
 			return Decision.BLOCKED;
 		}
+		if (code != null && code == 400 && described(error, "message is not modified")) {
+			return Decision.UNCHANGED;
+		}
 		if (code != null && code == 400 && group && topicDeleted(error)) {
 			return Decision.TOPIC_DELETED;
 		}
@@ -118,6 +121,8 @@ final class RetryPolicy {
 
 		static final Decision TOPIC_DELETED = new Decision(Outcome.TOPIC_DELETED, null);
 
+		static final Decision UNCHANGED = new Decision(Outcome.UNCHANGED, null);
+
 		static Decision retry(Instant at) {
 			return new Decision(Outcome.RETRY, at);
 		}
@@ -136,6 +141,9 @@ final class RetryPolicy {
 
 		/** The topic of the group that the post was for is gone: the post belongs in the topic that replaces it. */
 		TOPIC_DELETED,
+
+		/** An edit that changes nothing: the message says that already (made twice, say), so it is done. */
+		UNCHANGED,
 
 		/** Retried for too long. */
 		GAVE_UP

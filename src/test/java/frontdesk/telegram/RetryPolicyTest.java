@@ -48,6 +48,14 @@ class RetryPolicyTest {
 	}
 
 	@Test
+	void takesAnEditThatChangesNothingAsDone() {
+		assertThat(policy.decide(error(400, "Bad Request: message is not modified: specified new message content and "
+				+ "reply markup are exactly the same as a current content and reply markup of the message", null), 1,
+				Duration.ZERO, NOW, true))
+			.isEqualTo(RetryPolicy.Decision.UNCHANGED);
+	}
+
+	@Test
 	void stopsForAUserWhoBlockedTheBot() {
 		assertThat(policy.decide(error(403, "Forbidden: bot was blocked by the user", null), 1, Duration.ZERO, NOW, false))
 			.isEqualTo(RetryPolicy.Decision.BLOCKED);

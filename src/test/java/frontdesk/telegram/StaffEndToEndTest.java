@@ -162,6 +162,22 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void anEditThatTelegramFindsChangesNothingIsDoneNotFailed() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Dot");
+		int cardId = scenes.card(ticket).result().path("message_id").asInt();
+		telegram.failNext("editMessageText", 1, 400, "Bad Request: message is not modified: specified new message "
+				+ "content and reply markup are exactly the same as a current content and reply markup of the message");
+
+		assertThat(scenes.answer(telegram.sendCallback(GROUP, grace, "take:" + ticket, cardId))).isEqualTo("It's yours.");
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForList("select status || ' ' || coalesce(last_error, "
+				+ "'') from telegram_outbox where kind = 'EDIT_MESSAGE' and text like '%Customer: Dot%Taken by Grace%'",
+				String.class)).containsExactly("SENT "));
+	}
+
+	@Test
 	void tellsApartTwoStaffWithTheSameFirstName() {
 		long chat = chats.incrementAndGet();
 		long anna = scenes.staffMember("Anna");
