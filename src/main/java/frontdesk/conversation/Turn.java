@@ -126,7 +126,7 @@ final class Turn {
 	 * range is long enough to hold that much, but not enough of it is left.
 	 */
 	boolean closesFirst(Instant promise, Duration openTime) {
-		return !openUntil(promise) && hours.openRangeLength(now).compareTo(openTime) >= 0;
+		return !openUntil(promise) && hours.openingLasts(now, openTime);
 	}
 
 	void say(Reply reply) {

@@ -126,15 +126,36 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * Return how long the open range the given moment lies in lasts, from its opening to its closing.
+	 * Whether the business is open at the given moment, in an opening that lasts at least the given time from when
+	 * it opened to when it closes. Ranges that follow on without a break count as one opening, as a night shift
+	 * past midnight does.
 	 * @param moment the moment
-	 * @return the length of that range; zero when the business is closed at the moment
+	 * @param length the time the opening must last
+	 * @return {@code true} if the opening around the moment is that long or longer
 	 */
-	public Duration openRangeLength(Instant moment) {
-		return openPeriodsOn(localDate(moment)).filter((period) -> period.contains(moment))
-			.findFirst()
-			.map(OpenPeriod::length)
-			.orElse(Duration.ZERO);
+	public boolean openingLasts(Instant moment, Duration length) {
+		LocalDate date = localDate(moment);
+		long days = length.toDays() + 1;
+		Instant start = null;
+		Instant end = null;
+		for (Iterator<OpenPeriod> periods = Stream
+			.iterate(date.minusDays(days), (day) -> !day.isAfter(date.plusDays(days)), (day) -> day.plusDays(1))
+			.flatMap(this::openPeriodsOn)
+			.iterator(); periods.hasNext();) {
+			OpenPeriod period = periods.next();
+			if (end != null && !period.start().isAfter(end)) {
+				end = period.end();
+			}
+			else if (end != null && !moment.isBefore(start) && moment.isBefore(end)) {
+				break;
+			}
+			else {
+				start = period.start();
+				end = period.end();
+			}
+		}
+		return start != null && !moment.isBefore(start) && moment.isBefore(end)
+				&& Duration.between(start, end).compareTo(length) >= 0;
 	}
 
 	/**

@@ -76,10 +76,25 @@ class BusinessHoursTests {
 		}
 
 		@Test
-		void measuresTheRangeOpenNowFromItsOpeningToItsClosing() {
-			assertThat(shop.openRangeLength(at("2026-01-12T16:00"))).isEqualTo(Duration.parse("PT8H30M"));
-			assertThat(shop.openRangeLength(at("2026-01-14T10:30"))).isEqualTo(Duration.ofHours(3));
-			assertThat(shop.openRangeLength(at("2026-01-14T12:30"))).isZero();
+		void measuresTheOpeningNowFromWhenItOpenedToWhenItCloses() {
+			assertThat(shop.openingLasts(at("2026-01-12T16:00"), Duration.parse("PT8H30M"))).isTrue();
+			assertThat(shop.openingLasts(at("2026-01-12T16:00"), Duration.parse("PT8H31M"))).isFalse();
+			assertThat(shop.openingLasts(at("2026-01-14T10:30"), Duration.ofHours(3))).isTrue();
+			assertThat(shop.openingLasts(at("2026-01-14T10:30"), Duration.parse("PT3H1M"))).isFalse();
+			assertThat(shop.openingLasts(at("2026-01-14T12:30"), Duration.ofMinutes(1))).isFalse();
+		}
+
+		@Test
+		void takesRangesThatFollowOnPastMidnightAsOneOpening() {
+			BusinessHours nights = hours(Map.of("fri", List.of("20:00-24:00"), "sat", List.of("00:00-04:00")));
+			BusinessHours weekdays = hours(Map.of("mon", List.of("00:00-24:00"), "tue", List.of("00:00-24:00"), "wed",
+					List.of("00:00-24:00"), "thu", List.of("00:00-24:00"), "fri", List.of("00:00-24:00")));
+
+			assertThat(nights.openingLasts(at("2026-01-09T21:00"), Duration.ofHours(8))).isTrue();
+			assertThat(nights.openingLasts(at("2026-01-10T03:00"), Duration.ofHours(8))).isTrue();
+			assertThat(nights.openingLasts(at("2026-01-10T03:00"), Duration.parse("PT8H1M"))).isFalse();
+			assertThat(weekdays.openingLasts(at("2026-01-16T20:00"), Duration.ofHours(120))).isTrue();
+			assertThat(weekdays.openingLasts(at("2026-01-16T20:00"), Duration.ofHours(121))).isFalse();
 		}
 
 		@Test
