@@ -101,6 +101,10 @@ public class ConversationService {
 				&& !Dialogue.startsConversation(inbound.text(), understood)) {
 			return new Response(List.of(), texts.get(customer, MessageKey.STALE_BUTTON, now));
 		}
+		if (open.isEmpty() && inbound.kind() == Inbound.Kind.TEXT && Dialogue.isEnd(inbound.text().strip())) {
+			// nothing to end (sent again after a close, say): the goodbye, without a conversation opened to be closed
+			return new Response(List.of(Reply.of(texts.get(customer, MessageKey.CONVERSATION_CLOSED, now))), null);
+		}
 		if (inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
 			Optional<Response> thanks = feedback.comment(customer, inbound, open, now);
 			if (thanks.isPresent()) {

@@ -124,13 +124,18 @@ class Dialogue {
 
 	/** A person holds the conversation: the bot stays quiet; the customer can still end it. */
 	private void heldByPerson(Turn turn, String text) {
-		if (turn.kind == Inbound.Kind.TEXT && text.startsWith("/") && commandName(text).equals("end")) {
+		if (turn.kind == Inbound.Kind.TEXT && isEnd(text)) {
 			turn.inbound.understood(Message.Outcome.COMMAND, null, null);
 			close(turn, null, null);
 		}
 		else if (turn.kind == Inbound.Kind.BUTTON) {
 			turn.notice(turn.text(MessageKey.STALE_BUTTON));
 		}
+	}
+
+	/** Whether the text is the {@code /end} command. */
+	static boolean isEnd(String text) {
+		return text.startsWith("/") && commandName(text).equals("end");
 	}
 
 	private static String commandName(String text) {

@@ -490,7 +490,7 @@ class ConversationServiceTest {
 		}
 
 		@Test
-		void endSentAgainAfterAConversationClosedSaysGoodbyeWithoutASecondRatingQuestion() {
+		void endSentAgainAfterAConversationClosedSaysGoodbyeWithoutOpeningAnotherToRate(@Autowired JdbcTemplate jdbc) {
 			VERDICTS.put("do you deliver to Spain", confident("shipping_cost", 0.9));
 			say("do you deliver to Spain");
 			Reply rated = say("/end").replies().get(0);
@@ -501,6 +501,18 @@ class ConversationServiceTest {
 			assertThat(rated.buttons()).hasSize(5);
 			assertThat(again.text()).contains("Thanks for chatting").doesNotContain("How would you rate");
 			assertThat(again.buttons()).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from conversation c join customer u on u.id = c.customer_id"
+					+ " where u.external_id = ?", Integer.class, customer.externalId())).isOne();
+		}
+
+		@Test
+		void aGoodbyeThatOpensAConversationClosesItWithoutARatingQuestion() {
+			VERDICTS.put("ok bye", confident("goodbye", 0.9));
+
+			Reply goodbye = say("ok bye").replies().get(0);
+
+			assertThat(goodbye.text()).doesNotContain("How would you rate");
+			assertThat(goodbye.buttons()).isEmpty();
 		}
 
 		@Test
