@@ -139,7 +139,12 @@ class QueueController {
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElse(null);
 		String due;
 		boolean overdue = false;
-		if (timeline.firstResponseAt() != null) {
+		if (ticket.followUp()) {
+			// the staff's own request: the customer was promised no time
+			due = timeline.firstResponseAt() != null ? "answered " + Format.time(timeline.firstResponseAt(), zone)
+					: "follow-up of a bad rating";
+		}
+		else if (timeline.firstResponseAt() != null) {
 			due = "answered " + Format.time(timeline.firstResponseAt(), zone)
 					+ (Boolean.TRUE.equals(timeline.promiseKept()) ? ", in time" : ", late");
 		}

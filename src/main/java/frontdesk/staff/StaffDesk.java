@@ -462,11 +462,9 @@ public class StaffDesk {
 			.append("Customer: ")
 			.append(StaffTopics.title(customer))
 			.append('\n')
-			.append("Promised by ")
-			.append(hours.describe(ticket.promisedBy(), ticket.requestedAt()))
-			.append(" (")
-			.append(zone.getId())
-			.append(")\n")
+			.append(ticket.followUp() ? "Follow-up of a bad rating: no time was promised"
+					: "Promised by " + hours.describe(ticket.promisedBy(), ticket.requestedAt()) + " (" + zone.getId() + ")")
+			.append('\n')
 			.append(status)
 			.append("\n\nLast messages:");
 		for (TranscriptLine line : conversations.lastMessages(ticket.conversationId(), CARD_MESSAGES)) {

@@ -170,6 +170,18 @@ class ConsoleDeskTest {
 			assertThat(after).contains("ticket overdue").contains("class=\"due late\"").contains("overdue by 1 h 30 min");
 		}
 
+		@Test
+		void showsAFollowUpOfABadRatingAsSuchNeverOverdue() throws Exception {
+			TicketView asked = asksForPerson(customer("Di"));
+			act(asked, "close", grace());
+			TicketView followUp = conversations.followUp(asked.conversationId());
+
+			clock.set(followUp.promisedBy().plus(Duration.ofMinutes(90)));
+			String row = row(queue(), followUp);
+
+			assertThat(row).contains("follow-up of a bad rating").doesNotContain("overdue").doesNotContain(" left");
+		}
+
 		/** The queue's entry for a ticket. */
 		private static String row(String page, TicketView ticket) {
 			int start = page.indexOf("id=\"ticket-" + ticket.id() + "\"");

@@ -362,6 +362,9 @@ class RatingEndToEndTest {
 				&& body.path("text").asText().contains("Followed up by Hal as #T-"), WAIT)
 			.text()
 			.replaceAll("(?s).*as (#T-\\d{6}).*", "$1");
+		assertThat(telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith(ticket + " "), WAIT).text())
+			.contains("Follow-up of a bad rating: no time was promised").doesNotContain("Promised by");
 
 		clock.freeze(london("2031-03-12T11:45"));
 		watch.check();
@@ -369,7 +372,8 @@ class RatingEndToEndTest {
 		watch.check();
 
 		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().matches("(Reminder|Promise missed): " + ticket + " .*"), Duration.ofSeconds(2));
+				&& (body.path("text").asText().startsWith("Reminder: " + ticket + " ")
+						|| body.path("text").asText().startsWith("Promise missed: " + ticket + " ")), Duration.ofSeconds(2));
 	}
 
 	@Test
