@@ -231,22 +231,23 @@ public final class IntentLoader {
 						+ "' (expected handoff, close, hours or fallback)"));
 			}
 		}
-		List<String> examples = texts(strings(file, node, "examples", id));
-		if (examples.isEmpty()) {
+		List<Text> exampleTexts = strings(file, node, "examples", id);
+		if (exampleTexts.isEmpty()) {
 			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' needs at least one example"));
 		}
-		for (Node item : items(value(node, "examples"))) {
-			String example = scalar(item);
-			if (example != null && !example.isBlank() && !Intent.hasWords(example)) {
-				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': example '" + example.strip()
+		for (Text example : exampleTexts) {
+			if (!Intent.hasWords(example.value())) {
+				problems.add(new IntentProblem(file, example.line(), "intent '" + id + "': example '" + example.value()
 						+ "' has no letters or digits; the bot matches by words"));
 			}
 		}
+		List<String> examples = texts(exampleTexts);
 		Node answerNode = value(node, "answer");
 		List<Text> answerTexts = strings(file, node, "answer", id);
 		List<String> answers = texts(answerTexts);
 		if (answerNode != null && answers.isEmpty()) {
-			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id + "' has an empty answer"));
+			problems.add(new IntentProblem(file, line(answerNode), "intent '" + id + "' has an empty answer"
+					+ nothingHint(answerNode)));
 		}
 		else if (answerNode == null && action == Intent.Action.ANSWER) {
 			problems.add(new IntentProblem(file, line(node), "intent '" + id + "' has no answer (add 'answer:', or an action)"));
@@ -365,20 +366,24 @@ public final class IntentLoader {
 		}
 	}
 
-	/** A list of non-blank texts, each with its line; a single text counts as a list of one. */
+	/**
+	 * A list of non-blank texts, each with its line; a single text counts as a list of one (and when it is blank, as
+	 * none, which the caller reports as it sees fit).
+	 */
 	private List<Text> strings(Path file, MappingNode node, String key, String id) {
 		List<Text> strings = new ArrayList<>();
-		for (Node item : items(value(node, key))) {
+		Node value = value(node, key);
+		for (Node item : items(value)) {
 			String text = scalar(item);
 			if (text == null) {
 				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': each of '" + key
 						+ "' must be a plain text"));
 			}
-			else if (text.isBlank()) {
+			else if (text.isBlank() && value instanceof SequenceNode) {
 				problems.add(new IntentProblem(file, line(item), "intent '" + id + "': empty entry in '" + key + "'"
 						+ nothingHint(item)));
 			}
-			else {
+			else if (!text.isBlank()) {
 				strings.add(new Text(text.strip(), line(item)));
 			}
 		}

@@ -44,8 +44,8 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 	 * Whether Telegram's own server can post to the webhook: it takes only HTTPS on ports 443, 80, 88 and 8443 (a
 	 * self-hosted Bot API server also takes others).
 	 */
-	@AssertTrue(message = "must be an https address on port 443, 80, 88 or 8443, as Telegram posts to no other: "
-			+ "frontdesk.telegram.webhook.url")
+	@AssertTrue(message = "frontdesk.telegram.webhook.url must be an https address on port 443, 80, 88 or 8443, as "
+			+ "Telegram posts to no other")
 	boolean isWebhookUrlAcceptedByTelegram() {
 		URI url = webhook.url();
 		if (url == null || !"api.telegram.org".equalsIgnoreCase(apiUrl.getHost())) {

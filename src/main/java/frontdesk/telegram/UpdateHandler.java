@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -328,8 +329,8 @@ class UpdateHandler {
 	 */
 	private static Optional<StaffMember> staffMember(Message message) {
 		if (message.getSenderChat() != null && message.getSenderChat().getId().equals(message.getChatId())) {
-			String signature = message.getAuthorSignature();
-			String name = signature == null || signature.isBlank() ? "Staff" : Inbound.storable(signature);
+			String signature = Inbound.storable(message.getAuthorSignature());
+			String name = signature.isBlank() ? "Staff" : signature;
 			return Optional.of(new StaffMember(CHANNEL + ":anonymous:" + name, name));
 		}
 		User from = message.getFrom();
@@ -343,9 +344,12 @@ class UpdateHandler {
 		if (user == null) {
 			return new StaffMember(CHANNEL + ":unknown", "Staff");
 		}
-		String name = user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName()
-				: user.getUserName() != null ? user.getUserName() : "Staff " + user.getId();
-		return new StaffMember(CHANNEL + ":" + user.getId(), Inbound.storable(name));
+		String name = Stream.of(user.getFirstName(), user.getUserName())
+			.map(Inbound::storable)
+			.filter(known -> !known.isBlank())
+			.findFirst()
+			.orElse("Staff " + user.getId());
+		return new StaffMember(CHANNEL + ":" + user.getId(), name);
 	}
 
 	private void onMembership(ChatMemberUpdated change) {

@@ -157,10 +157,10 @@ class IntentLoaderTest {
 					""");
 			write("messages.yml", "fallback: ~\n");
 
-			assertThat(failure().problems()).extracting(IntentProblem::line, IntentProblem::message).contains(
+			assertThat(failure().problems()).extracting(IntentProblem::line, IntentProblem::message).containsExactlyInAnyOrder(
 					tuple(4, "intent 'shipping': empty entry in 'answer' (YAML reads '~' as nothing; put it in quotes "
 							+ "to mean the text)"),
-					tuple(7, "intent 'returns': empty entry in 'answer' (YAML reads 'null' as nothing; put it in quotes "
+					tuple(7, "intent 'returns' has an empty answer (YAML reads 'null' as nothing; put it in quotes "
 							+ "to mean the text)"),
 					tuple(1, "message 'fallback' is empty (YAML reads '~' as nothing; put it in quotes to mean the text)"));
 		}

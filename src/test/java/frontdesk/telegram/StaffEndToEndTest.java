@@ -175,6 +175,11 @@ class StaffEndToEndTest {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForList("select status || ' ' || coalesce(last_error, "
 				+ "'') from telegram_outbox where kind = 'EDIT_MESSAGE' and text like '%Customer: Dot%Taken by Grace%'",
 				String.class)).containsExactly("SENT "));
+		assertThat(telegram.calls()).filteredOn(call -> call.is("editMessageText")
+				&& call.body().path("message_id").asInt() == cardId && call.body().path("chat_id").asLong() == GROUP)
+			.singleElement()
+			.extracting(FakeTelegram.Call::status)
+			.isEqualTo(400);
 	}
 
 	@Test

@@ -250,8 +250,8 @@ class TelegramWebhookTest {
 			assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).run(
 					"--frontdesk.telegram.token=" + telegram.token(), "--frontdesk.data-dir=" + dataDir,
 					"--server.port=" + port, "--frontdesk.telegram.webhook.url=" + url))
-				.hasStackTraceContaining("must be an https address on port 443, 80, 88 or 8443, as Telegram posts to no "
-						+ "other: frontdesk.telegram.webhook.url");
+				.hasStackTraceContaining("frontdesk.telegram.webhook.url must be an https address on port 443, 80, 88 or "
+						+ "8443, as Telegram posts to no other");
 		}
 	}
 

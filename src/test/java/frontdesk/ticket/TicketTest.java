@@ -80,6 +80,15 @@ class TicketTest {
 		}
 
 		@Test
+		void isKeptByAReplyWrittenInTimeThatArrivesAfterItWasReportedMissed() {
+			ticket.miss(PROMISED.plusSeconds(30));
+
+			ticket.staffReplied(GRACE, PROMISED.minusSeconds(60), PROMISED.plusSeconds(300));
+
+			assertThat(ticket.promiseKept()).isTrue();
+		}
+
+		@Test
 		void remindsOnceAndNotAfterAReply() {
 			assertThat(ticket.remind(PROMISED.minusSeconds(1800))).isTrue();
 			assertThat(ticket.remind(PROMISED.minusSeconds(1700))).isFalse();
