@@ -15,19 +15,31 @@
 		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483646,
 		boxShadow: '0 4px 12px rgba(0,0,0,.25)'
 	});
+	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation
 	const frame = document.createElement('iframe');
-	frame.src = origin + '/?embed=1';
 	frame.title = labels.open;
 	Object.assign(frame.style, {
 		position: 'fixed', right: '20px', bottom: '88px', width: 'min(380px, calc(100vw - 40px))',
 		height: 'min(600px, calc(100vh - 120px))', border: '0', borderRadius: '12px', display: 'none',
 		boxShadow: '0 8px 28px rgba(0,0,0,.25)', zIndex: 2147483647, background: '#fff'
 	});
+	// the chat shows its newest lines and takes the keyboard each time it opens (it cannot scroll while hidden)
+	const opened = () => {
+		frame.focus();
+		frame.contentWindow.postMessage('frontdesk:open', origin);
+	};
+	frame.addEventListener('load', opened);
 	button.addEventListener('click', () => {
 		const open = frame.style.display === 'none';
 		frame.style.display = open ? 'block' : 'none';
 		button.innerHTML = open ? close : icon;
 		button.setAttribute('aria-label', open ? labels.close : labels.open);
+		if (open && !frame.src) {
+			frame.src = origin + '/?embed=1';
+		}
+		else if (open) {
+			opened();
+		}
 	});
 	// a script tag in the page's head runs before there is a body to add to
 	const place = () => document.body.append(frame, button);

@@ -105,7 +105,8 @@ public enum MessageKey {
 
 	WEB_NOT_SENT("web.not-sent", "Sorry, that did not go through. Please try again."),
 
-	WEB_OFFLINE("web.offline", "You seem to be offline. Please try again in a moment."),
+	WEB_OFFLINE("web.offline", "The chat cannot be reached just now. Please check your connection and try again in "
+			+ "a moment."),
 
 	TOO_LONG("too-long", "That's a long message! I've kept all of it, but I can only answer short questions "
 			+ "myself. Could you ask in a sentence or two, or ask for a person?");

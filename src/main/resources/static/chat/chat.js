@@ -20,7 +20,21 @@
 
 	if (new URLSearchParams(location.search).has('embed')) {
 		document.body.classList.add('embedded');
+		// the widget opened the chat: the newest lines in view, and the box ready for typing
+		window.addEventListener('message', event => {
+			if (event.data === 'frontdesk:open') {
+				list.scrollTop = list.scrollHeight;
+				input.focus();
+			}
+		});
 	}
+
+	// the box grows with what is written, up to its maximum height, and shrinks back once it is sent
+	function fit() {
+		input.style.height = 'auto';
+		input.style.height = input.scrollHeight + 2 + 'px';
+	}
+	input.addEventListener('input', fit);
 
 	function render(line) {
 		if (line.author === 'visitor' && line.text === '/start') {
@@ -46,7 +60,8 @@
 				element.type = 'button';
 				element.textContent = button.label;
 				element.dataset.data = button.data;
-				element.addEventListener('click', () => press(line.id, button.data, bar));
+				// a click from the keyboard (Enter or Space) has no mouse details
+				element.addEventListener('click', event => press(line.id, button.data, bar, event.detail === 0));
 				bar.append(element);
 			}
 			item.append(bar);
@@ -96,10 +111,20 @@
 		}
 	}
 
-	async function press(line, data, bar) {
-		bar.querySelectorAll('button').forEach(button => button.disabled = true);
+	async function press(line, data, bar, byKeyboard) {
+		bar.querySelectorAll('button').forEach(button => {
+			button.disabled = true;
+			button.classList.toggle('pressed', button.dataset.data === data);
+		});
+		if (byKeyboard) {
+			// the pressed button is disabled, which would leave the keyboard nowhere
+			input.focus();
+		}
 		if (!await post('/api/chat/buttons', { line, data })) {
-			bar.querySelectorAll('button').forEach(button => button.disabled = false);
+			bar.querySelectorAll('button').forEach(button => {
+				button.disabled = false;
+				button.classList.remove('pressed');
+			});
 		}
 	}
 
@@ -110,12 +135,14 @@
 			return;
 		}
 		input.value = '';
+		fit();
 		// a new visitor's first message waits for the page's first exchange, which gives them their cookie: sent
 		// before it, the message would make a second visitor of them, with the greeting's buttons no longer theirs
 		await ready;
 		if (!await post('/api/chat/lines', { text })) {
 			// back in the box, before anything the visitor has begun to write since
 			input.value = input.value ? text + '\n' + input.value : text;
+			fit();
 		}
 	});
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -291,6 +292,27 @@ class WebChatBrowserTest {
 
 		waitForLine("visitor", text -> text.equals("\u3053\u3093\u306b\u3061\u306f"));
 		assertThat(texts("visitor")).containsExactly("\u3053\u3093\u306b\u3061\u306f");
+	}
+
+	@Test
+	void aButtonPressedFromTheKeyboardLeavesItInTheBoxAndTheBoxGrowsWithItsLines() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		WebElement button = browser.driver().findElement(By.cssSelector(".line.bot .buttons button"));
+
+		button.sendKeys(Keys.ENTER);
+
+		browser.waiting(WAIT).until(driver -> texts("bot").size() > 1);
+		assertThat(browser.driver().executeScript("return document.activeElement.id")).isEqualTo("text");
+		assertThat(button.getDomAttribute("class")).contains("pressed");
+		WebElement input = browser.driver().findElement(By.id("text"));
+		int oneLine = input.getSize().getHeight();
+		input.sendKeys("first line", Keys.chord(Keys.SHIFT, Keys.ENTER), "second line",
+				Keys.chord(Keys.SHIFT, Keys.ENTER), "third line");
+		assertThat(input.getSize().getHeight()).isGreaterThan(oneLine);
+		input.sendKeys(Keys.ENTER);
+		waitForLine("visitor", text -> text.startsWith("first line"));
+		assertThat(input.getSize().getHeight()).isEqualTo(oneLine);
 	}
 
 	/** The visitor the browser is, from its signed cookie. */

@@ -1,6 +1,7 @@
 package frontdesk.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,10 @@ import org.openqa.selenium.WebElement;
 
 import frontdesk.Browser;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,8 +65,13 @@ class WidgetBrowserTest {
 
 			browser.driver().switchTo().frame(frame);
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
-			browser.driver().findElement(By.id("text")).sendKeys("how much does delivery cost?");
-			browser.driver().findElement(By.id("send")).click();
+			for (String question : List.of("how do I return an item?", "what payment methods do you take?",
+					"how long does delivery take?", "how much does delivery cost?")) {
+				int answers = browser.driver().findElements(By.cssSelector(".line.bot")).size();
+				browser.driver().findElement(By.id("text")).sendKeys(question);
+				browser.driver().findElement(By.id("send")).click();
+				browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > answers);
+			}
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot .bubble")).stream()
 				.anyMatch(line -> line.getText().contains("£3.95")));
 			browser.driver().switchTo().defaultContent();
@@ -78,6 +86,31 @@ class WidgetBrowserTest {
 			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.visitor .bubble")).stream()
 				.anyMatch(line -> line.getText().equals("how much does delivery cost?")));
+			// it opens at the newest lines, ready for typing
+			browser.waiting(WAIT).until(driver -> (Boolean) browser.driver().executeScript("""
+					const list = document.getElementById('lines');
+					return list.scrollHeight > list.clientHeight
+						&& list.scrollTop + list.clientHeight >= list.scrollHeight - 2
+						&& document.activeElement.id === 'text';"""));
+		}
+	}
+
+	@Test
+	void aPageViewAloneStartsNoConversation(@Autowired JdbcTemplate jdbc) throws InterruptedException {
+		try (Browser browser = new Browser()) {
+			int before = jdbc.queryForObject("select count(*) from conversation", Integer.class);
+			shopPage(browser);
+			WebElement open = browser.waiting(WAIT)
+				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).stream()
+					.findFirst()
+					.orElse(null));
+			Thread.sleep(2000);
+			assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(before);
+
+			open.click();
+
+			browser.waiting(WAIT)
+				.until(driver -> jdbc.queryForObject("select count(*) from conversation", Integer.class) == before + 1);
 		}
 	}
 
