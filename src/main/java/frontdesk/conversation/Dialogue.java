@@ -54,6 +54,9 @@ class Dialogue {
 	/** Button data: the customer is done; the conversation closes. */
 	static final String DONE = "done";
 
+	/** The confidence a text needs to end the conversation (an intent with {@code action: close}). */
+	static final double SURE_TO_CLOSE = 0.6;
+
 	/** Most candidates offered on a "did you mean". */
 	static final int MAX_CANDIDATES = 3;
 
@@ -222,7 +225,7 @@ class Dialogue {
 	}
 
 	private void understand(Turn turn, String text) {
-		MatchResult result = turn.understanding.match(text);
+		MatchResult result = closingNeedsMore(turn, turn.understanding.match(text));
 		Optional<ScoredIntent> best = result.best();
 		String guess = best.map(ScoredIntent::intentId).orElse(null);
 		Double score = best.map(ScoredIntent::confidence).orElse(null);
@@ -247,6 +250,19 @@ class Dialogue {
 				&& turn.conversation.offerPersonToUpset()) {
 			offerPerson(turn, MessageKey.UPSET);
 		}
+	}
+
+	/**
+	 * Ending the conversation on a guess is worse than asking, so a text that would close it needs a surer match than
+	 * one that gets an answer ("change" is no goodbye): below {@link #SURE_TO_CLOSE} the customer is asked instead.
+	 */
+	private static MatchResult closingNeedsMore(Turn turn, MatchResult result) {
+		boolean closing = result.verdict() == Verdict.CONFIDENT && result.best()
+			.filter(best -> best.confidence() < SURE_TO_CLOSE)
+			.flatMap(best -> turn.understanding.intents().find(best.intentId()))
+			.filter(intent -> intent.action() == Intent.Action.CLOSE)
+			.isPresent();
+		return closing ? new MatchResult(Verdict.AMBIGUOUS, result.candidates()) : result;
 	}
 
 	/** A miss: the bot says so and offers a person (an upset customer at once, rather than asking to rephrase). */

@@ -506,6 +506,21 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void aTextThatOnlyMightBeAGoodbyeAsksRatherThanEndingTheConversation() {
+			VERDICTS.put("how much is delivery", confident("shipping_cost", 0.9));
+			VERDICTS.put("change", confident("goodbye", 0.47));
+			say("how much is delivery");
+			Long conversation = lastMessages(1).get(0).conversationId();
+
+			Reply asked = say("change").replies().get(0);
+
+			assertThat(asked.text()).contains("Did you mean");
+			assertThat(asked.buttons()).extracting(Reply.Button::data).containsExactly("i:goodbye", "else");
+			assertThat(say("how much is delivery").replies().get(0).text()).contains("£");
+			assertThat(lastMessages(1).get(0).conversationId()).isEqualTo(conversation);
+		}
+
+		@Test
 		void aGoodbyeThatOpensAConversationClosesItWithoutARatingQuestion() {
 			VERDICTS.put("ok bye", confident("goodbye", 0.9));
 
