@@ -2,6 +2,8 @@ package frontdesk.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,12 +18,16 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Who may see the staff console: signed-in console users only (form sign-in with CSRF protection, or HTTP Basic for
@@ -40,6 +46,8 @@ class ConsoleSecurity {
 			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	static final String LOGIN = "/console/login";
+
+	private static final Pattern REPLY = Pattern.compile("/console/tickets/(\\d+)/reply");
 
 	@Bean
 	@Order(1)
@@ -64,11 +72,37 @@ class ConsoleSecurity {
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(api))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signed-out"))
-			.exceptionHandling(handling -> handling
+			.exceptionHandling(handling -> handling.accessDeniedHandler(ConsoleSecurity::denied)
 				.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
 						PathPatternRequestMatcher.withDefaults().matcher("/console/**")))
 			.build();
+	}
+
+	/**
+	 * A console form sent without its session's CSRF token, as when the session ended (a restart, or a long pause)
+	 * while a reply was being written: the sign-in page says so, and a reply comes back in its box on the queue after
+	 * signing in, rather than being lost to an error page.
+	 */
+	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// a script (HTTP Basic) is refused as such; it has no sign-in page to go to
+		if (!(denied instanceof CsrfException) || !path.startsWith("/console") || request.getHeader("Authorization") != null) {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			return;
+		}
+		Matcher reply = REPLY.matcher(path);
+		String text = request.getParameter("text");
+		if (reply.matches() && text != null && !text.isBlank()) {
+			FlashMap draft = new FlashMap();
+			draft.put("problem", "Your session had ended, so the reply was not sent. Here it is again.");
+			draft.put("draft", text.replace("\r\n", "\n").strip());
+			draft.put("draftTicket", Long.valueOf(reply.group(1)));
+			draft.setTargetRequestPath(request.getContextPath() + "/console");
+			new SessionFlashMapManager().saveOutputFlashMap(draft, request, response);
+		}
+		response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
 	}
 
 	/** A script that is not signed in: asked for HTTP Basic, or told to wait after too many failed tries. */

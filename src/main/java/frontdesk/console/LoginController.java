@@ -34,6 +34,9 @@ class LoginController {
 		if (asked(request, "signed-out")) {
 			model.addAttribute("notice", "You have signed out.");
 		}
+		if (asked(request, "expired")) {
+			model.addAttribute("notice", "Your session has ended: please sign in again.");
+		}
 		return "console/login";
 	}
 

@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -99,9 +100,15 @@ class ConsoleSecurityTest {
 		}
 
 		@Test
-		void refusesASignInWithoutItsCsrfToken() throws Exception {
-			mvc.perform(post("/console/login").param("username", "grace").param("password", PASSWORD))
-				.andExpect(status().isForbidden());
+		void refusesASignInWithoutItsCsrfTokenAndSaysTheSessionEnded() throws Exception {
+			MvcResult refused = mvc.perform(post("/console/login").param("username", "grace").param("password", PASSWORD))
+				.andExpect(redirectedUrl("/console/login?expired"))
+				.andReturn();
+
+			mvc.perform(get("/console").session((MockHttpSession) refused.getRequest().getSession()))
+				.andExpect(redirectedUrl("/console/login"));
+			mvc.perform(get("/console/login?expired"))
+				.andExpect(content().string(containsString("Your session has ended: please sign in again.")));
 		}
 
 		@Test
@@ -169,13 +176,24 @@ class ConsoleSecurityTest {
 	class Csrf {
 
 		@Test
-		void refusesAnActionWithoutTheToken() throws Exception {
+		void refusesAnActionWithoutTheTokenSendingTheStaffMemberToSignInAgain() throws Exception {
 			mvc.perform(post("/console/tickets/1/take").with(user("grace").roles("STAFF")))
-				.andExpect(status().isForbidden());
-			mvc.perform(post("/console/tickets/1/reply").param("text", "hi").with(user("grace").roles("STAFF")))
-				.andExpect(status().isForbidden());
+				.andExpect(redirectedUrl("/console/login?expired"));
 			mvc.perform(post("/console/reports/examples").param("intent", "greeting").param("text", "yo")
-				.with(user("grace").roles("STAFF"))).andExpect(status().isForbidden());
+				.with(user("grace").roles("STAFF"))).andExpect(redirectedUrl("/console/login?expired"));
+		}
+
+		@Test
+		void aReplySentAfterTheSessionEndedComesBackInItsBoxOnceSignedInAgain() throws Exception {
+			MvcResult refused = mvc.perform(post("/console/tickets/77/reply").param("text", "Your refund is on its way\r\n"))
+				.andExpect(redirectedUrl("/console/login?expired"))
+				.andReturn();
+			MockHttpSession session = (MockHttpSession) refused.getRequest().getSession();
+
+			mvc.perform(get("/console").session(session).with(user("grace").roles("STAFF")))
+				.andExpect(model().attribute("draft", "Your refund is on its way"))
+				.andExpect(model().attribute("draftTicket", 77L))
+				.andExpect(model().attribute("problem", containsString("the reply was not sent")));
 		}
 
 		@Test
