@@ -155,8 +155,9 @@ class ConversationController {
 					"First answer from a person (" + (kept ? "promise kept" : "promise missed") + ")", !kept));
 		}
 		if (timeline.closedAt() != null) {
-			events.add(new Stamped(timeline.closedAt(),
-					"WITHDRAWN".equals(timeline.status()) ? "Withdrawn by the customer" : "Closed", false));
+			String ending = Format.ending(timeline);
+			events.add(new Stamped(timeline.closedAt(), Character.toUpperCase(ending.charAt(0)) + ending.substring(1),
+					false));
 		}
 		events.sort(Comparator.comparing(Stamped::at));
 		return new Request(ticket.id(), ticket.number(), timeline.open(), ticket.takenBy(),

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import frontdesk.conversation.CustomerProfile;
+import frontdesk.ticket.TicketTimeline;
 
 /**
  * How the console writes times, waits and customers.
@@ -46,6 +47,20 @@ final class Format {
 	}
 
 	/** Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id. */
+	/** How a request ended, e.g. "closed by Grace" or "ended by the customer". */
+	static String ending(TicketTimeline timeline) {
+		if (timeline.ending() == null) {
+			// ended before the way it ended was kept
+			return "WITHDRAWN".equals(timeline.status()) ? "withdrawn by the customer" : "closed";
+		}
+		return switch (timeline.ending()) {
+			case CLOSED_BY_STAFF -> "closed by " + timeline.ticket().takenBy();
+			case ENDED_BY_CUSTOMER -> "ended by the customer";
+			case WITHDRAWN -> "withdrawn by the customer";
+			case IDLE -> "closed after a quiet while";
+		};
+	}
+
 	static String channel(CustomerProfile customer) {
 		if (customer == null) {
 			return "";

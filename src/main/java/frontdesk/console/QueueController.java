@@ -171,9 +171,7 @@ class QueueController {
 	private Ended ended(TicketTimeline timeline, ZoneId zone) {
 		TicketView ticket = timeline.ticket();
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElse(null);
-		String status = "WITHDRAWN".equals(timeline.status()) ? "withdrawn"
-				: ticket.takenBy() == null ? "closed" : "closed · " + ticket.takenBy();
 		return new Ended(ticket.number(), ticket.conversationId(), Format.name(customer), Format.channel(customer),
-				status, Format.time(timeline.closedAt(), zone));
+				Format.ending(timeline), Format.time(timeline.closedAt(), zone));
 	}
 }

@@ -49,6 +49,10 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	private Instant closedAt;
 
+	/** How it ended, once it has. */
+	@Enumerated(EnumType.STRING)
+	private TicketEnded.Ending ending;
+
 	private Boolean promiseKept;
 
 	private Instant remindedAt;
@@ -132,6 +136,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		TicketView before = view(0);
 		status = ending == TicketEnded.Ending.WITHDRAWN ? Status.WITHDRAWN : Status.CLOSED;
 		closedAt = now;
+		this.ending = ending;
 		registerEvent(new TicketEnded(before, ending, staff, now));
 	}
 
@@ -167,7 +172,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	TicketTimeline timeline(int position) {
 		return new TicketTimeline(view(position), status.name(), takenAt, firstResponseAt, promiseKept, remindedAt, missedAt,
-				closedAt);
+				closedAt, ending);
 	}
 
 	private void requireOpen(String action) {

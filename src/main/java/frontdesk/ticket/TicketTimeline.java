@@ -13,9 +13,10 @@ import java.time.Instant;
  * @param remindedAt when the staff were reminded of the promise, or {@code null}
  * @param missedAt when the promise passed with no answer, or {@code null}
  * @param closedAt when it was closed or withdrawn, or {@code null} while open
+ * @param ending how it ended, or {@code null} while open (and for tickets that ended before this was kept)
  */
 public record TicketTimeline(TicketView ticket, String status, Instant takenAt, Instant firstResponseAt,
-		Boolean promiseKept, Instant remindedAt, Instant missedAt, Instant closedAt) {
+		Boolean promiseKept, Instant remindedAt, Instant missedAt, Instant closedAt, TicketEnded.Ending ending) {
 
 	/** Whether the ticket is still in the queue (waiting, or taken and not closed). */
 	public boolean open() {

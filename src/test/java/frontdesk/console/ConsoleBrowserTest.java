@@ -174,13 +174,13 @@ class ConsoleBrowserTest {
 			return page.findElement(By.cssSelector(".rating")).getText().contains("Quick and kind, thank you");
 		});
 		assertThat(driver.findElement(By.cssSelector(".rating")).getText()).contains("4 / 5", "handled by Grace");
-		assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("Closed");
+		assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("Closed by Grace");
 		browser.screenshot("console-conversation-closed");
 
 		driver.findElement(By.linkText("Queue")).click();
 		wait.until(ExpectedConditions.titleContains("Queue"));
 		assertThat(driver.findElements(By.id("ticket-" + ticketId))).isEmpty();
-		assertThat(driver.findElement(By.cssSelector("table.list")).getText()).contains(number, "closed · Grace");
+		assertThat(driver.findElement(By.cssSelector("table.list")).getText()).contains(number, "closed by Grace");
 	}
 
 	/** Runs after the request above, so the charts have a rating and a kept promise to show. */

@@ -381,8 +381,22 @@ class ConsoleDeskTest {
 						"rate:%d:5".formatted(ticket.conversationId())));
 			assertThat(tickets.openFor(ticket.conversationId())).isEmpty();
 			String page = queue();
-			assertThat(page.substring(page.indexOf("Recently closed"))).contains(ticket.number(), "closed · Grace");
+			assertThat(page.substring(page.indexOf("Recently closed"))).contains(ticket.number(), "closed by Grace");
 			assertThat(act(ticket, "close", alan()).getFlashMap().get("notice")).isEqualTo("This request is no longer open.");
+		}
+
+		@Test
+		void saysTheCustomerEndedARequestAStaffMemberHadAnswered() throws Exception {
+			CustomerProfile lou = customer("Lou");
+			TicketView ticket = asksForPerson(lou);
+			act(ticket, "reply", grace(), "Hi Lou, looking now");
+
+			say(lou, "/end");
+
+			String page = queue();
+			String closed = page.substring(page.indexOf("Recently closed"));
+			String row = closed.substring(closed.indexOf(ticket.number()));
+			assertThat(row.substring(0, row.indexOf("</tr>"))).contains("ended by the customer").doesNotContain("Grace");
 		}
 
 		@Test
@@ -421,7 +435,7 @@ class ConsoleDeskTest {
 				.andExpect(content().string(containsString("Asked for a person")))
 				.andExpect(content().string(containsString("Taken by Grace")))
 				.andExpect(content().string(containsString("First answer from a person (promise kept)")))
-				.andExpect(content().string(containsString("Closed")))
+				.andExpect(content().string(containsString("Closed by Grace")))
 				.andExpect(content().string(containsString("closed by staff")))
 				.andExpect(content().string(containsString("4 / 5")))
 				.andExpect(content().string(containsString("quick and friendly")));
