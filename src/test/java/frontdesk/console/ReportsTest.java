@@ -148,6 +148,25 @@ class ReportsTest {
 		}
 
 		@Test
+		void offersTheBestGuessFirstWithoutChoosingItAndShortensALongQuestion() throws Exception {
+			String rambling = "wibble".repeat(60);
+			say(customer(), rambling);
+
+			String page = mvc.perform(get("/console/reports").with(grace())).andReturn().getResponse().getContentAsString();
+			String row = page.substring(page.indexOf("<td class=\"question\">wibble"));
+			row = row.substring(0, row.indexOf("</tr>"));
+
+			assertThat(row).contains("<td class=\"question\">" + rambling.substring(0, 297) + "...</td>")
+				.contains("value=\"" + rambling + "\"")
+				.contains("<option value=\"\" selected>Choose an intent</option>")
+				.doesNotContain("selected=\"selected\"");
+			String guess = reports.unanswered().stream().filter(question -> question.text().equals(rambling)).findFirst()
+				.orElseThrow().bestGuess();
+			assertThat(guess).isNotNull();
+			assertThat(row).containsPattern("<option value=\"" + guess + "\">[^<]+ \\(best guess\\)</option>");
+		}
+
+		@Test
 		void addsAQuestionToAnIntentSoTheBotAnswersIt() throws Exception {
 			String question = "do you offer engraving on the speakers";
 			say(customer(), question);
