@@ -157,7 +157,8 @@ class QueueController {
 		}
 		String lastLine = conversations.lastMessages(ticket.conversationId(), 10)
 			.stream()
-			.filter(line -> "CUSTOMER".equals(line.author()))
+			// what the customer said, not a command such as the /human that asked for a person
+			.filter(line -> "CUSTOMER".equals(line.author()) && !line.text().startsWith("/"))
 			.reduce((first, second) -> second)
 			.map(TranscriptLine::text)
 			.map(text -> Format.shorten(text, 200))

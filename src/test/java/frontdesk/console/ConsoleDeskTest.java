@@ -156,6 +156,8 @@ class ConsoleDeskTest {
 			assertThat(page.indexOf(first.number())).isLessThan(page.indexOf(second.number()));
 			assertThat(page).containsPattern("left|overdue by").containsPattern("in hours|after hours")
 				.contains("waiting · number");
+			// the customer's last words, not the command that asked for a person
+			assertThat(row(page, first)).contains("my parcel never came").doesNotContain("/human");
 		}
 
 		@Test
