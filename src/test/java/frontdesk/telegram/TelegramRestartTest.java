@@ -33,7 +33,9 @@ class TelegramRestartTest {
 	private ConfigurableApplicationContext start() {
 		telegram.setChat(GROUP, "{\"id\": " + GROUP + ", \"type\": \"supergroup\", \"title\": \"Support\", \"is_forum\": true}");
 		List<String> args = new ArrayList<>(telegram.arguments());
-		args.addAll(List.of("--frontdesk.telegram.staff-chat-id=" + GROUP, "--frontdesk.data-dir=" + dataDir));
+		// any free port: the web server is not what this test is about, and 8080 may be taken on the machine
+		args.addAll(List.of("--frontdesk.telegram.staff-chat-id=" + GROUP, "--frontdesk.data-dir=" + dataDir,
+				"--server.port=0"));
 		bot = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
 		return bot;
 	}
