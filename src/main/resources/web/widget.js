@@ -2,7 +2,7 @@
 // adds a round button in the corner that opens the chat in a frame.
 (() => {
 	// the labels, from the business's messages.yml; the app writes them in when it serves this script
-	const labels = /*LABELS*/{ open: 'Chat with us', close: 'Close the chat' };
+	const labels = /*LABELS*/{ open: 'Chat with us', close: 'Close the chat', unread: 'Chat with us: new message' };
 	const origin = new URL(document.currentScript.src).origin;
 	const button = document.createElement('button');
 	button.type = 'button';
@@ -23,6 +23,9 @@
 		height: 'min(600px, calc(100vh - 120px))', border: '0', borderRadius: '12px', display: 'none',
 		boxShadow: '0 8px 28px rgba(0,0,0,.25)', zIndex: 2147483647, background: '#fff'
 	});
+	// a dot on the button when an answer (a staff reply, say) came while the chat was closed
+	const dot = '<span style="position:absolute;top:2px;right:2px;width:14px;height:14px;border-radius:50%;'
+		+ 'background:#e5484d;border:2px solid #fff"></span>';
 	// the chat shows its newest lines and takes the keyboard each time it opens (it cannot scroll while hidden)
 	const opened = () => {
 		frame.focus();
@@ -39,6 +42,15 @@
 		}
 		else if (open) {
 			opened();
+		}
+		else {
+			frame.contentWindow.postMessage('frontdesk:closed', origin);
+		}
+	});
+	window.addEventListener('message', event => {
+		if (event.origin === origin && event.data === 'frontdesk:unread' && frame.style.display === 'none') {
+			button.innerHTML = icon + dot;
+			button.setAttribute('aria-label', labels.unread);
 		}
 	});
 	// a script tag in the page's head runs before there is a body to add to

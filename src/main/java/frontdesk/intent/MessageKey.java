@@ -103,6 +103,8 @@ public enum MessageKey {
 
 	WEB_CLOSE("web.close", "Close the chat"),
 
+	WEB_UNREAD("web.unread", "Chat with us: new message"),
+
 	WEB_NOT_SENT("web.not-sent", "Sorry, that did not go through. Please try again."),
 
 	WEB_OFFLINE("web.offline", "The chat cannot be reached just now. Please check your connection and try again in "

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ChatPage {
 
-	private static final String LABELS = "/*LABELS*/{ open: 'Chat with us', close: 'Close the chat' }";
+	private static final String LABELS = "/*LABELS*/{ open: 'Chat with us', close: 'Close the chat', unread: 'Chat with "
+			+ "us: new message' }";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,12 +63,16 @@ class ChatPage {
 	@GetMapping(path = "/widget.js", produces = "text/javascript;charset=UTF-8")
 	@ResponseBody
 	String widget() throws JsonProcessingException {
-		Labels labels = new Labels(chat.text(MessageKey.WEB_TITLE), chat.text(MessageKey.WEB_CLOSE));
+		Labels labels = new Labels(chat.text(MessageKey.WEB_TITLE), chat.text(MessageKey.WEB_CLOSE),
+				chat.text(MessageKey.WEB_UNREAD));
 		return widget.replace(LABELS, JSON.writeValueAsString(labels));
 	}
 
-	/** The widget button's labels: to open the chat (also the frame's title), and to close it. */
-	record Labels(String open, String close) {
+	/**
+	 * The widget button's labels: to open the chat (also the frame's title), to close it, and to open it when a
+	 * message came while it was closed.
+	 */
+	record Labels(String open, String close, String unread) {
 	}
 
 }

@@ -17,14 +17,24 @@
 	let caughtUp = false;
 	let retry = null;
 	let pending = 0;
+	// whether the widget holding this page is closed
+	let closed = false;
 
 	if (new URLSearchParams(location.search).has('embed')) {
 		document.body.classList.add('embedded');
-		// the widget opened the chat: the newest lines in view, and the box ready for typing
+		// the widget opened the chat: the newest lines in view, and the box ready for typing; while it is closed, an
+		// answer that comes is announced on its button
 		window.addEventListener('message', event => {
+			if (event.source !== window.parent) {
+				return;
+			}
 			if (event.data === 'frontdesk:open') {
+				closed = false;
 				list.scrollTop = list.scrollHeight;
 				input.focus();
+			}
+			else if (event.data === 'frontdesk:closed') {
+				closed = true;
 			}
 		});
 	}
@@ -155,6 +165,9 @@
 	});
 
 	function receive(line) {
+		if (closed && line.author !== 'visitor' && !shown.has(line.id)) {
+			window.parent.postMessage('frontdesk:unread', '*');
+		}
 		render(line);
 		if (caughtUp) {
 			received = Math.max(received, line.id);

@@ -84,7 +84,8 @@ class ChatPageTest {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 			.contains("const labels = {\"open\":\"Schreiben Sie uns <3 & Co's\",\"close\":\"Chat \\\"schließen\\\" "
-					+ "</script>\"};", "labels.open", "labels.close")
+					+ "</script>\",\"unread\":\"Chat with us: new message\"};", "labels.open", "labels.close",
+					"labels.unread")
 			.doesNotContain("LABELS");
 		assertThat(mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString(
 				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);

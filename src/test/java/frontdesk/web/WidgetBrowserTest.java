@@ -9,13 +9,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import frontdesk.Browser;
+import frontdesk.staff.StaffDesk;
+import frontdesk.ticket.StaffMember;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +96,44 @@ class WidgetBrowserTest {
 					return list.scrollHeight > list.clientHeight
 						&& list.scrollTop + list.clientHeight >= list.scrollHeight - 2
 						&& document.activeElement.id === 'text';"""));
+		}
+	}
+
+	@Test
+	void aStaffReplyThatComesWhileTheChatIsClosedShowsOnItsButton(@Autowired StaffDesk staff,
+			@Autowired ApplicationEventPublisher events, @Autowired TransactionTemplate transactions) {
+		try (Browser browser = new Browser()) {
+			shopPage(browser);
+			WebElement button = browser.waiting(WAIT)
+				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).stream()
+					.findFirst()
+					.orElse(null));
+			button.click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+			browser.driver().findElement(By.id("text")).sendKeys("/human");
+			browser.driver().findElement(By.id("send")).click();
+			String promise = browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot .bubble"))
+				.stream()
+				.map(WebElement::getText)
+				.filter(text -> text.contains("#T-"))
+				.findFirst()
+				.orElse(null));
+			long ticket = Long.parseLong(promise.replaceAll("(?s).*#T-(\\d{6}).*", "$1"));
+			browser.driver().switchTo().defaultContent();
+			button.click();
+
+			// as the console sends a reply
+			transactions.executeWithoutResult(status -> events.publishEvent(staff.staffAnswered(ticket,
+					new StaffMember("console:grace", "Grace"), "Hi, Grace here. Let me look.", "console").orElseThrow()));
+
+			browser.waiting(WAIT).until(driver -> "Chat with us: new message".equals(button.getDomAttribute("aria-label")));
+			browser.screenshot("widget-unread");
+			button.click();
+			assertThat(button.getDomAttribute("aria-label")).isEqualTo("Close the chat");
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.staff .bubble")).stream()
+				.anyMatch(line -> line.getText().equals("Grace: Hi, Grace here. Let me look.")));
 		}
 	}
 
