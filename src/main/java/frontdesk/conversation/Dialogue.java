@@ -418,7 +418,7 @@ class Dialogue {
 		turn.conversation.close(CloseReason.CUSTOMER, turn.now);
 		String goodbye = intent == null || intent.answers().isEmpty() ? turn.text(MessageKey.CONVERSATION_CLOSED)
 				: turn.fill(pick(intent));
-		// a conversation this very message opened, as a second /end after a close does, has nothing to rate
+		// a conversation this very message opened (a goodbye written after the last one closed) has nothing to rate
 		turn.say(turn.opening ? Reply.of(goodbye)
 				: feedback.farewell(turn.conversation, goodbye, turn.text(MessageKey.RATING_QUESTION)),
 				intent == null ? null : intent.id(), confidence);
