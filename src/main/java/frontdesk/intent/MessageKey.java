@@ -107,6 +107,9 @@ public enum MessageKey {
 
 	WEB_NOT_SENT("web.not-sent", "Sorry, that did not go through. Please try again."),
 
+	WEB_TOO_LONG("web.too-long", "A message has at most 4,096 characters, so the end of what you pasted was left "
+			+ "out."),
+
 	WEB_OFFLINE("web.offline", "The chat cannot be reached just now. Please check your connection and try again in "
 			+ "a moment."),
 

@@ -56,6 +56,7 @@ class ChatPage {
 		model.addAttribute("typing", chat.text(MessageKey.WEB_TYPING));
 		model.addAttribute("notSent", chat.text(MessageKey.WEB_NOT_SENT));
 		model.addAttribute("offline", chat.text(MessageKey.WEB_OFFLINE));
+		model.addAttribute("tooLong", chat.text(MessageKey.WEB_TOO_LONG));
 		return "chat";
 	}
 

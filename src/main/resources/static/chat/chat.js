@@ -46,6 +46,15 @@
 	}
 	input.addEventListener('input', fit);
 
+	// the box takes at most a message's length, and a paste beyond it is cut: the visitor is told so
+	input.addEventListener('paste', event => {
+		const pasted = event.clipboardData ? event.clipboardData.getData('text') : '';
+		const room = input.maxLength - input.value.length + (input.selectionEnd - input.selectionStart);
+		if (pasted.length > room) {
+			notice(page.dataset.tooLong);
+		}
+	});
+
 	function render(line) {
 		if (line.author === 'visitor' && line.text === '/start') {
 			return;

@@ -315,6 +315,21 @@ class WebChatBrowserTest {
 		assertThat(input.getSize().getHeight()).isEqualTo(oneLine);
 	}
 
+	@Test
+	void aPasteLongerThanAMessageCanBeIsCutAndTheVisitorIsToldSo() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+
+		browser.driver().executeScript("""
+				const data = new DataTransfer();
+				data.setData('text/plain', 'x'.repeat(5000));
+				document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data,
+					bubbles: true, cancelable: true }));""");
+
+		assertThat(browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+			.isEqualTo("A message has at most 4,096 characters, so the end of what you pasted was left out.");
+	}
+
 	/** The visitor the browser is, from its signed cookie. */
 	private String visitor() {
 		String cookie = browser.driver().manage().getCookieNamed(Visitors.COOKIE).getValue();
