@@ -6,6 +6,7 @@ import java.util.Map;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
+import frontdesk.intent.Messages;
 import frontdesk.intent.Placeholders;
 import frontdesk.matching.Understanding;
 
@@ -31,7 +32,7 @@ class BotTexts {
 		return get(customer, key, now, Map.of());
 	}
 
-	/** The text for no customer in particular ({@code {name}} becomes "there"). */
+	/** The text for no customer in particular ({@code {name}} becomes the {@code name.unknown} words, "there"). */
 	String get(MessageKey key, Instant now) {
 		return fill(null, key, now, Map.of());
 	}
@@ -42,12 +43,13 @@ class BotTexts {
 	}
 
 	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {
-		String text = understanding.current().intents().messages().get(key);
+		Messages messages = understanding.current().intents().messages();
+		String text = messages.get(key);
 		if (text.indexOf('{') < 0) {
 			// most texts have no placeholder: the schedule need not be worked out for them
 			return text;
 		}
-		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now));
+		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now, messages));
 		values.putAll(own);
 		return Placeholders.fill(text, values);
 	}

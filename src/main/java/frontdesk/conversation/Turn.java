@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import frontdesk.hours.BusinessHours;
+import frontdesk.hours.ScheduleWording;
 import frontdesk.intent.MessageKey;
+import frontdesk.intent.Messages;
 import frontdesk.intent.Placeholders;
 import frontdesk.matching.Understanding;
 
@@ -73,7 +76,7 @@ final class Turn {
 
 	/** A time as customers read it, e.g. "Monday 11:00", with the date when it is a week or more away. */
 	String describe(Instant instant) {
-		return hours.describe(instant, now);
+		return hours.describe(instant, now, understanding.intents().messages().locale());
 	}
 
 	String zone() {
@@ -82,21 +85,28 @@ final class Turn {
 
 	private Map<String, String> placeholders() {
 		if (placeholders == null) {
-			placeholders = commonPlaceholders(customer.firstName(), hours, now);
+			placeholders = commonPlaceholders(customer.firstName(), hours, now, understanding.intents().messages());
 		}
 		return placeholders;
 	}
 
-	/** The values of the placeholders every answer and message may use. */
-	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now) {
+	/** The values of the placeholders every answer and message may use, in the language of the messages. */
+	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now, Messages messages) {
 		Instant opening = nextOpening(hours, now);
-		// a business that never closes opens "now", or "today" at "any time"
-		return Map.of("name", name == null || name.isBlank() ? "there" : name,
-				"hours", hours.describeWeek(),
-				"open_now", hours.isOpen(now) ? "open" : "closed",
-				"next_opening", opening == null ? "now" : hours.describe(opening, now),
-				"next_opening_day", opening == null ? "today" : hours.describeDay(opening, now),
-				"next_opening_time", opening == null ? "any time" : hours.describeTime(opening));
+		Locale locale = messages.locale();
+		String always = messages.get(MessageKey.SCHEDULE_ALWAYS);
+		return Map.of("name", (name == null || name.isBlank()) ? messages.get(MessageKey.NO_NAME) : name,
+				"hours", hours.describeWeek(wording(messages)),
+				"open_now", messages.get(hours.isOpen(now) ? MessageKey.SCHEDULE_OPEN : MessageKey.SCHEDULE_CLOSED),
+				"next_opening", (opening == null) ? always : hours.describe(opening, now, locale),
+				"next_opening_day", (opening == null) ? always : hours.describeDay(opening, now, locale),
+				"next_opening_time", (opening == null) ? always : hours.describeTime(opening));
+	}
+
+	private static ScheduleWording wording(Messages messages) {
+		return new ScheduleWording(messages.locale(), messages.get(MessageKey.SCHEDULE_DAYS),
+				messages.get(MessageKey.SCHEDULE_AND), messages.get(MessageKey.SCHEDULE_CLOSED_ON),
+				messages.get(MessageKey.SCHEDULE_ALL_DAY));
 	}
 
 	/** When the business opens next, null for one that never closes. */

@@ -159,12 +159,21 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * Describe the weekly schedule for customers, with days in a row that keep the same hours
-	 * taken together, such as "Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on
-	 * Sunday". Closed dates are not part of the weekly schedule.
+	 * Describe the weekly schedule in English, as {@link #describeWeek(ScheduleWording)} does.
 	 * @return the schedule in words
 	 */
 	public String describeWeek() {
+		return describeWeek(ScheduleWording.ENGLISH);
+	}
+
+	/**
+	 * Describe the weekly schedule for customers, with days in a row that keep the same hours
+	 * taken together, such as "Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on
+	 * Sunday". Closed dates are not part of the weekly schedule.
+	 * @param wording the language to describe it in
+	 * @return the schedule in words
+	 */
+	public String describeWeek(ScheduleWording wording) {
 		List<String> open = new ArrayList<>();
 		List<String> closed = new ArrayList<>();
 		int first = DayOfWeek.MONDAY.getValue();
@@ -174,17 +183,17 @@ public final class BusinessHours {
 			while (last < DayOfWeek.SUNDAY.getValue() && this.weekly.get(DayOfWeek.of(last + 1)).equals(ranges)) {
 				last++;
 			}
-			List<String> days = dayNames(DayOfWeek.of(first), DayOfWeek.of(last));
+			List<String> days = dayNames(DayOfWeek.of(first), DayOfWeek.of(last), wording);
 			if (ranges.isEmpty()) {
 				closed.addAll(days);
 			}
 			else {
-				open.add(joinWithAnd(days) + " " + describeRanges(ranges));
+				open.add(join(days, wording) + " " + describeRanges(ranges, wording));
 			}
 			first = last + 1;
 		}
 		String description = String.join(", ", open);
-		return closed.isEmpty() ? description : description + "; closed on " + joinWithAnd(closed);
+		return closed.isEmpty() ? description : description + "; " + wording.closed(join(closed, wording));
 	}
 
 	/**
@@ -196,15 +205,24 @@ public final class BusinessHours {
 	 * @return the moment in words
 	 */
 	public String describe(Instant moment, Instant now) {
-		return describeDay(moment, now) + " " + describeTime(moment);
+		return describe(moment, now, Locale.ENGLISH);
 	}
 
 	/**
-	 * The day of {@link #describe(Instant, Instant)}: "Monday", or "Friday 2 January" more than six days ahead.
+	 * Describe a moment as {@link #describe(Instant, Instant)} does, with the names of days and
+	 * months in the given language.
 	 */
-	public String describeDay(Instant moment, Instant now) {
+	public String describe(Instant moment, Instant now, Locale locale) {
+		return describeDay(moment, now, locale) + " " + describeTime(moment);
+	}
+
+	/**
+	 * The day of {@link #describe(Instant, Instant, Locale)}: "Monday", or "Friday 2 January" more than six days ahead.
+	 */
+	public String describeDay(Instant moment, Instant now, Locale locale) {
 		LocalDate day = localDate(moment);
-		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? DAY_AND_DATE : DAY).format(day);
+		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? DAY_AND_DATE : DAY).withLocale(locale)
+			.format(day);
 	}
 
 	/** The local time of a moment, such as "09:00". */
@@ -257,33 +275,35 @@ public final class BusinessHours {
 	 * Name the days from first to last: one name for three days or more, such as "Monday to
 	 * Friday", otherwise each day's name.
 	 */
-	private static List<String> dayNames(DayOfWeek first, DayOfWeek last) {
+	private static List<String> dayNames(DayOfWeek first, DayOfWeek last, ScheduleWording wording) {
+		Locale locale = wording.locale();
 		if (last.getValue() - first.getValue() >= 2) {
-			return List.of(dayName(first) + " to " + dayName(last));
+			return List.of(wording.dayRun(dayName(first, locale), dayName(last, locale)));
 		}
-		return Stream.of(first, last).distinct().map(BusinessHours::dayName).toList();
+		return Stream.of(first, last).distinct().map((day) -> dayName(day, locale)).toList();
 	}
 
-	private static String dayName(DayOfWeek day) {
-		return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+	private static String dayName(DayOfWeek day, Locale locale) {
+		return day.getDisplayName(TextStyle.FULL, locale);
 	}
 
-	private static String describeRanges(List<TimeRange> ranges) {
+	private static String describeRanges(List<TimeRange> ranges, ScheduleWording wording) {
 		if (ranges.size() == 1 && ranges.get(0).isAllDay()) {
-			return "open all day";
+			return wording.allDay();
 		}
-		return joinWithAnd(ranges.stream().map(BusinessHours::describeRange).toList());
+		return join(ranges.stream().map(BusinessHours::describeRange).toList(), wording);
 	}
 
 	private static String describeRange(TimeRange range) {
 		return TIME.format(range.start()) + "–" + (range.endsAtMidnight() ? "24:00" : TIME.format(range.end()));
 	}
 
-	private static String joinWithAnd(List<String> items) {
+	private static String join(List<String> items, ScheduleWording wording) {
 		if (items.size() == 1) {
 			return items.get(0);
 		}
-		return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+		return String.join(", ", items.subList(0, items.size() - 1)) + " " + wording.and() + " "
+				+ items.get(items.size() - 1);
 	}
 
 	private record OpenPeriod(Instant start, Instant end) {

@@ -257,7 +257,7 @@ public final class IntentLoader {
 					+ "' is out of scope (action: fallback) and takes no answer; change 'fallback' in messages.yml instead"));
 		}
 		for (Text answer : answerTexts) {
-			checkPlaceholders(file, answer.line(), "intent '" + id + "'", answer.value(), Set.of());
+			checkPlaceholders(file, answer.line(), "intent '" + id + "'", answer.value(), Placeholders.COMMON);
 		}
 		Map<String, Integer> suggestLines = new LinkedHashMap<>();
 		Node suggestNode = value(node, "suggest");
@@ -349,19 +349,21 @@ public final class IntentLoader {
 						+ nothingHint(tuple.getValueNode())));
 			}
 			else {
-				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.ownPlaceholders());
+				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.placeholders());
+				if (key == MessageKey.LANGUAGE && Messages.locale(text.strip()) == null) {
+					problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is not "
+							+ "a language tag such as en, de or pt-BR"));
+				}
 				overrides.put(key, text.strip());
 			}
 		}
 	}
 
-	private void checkPlaceholders(Path file, int line, String where, String text, Set<String> own) {
+	private void checkPlaceholders(Path file, int line, String where, String text, Set<String> known) {
 		for (String name : Placeholders.in(text)) {
-			if (!Placeholders.COMMON.contains(name) && !own.contains(name)) {
-				Set<String> known = new TreeSet<>(Placeholders.COMMON);
-				known.addAll(own);
+			if (!known.contains(name)) {
 				problems.add(new IntentProblem(file, line, where + " uses unknown placeholder {" + name + "} (known: "
-						+ known.stream().map(each -> "{" + each + "}").toList() + ")"));
+						+ new TreeSet<>(known).stream().map(each -> "{" + each + "}").toList() + ")"));
 			}
 		}
 	}

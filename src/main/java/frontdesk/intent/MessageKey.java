@@ -1,6 +1,7 @@
 package frontdesk.intent;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every text the bot says on its own (not from an intent's answer), with its key in {@code messages.yml} and the
@@ -88,8 +89,33 @@ public enum MessageKey {
 
 	TOO_FAST("too-fast", "You're sending messages very quickly. Please wait a moment and try again."),
 
-	/** Not a text but the language the page's texts are in, as a tag such as "de" or "pt-BR", for browsers. */
-	WEB_LANGUAGE("web.language", "en"),
+	/**
+	 * Not a text but the language the texts are in, as a tag such as "de" or "pt-BR": for browsers and screen readers
+	 * on the chat page, and for the names of days and months in the schedule and in promises.
+	 */
+	LANGUAGE(Use.WORDS, "language", "en"),
+
+	/** {@code {name}} for a customer whose name is not known, such as a visitor of the web chat. */
+	NO_NAME(Use.WORDS, "name.unknown", "there"),
+
+	/** Three days or more in a row with the same hours, in {@code {hours}}. */
+	SCHEDULE_DAYS(Use.WORDS, "schedule.days", "{first} to {last}", "first", "last"),
+
+	/** The word before the last of a list of days or times in {@code {hours}}. */
+	SCHEDULE_AND(Use.WORDS, "schedule.and", "and"),
+
+	SCHEDULE_CLOSED_ON(Use.WORDS, "schedule.closed-on", "closed on {days}", "days"),
+
+	SCHEDULE_ALL_DAY(Use.WORDS, "schedule.all-day", "open all day"),
+
+	/** {@code {open_now}} while the business is open. */
+	SCHEDULE_OPEN(Use.WORDS, "schedule.open", "open"),
+
+	/** {@code {open_now}} while the business is closed. */
+	SCHEDULE_CLOSED(Use.WORDS, "schedule.closed", "closed"),
+
+	/** The next opening of a business that never closes, in {@code {next_opening}} and the like. */
+	SCHEDULE_ALWAYS(Use.WORDS, "schedule.always", "now"),
 
 	WEB_TITLE("web.title", "Chat with us"),
 
@@ -120,9 +146,16 @@ public enum MessageKey {
 
 	private final String defaultText;
 
+	private final Use use;
+
 	private final Set<String> ownPlaceholders;
 
 	MessageKey(String key, String defaultText, String... ownPlaceholders) {
+		this(Use.TEXT, key, defaultText, ownPlaceholders);
+	}
+
+	MessageKey(Use use, String key, String defaultText, String... ownPlaceholders) {
+		this.use = use;
 		this.key = key;
 		this.defaultText = defaultText;
 		this.ownPlaceholders = Set.of(ownPlaceholders);
@@ -142,7 +175,24 @@ public enum MessageKey {
 		return ownPlaceholders;
 	}
 
+	/**
+	 * The placeholders this text may use: the common ones and its own for a text the bot says, only its own for words
+	 * that go into other texts (which the common placeholders are made of).
+	 */
+	Set<String> placeholders() {
+		if (use == Use.WORDS) {
+			return ownPlaceholders;
+		}
+		Set<String> all = new TreeSet<>(Placeholders.COMMON);
+		all.addAll(ownPlaceholders);
+		return all;
+	}
+
 	static MessageKey byKey(String key) {
+		if ("web.language".equals(key)) {
+			// the name of "language" while it was the chat page's alone
+			return LANGUAGE;
+		}
 		for (MessageKey messageKey : values()) {
 			if (messageKey.key.equals(key)) {
 				return messageKey;
@@ -150,4 +200,15 @@ public enum MessageKey {
 		}
 		return null;
 	}
+
+	private enum Use {
+
+		/** A text the bot says. */
+		TEXT,
+
+		/** Words that go into other texts, or a setting. */
+		WORDS
+
+	}
+
 }

@@ -48,7 +48,7 @@ class ChatPage {
 
 	@GetMapping(path = { "/", "/index.html" }, produces = "text/html;charset=UTF-8")
 	String page(Model model) {
-		model.addAttribute("language", chat.text(MessageKey.WEB_LANGUAGE));
+		model.addAttribute("language", chat.text(MessageKey.LANGUAGE));
 		model.addAttribute("title", chat.text(MessageKey.WEB_TITLE));
 		model.addAttribute("subtitle", chat.text(MessageKey.WEB_SUBTITLE));
 		model.addAttribute("placeholder", chat.text(MessageKey.WEB_PLACEHOLDER));

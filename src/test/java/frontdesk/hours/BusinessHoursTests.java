@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -331,6 +332,19 @@ class BusinessHoursTests {
 					+ "Saturday 09:00–17:30; closed on Monday, Wednesday, Friday and Sunday");
 		}
 
+		@Test
+		void describesTheWeekInTheGivenWords() {
+			ScheduleWording german = new ScheduleWording(Locale.GERMAN, "{first} bis {last}", "und",
+					"{days} geschlossen", "ganztägig");
+			BusinessHours hours = hours(Map.of("mon", WORKDAY, "tue", WORKDAY, "wed", List.of("09:00-12:00",
+					"13:00-17:30"), "sat", List.of("00:00-24:00"), "sun", List.of("00:00-24:00")));
+
+			assertThat(hours.describeWeek(german)).isEqualTo("Montag und Dienstag 09:00–17:30, Mittwoch 09:00–12:00 "
+					+ "und 13:00–17:30, Samstag und Sonntag ganztägig; Donnerstag und Freitag geschlossen");
+			assertThat(hours(null).describeWeek(german))
+				.isEqualTo("Montag bis Freitag 09:00–17:30, Samstag 10:00–14:00; Sonntag geschlossen");
+		}
+
 	}
 
 	@Nested
@@ -342,7 +356,7 @@ class BusinessHoursTests {
 			Instant opening = shop.nextOpening(saturday);
 
 			assertThat(shop.describe(opening, saturday)).isEqualTo("Monday 09:00");
-			assertThat(shop.describeDay(opening, saturday)).isEqualTo("Monday");
+			assertThat(shop.describeDay(opening, saturday, Locale.ENGLISH)).isEqualTo("Monday");
 			assertThat(shop.describeTime(opening)).isEqualTo("09:00");
 		}
 
@@ -355,7 +369,17 @@ class BusinessHoursTests {
 			Instant evening = at("2025-12-23T18:00");
 
 			assertThat(hours.describe(hours.nextOpening(evening), evening)).isEqualTo("Friday 2 January 09:00");
-			assertThat(hours.describeDay(hours.nextOpening(evening), evening)).isEqualTo("Friday 2 January");
+			assertThat(hours.describeDay(hours.nextOpening(evening), evening, Locale.ENGLISH)).isEqualTo("Friday 2 January");
+		}
+
+		@Test
+		void namesDaysAndMonthsInTheGivenLanguage() {
+			Instant saturday = at("2026-01-10T15:00");
+			Instant farOff = at("2026-01-30T09:00");
+
+			assertThat(shop.describe(shop.nextOpening(saturday), saturday, Locale.forLanguageTag("pt-BR")))
+				.isEqualTo("segunda-feira 09:00");
+			assertThat(shop.describe(farOff, saturday, Locale.GERMAN)).isEqualTo("Freitag 30 Januar 09:00");
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -107,9 +108,25 @@ class IntentLoaderTest {
 		void everyMessageHasADefaultUsingOnlyKnownPlaceholders() {
 			for (MessageKey key : MessageKey.values()) {
 				assertThat(key.defaultText()).as(key.key()).isNotBlank();
-				assertThat(Placeholders.in(key.defaultText())).as(key.key())
-					.allMatch(name -> Placeholders.COMMON.contains(name) || key.ownPlaceholders().contains(name));
+				assertThat(Placeholders.in(key.defaultText())).as(key.key()).allMatch(key.placeholders()::contains);
 			}
+		}
+
+		@Test
+		void readsTheLanguageOfTheTextsAlsoUnderItsFormerName() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hello]
+					    answer: "Hallo!"
+					""");
+			assertThat(IntentLoader.load(dir).messages().locale()).isEqualTo(Locale.ENGLISH);
+
+			write("messages.yml", "language: pt-BR\n");
+			assertThat(IntentLoader.load(dir).messages().locale()).isEqualTo(Locale.forLanguageTag("pt-BR"));
+
+			write("messages.yml", "web:\n  language: de\n");
+			assertThat(IntentLoader.load(dir).messages().locale()).isEqualTo(Locale.GERMAN);
 		}
 	}
 
@@ -444,6 +461,31 @@ class IntentLoaderTest {
 			assertThat(failure().problems()).extracting(IntentProblem::toString)
 				.anySatisfy(p -> assertThat(p).contains("messages.yml:1: unknown message 'greting'"))
 				.anySatisfy(p -> assertThat(p).contains("messages.yml:2: message 'fallback' uses unknown placeholder {customer}"));
+		}
+
+		@Test
+		void refusesALanguageThatIsNoTagAndThePlaceholdersOfTextsInWordsForThem() throws IOException {
+			write("a.yml", """
+					intents:
+					  - id: greeting
+					    examples: [hi]
+					    answer: "Hi"
+					""");
+			write("messages.yml", """
+					language: German
+					schedule:
+					  days: "{first} bis {last}"
+					  closed-on: "{hours} geschlossen"
+					name:
+					  unknown: "{name}"
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString).containsExactly(
+					dir.resolve("messages.yml") + ":1: message 'language' is not a language tag such as en, de or pt-BR",
+					dir.resolve("messages.yml") + ":4: message 'schedule.closed-on' uses unknown placeholder {hours} "
+							+ "(known: [{days}])",
+					dir.resolve("messages.yml") + ":6: message 'name.unknown' uses unknown placeholder {name} "
+							+ "(known: [])");
 		}
 
 		@Test

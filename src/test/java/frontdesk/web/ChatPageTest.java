@@ -38,8 +38,8 @@ class ChatPageTest {
 					    answer: "We're open {hours}."
 					""");
 			Files.writeString(INTENTS.resolve("messages.yml"), """
+					language: "de"
 					web:
-					  language: "de"
 					  title: "Schreiben Sie uns <3 & Co's"
 					  placeholder: "Ihre Frage…"
 					  send: "Senden"
