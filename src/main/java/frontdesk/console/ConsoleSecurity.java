@@ -1,6 +1,7 @@
 package frontdesk.console;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +48,9 @@ class ConsoleSecurity {
 
 	static final String LOGIN = "/console/login";
 
-	private static final Pattern REPLY = Pattern.compile("/console/tickets/(\\d+)/reply");
+	private static final int DRAFT_KEPT_SECONDS = 3600;
+
+	private static final Pattern REPLY = Pattern.compile("/console/tickets/(\\d{1,18})/reply");
 
 	@Bean
 	@Order(1)
@@ -82,7 +85,8 @@ class ConsoleSecurity {
 	/**
 	 * A console form sent without its session's CSRF token, as when the session ended (a restart, or a long pause)
 	 * while a reply was being written: the sign-in page says so, and a reply comes back in its box on the queue after
-	 * signing in, rather than being lost to an error page.
+	 * signing in, rather than being lost to an error page. Only a reply sent from the console itself in a session that
+	 * has ended comes back: one another site's form sent in a live session (forged) is not put in anyone's box.
 	 */
 	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
@@ -94,15 +98,44 @@ class ConsoleSecurity {
 		}
 		Matcher reply = REPLY.matcher(path);
 		String text = request.getParameter("text");
-		if (reply.matches() && text != null && !text.isBlank()) {
+		if (reply.matches() && text != null && !text.isBlank() && sessionEnded(request) && fromTheConsole(request)) {
 			FlashMap draft = new FlashMap();
 			draft.put("problem", "Your session had ended, so the reply was not sent. Here it is again.");
-			draft.put("draft", text.replace("\r\n", "\n").strip());
+			draft.put("draft", QueueController.typed(text));
 			draft.put("draftTicket", Long.valueOf(reply.group(1)));
 			draft.setTargetRequestPath(request.getContextPath() + "/console");
-			new SessionFlashMapManager().saveOutputFlashMap(draft, request, response);
+			SessionFlashMapManager drafts = new SessionFlashMapManager();
+			// signing in again may take longer than the three minutes a notice is usually kept
+			drafts.setFlashMapTimeout(DRAFT_KEPT_SECONDS);
+			drafts.saveOutputFlashMap(draft, request, response);
 		}
 		response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
+	}
+
+	private static boolean sessionEnded(HttpServletRequest request) {
+		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+	}
+
+	/**
+	 * Whether the browser says the request comes from the console's own pages: by {@code Sec-Fetch-Site}, or else by
+	 * an {@code Origin} of the same host. A client that sends neither (an older browser) is believed.
+	 */
+	private static boolean fromTheConsole(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		if (site != null) {
+			return site.equals("same-origin");
+		}
+		String origin = request.getHeader("Origin");
+		if (origin == null) {
+			return true;
+		}
+		try {
+			String host = URI.create(origin).getAuthority();
+			return host != null && host.equalsIgnoreCase(request.getHeader("Host"));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** A script that is not signed in: asked for HTTP Basic, or told to wait after too many failed tries. */

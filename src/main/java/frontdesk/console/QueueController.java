@@ -99,8 +99,7 @@ class QueueController {
 	@PostMapping("/console/tickets/{id}/reply")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "queue") String back, Principal principal, RedirectAttributes flash) {
-		// a form sends each line break as two characters, which the reply box counted as one
-		String reply = Inbound.storable(text).replace("\r\n", "\n").strip();
+		String reply = typed(text);
 		// a note for colleagues stays with them in the staff group; here it would reach the customer
 		String problem = reply.isEmpty() ? "Write something to send."
 				: StaffDesk.isNote(reply)
@@ -118,6 +117,11 @@ class QueueController {
 			flash.addFlashAttribute("draftTicket", id);
 		}
 		return back(id, back);
+	}
+
+	/** A reply as the staff member typed it: a form sends each line break as two characters, the box counted one. */
+	static String typed(String text) {
+		return Inbound.storable(text).replace("\r\n", "\n").strip();
 	}
 
 	@PostMapping("/console/tickets/{id}/close")

@@ -130,6 +130,8 @@ class ConsoleBrowserTest {
 				&& body.path("text").asText().contains("my parcel never came"), WAIT);
 
 		signIn();
+		// another site's form is not sent with the console's session
+		assertThat(driver.manage().getCookieNamed("JSESSIONID").getSameSite()).isEqualTo("Lax");
 		WebElement ticket = driver.findElement(By.id("ticket-" + ticketId));
 		assertThat(ticket.getText()).contains(number, "Ada", "Telegram", "<script>alert(1)</script> my parcel never came")
 			.containsPattern("left|overdue by")

@@ -1,5 +1,11 @@
 package frontdesk.console;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerProfile;
+import frontdesk.conversation.Inbound;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +18,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static frontdesk.console.ConsoleUsersForTests.PASSWORD;
 import static frontdesk.console.ConsoleUsersForTests.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -45,6 +53,27 @@ class ConsoleSecurityTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ConversationService conversations;
+
+	/** A request that comes with the cookie of a session the server no longer has, as after a restart. */
+	private static RequestPostProcessor endedSession() {
+		return (request) -> {
+			request.setRequestedSessionId("ended");
+			request.setRequestedSessionIdValid(false);
+			return request;
+		};
+	}
+
+	/** A request for a person from a web visitor; returns its ticket's id. */
+	private long ticketOf(String name) {
+		String said = conversations.handle(Inbound.text(new CustomerProfile("web", "security-" + name, name, null),
+				"/human", null)).replies().get(0).text();
+		Matcher number = Pattern.compile("#T-(\\d+)").matcher(said);
+		assertThat(number.find()).as(said).isTrue();
+		return Long.parseLong(number.group(1));
+	}
 
 	private MvcResult signIn(String username, String password, String address) throws Exception {
 		return mvc.perform(post("/console/login").param("username", username).param("password", password)
@@ -185,15 +214,58 @@ class ConsoleSecurityTest {
 
 		@Test
 		void aReplySentAfterTheSessionEndedComesBackInItsBoxOnceSignedInAgain() throws Exception {
-			MvcResult refused = mvc.perform(post("/console/tickets/77/reply").param("text", "Your refund is on its way\r\n"))
+			long ticket = ticketOf("Ada");
+			MvcResult refused = mvc.perform(post("/console/tickets/{id}/reply", ticket)
+				.param("text", "Your refund is on its way\r\n")
+				.header("Sec-Fetch-Site", "same-origin")
+				.with(endedSession()))
 				.andExpect(redirectedUrl("/console/login?expired"))
 				.andReturn();
 			MockHttpSession session = (MockHttpSession) refused.getRequest().getSession();
 
-			mvc.perform(get("/console").session(session).with(user("grace").roles("STAFF")))
-				.andExpect(model().attribute("draft", "Your refund is on its way"))
-				.andExpect(model().attribute("draftTicket", 77L))
-				.andExpect(model().attribute("problem", containsString("the reply was not sent")));
+			String queue = mvc.perform(get("/console").session(session).with(user("grace").roles("STAFF")))
+				.andExpect(model().attribute("problem", containsString("the reply was not sent")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(queue).contains("id=\"reply-" + ticket + "\" rows=\"2\" maxlength=\"4000\" required>Your "
+					+ "refund is on its way</textarea>").doesNotContain("id=\"draft\"");
+		}
+
+		@Test
+		void aReplyWhoseRequestClosedMeanwhileIsShownToCopy() throws Exception {
+			MvcResult refused = mvc.perform(post("/console/tickets/999999/reply").param("text", "See you soon")
+				.with(endedSession())).andExpect(redirectedUrl("/console/login?expired")).andReturn();
+
+			mvc.perform(get("/console").session((MockHttpSession) refused.getRequest().getSession())
+				.with(user("grace").roles("STAFF")))
+				.andExpect(content().string(containsString("<textarea id=\"draft\" rows=\"3\" readonly>See you soon"
+						+ "</textarea>")));
+		}
+
+		@Test
+		void aFormOfAnotherSiteSentInALiveSessionPutsNothingInTheReplyBox() throws Exception {
+			long ticket = ticketOf("Bea");
+			MockHttpSession session = (MockHttpSession) signIn("grace", PASSWORD, "10.0.9.1").getRequest()
+				.getSession();
+
+			mvc.perform(post("/console/tickets/{id}/reply", ticket).session(session)
+				.header("Origin", "https://evil.example")
+				.param("text", "Pay the refund fee at https://evil.example/pay"))
+				.andExpect(redirectedUrl("/console/login?expired"));
+			mvc.perform(post("/console/tickets/{id}/reply", ticket).with(endedSession())
+				.header("Sec-Fetch-Site", "cross-site")
+				.param("text", "Pay the refund fee at https://evil.example/pay"))
+				.andExpect(redirectedUrl("/console/login?expired"));
+
+			mvc.perform(get("/console").session(session))
+				.andExpect(content().string(not(containsString("evil.example"))));
+		}
+
+		@Test
+		void aRefusedReplyToANumberTooLargeForATicketIsStillSentToSignIn() throws Exception {
+			mvc.perform(post("/console/tickets/99999999999999999999/reply").param("text", "hello")
+				.with(endedSession())).andExpect(redirectedUrl("/console/login?expired"));
 		}
 
 		@Test

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import frontdesk.ScratchIntents;
 import frontdesk.intent.IntentCatalog;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,22 +26,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 class IntentReloadTest {
 
-	static final Path INTENTS;
-
-	static {
-		try {
-			INTENTS = Files.createDirectories(Path.of("target/test-data/reload-intents-" + UUID.randomUUID()));
-			Files.writeString(INTENTS.resolve("shop.yml"), """
-					intents:
-					  - id: opening_hours
-					    examples: [when are you open, what are your opening hours, are you open on sunday]
-					    answer: "We're open {hours}."
-					""");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path INTENTS = ScratchIntents.folder("reload-intents", "shop.yml", """
+				intents:
+				  - id: opening_hours
+				    examples: [when are you open, what are your opening hours, are you open on sunday]
+				    answer: "We're open {hours}."
+				""");
 
 	@Autowired
 	ConversationService conversations;

@@ -1,12 +1,11 @@
 package frontdesk.conversation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import frontdesk.ScratchIntents;
 import frontdesk.SettableClock;
 import org.junit.jupiter.api.Test;
 
@@ -31,39 +30,28 @@ class OtherLanguageTest {
 
 	static final SettableClock clock = new SettableClock();
 
-	static final Path INTENTS;
-
-	static {
-		try {
-			INTENTS = Files.createDirectories(Path.of("target/test-data/german-intents-" + UUID.randomUUID()));
-			Files.writeString(INTENTS.resolve("laden.yml"), """
-					intents:
-					  - id: oeffnungszeiten
-					    examples: [wann habt ihr geöffnet, öffnungszeiten, habt ihr heute offen]
-					    answer: "Hallo {name}! Wir haben gerade {open_now}. Unsere Zeiten: {hours}."
-					  - id: mensch
-					    examples: [ich möchte mit einem menschen sprechen]
-					    action: handoff
-					""");
-			Files.writeString(INTENTS.resolve("messages.yml"), """
-					language: de
-					name:
-					  unknown: "du"
-					schedule:
-					  days: "{first} bis {last}"
-					  and: "und"
-					  closed-on: "{days} geschlossen"
-					  open: "geöffnet"
-					  closed: "geschlossen"
-					handoff:
-					  after-hours: "Wir haben geschlossen und öffnen wieder {next_opening_day} um {next_opening_time}. \\
-					    Deine Anfrage ist {ticket}; wir antworten bis {promised_by} ({zone})."
-					""");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path INTENTS = ScratchIntents.folder("german-intents", "laden.yml", """
+				intents:
+				  - id: oeffnungszeiten
+				    examples: [wann habt ihr geöffnet, öffnungszeiten, habt ihr heute offen]
+				    answer: "Hallo {name}! Wir haben gerade {open_now}. Unsere Zeiten: {hours}."
+				  - id: mensch
+				    examples: [ich möchte mit einem menschen sprechen]
+				    action: handoff
+				""", "messages.yml", """
+				language: de
+				name:
+				  unknown: "du"
+				schedule:
+				  days: "{first} bis {last}"
+				  and: "und"
+				  closed-on: "{days} geschlossen"
+				  open: "geöffnet"
+				  closed: "geschlossen"
+				handoff:
+				  after-hours: "Wir haben geschlossen und öffnen wieder {next_opening_day} um {next_opening_time}. \\
+				    Deine Anfrage ist {ticket}; wir antworten bis {promised_by} ({zone})."
+				""");
 
 	@Autowired
 	ConversationService service;

@@ -1,10 +1,9 @@
 package frontdesk.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import frontdesk.ScratchIntents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,31 +25,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ChatPageTest {
 
-	private static final Path INTENTS;
-
-	static {
-		try {
-			INTENTS = Files.createDirectories(Path.of("target/test-data/chat-page-intents-" + UUID.randomUUID()));
-			Files.writeString(INTENTS.resolve("shop.yml"), """
-					intents:
-					  - id: opening_hours
-					    examples: [when are you open, what are your opening hours]
-					    answer: "We're open {hours}."
-					""");
-			Files.writeString(INTENTS.resolve("messages.yml"), """
-					language: "de"
-					web:
-					  title: "Schreiben Sie uns <3 & Co's"
-					  placeholder: "Ihre Frage…"
-					  send: "Senden"
-					  offline: "Keine Verbindung \\"offline\\""
-					  close: "Chat \\"schließen\\" </script>"
-					""");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path INTENTS = ScratchIntents.folder("chat-page-intents", "shop.yml", """
+				intents:
+				  - id: opening_hours
+				    examples: [when are you open, what are your opening hours]
+				    answer: "We're open {hours}."
+				""", "messages.yml", """
+				language: "de"
+				web:
+				  title: "Schreiben Sie uns <3 & Co's"
+				  placeholder: "Ihre Frage…"
+				  send: "Senden"
+				  offline: "Keine Verbindung \\"offline\\""
+				  close: "Chat \\"schließen\\" </script>"
+				""");
 
 	@Autowired
 	MockMvc mvc;
