@@ -138,8 +138,9 @@ class ConversationController {
 	private static Request request(TicketTimeline timeline, ZoneId zone) {
 		TicketView ticket = timeline.ticket();
 		List<Stamped> events = new ArrayList<>();
-		events.add(new Stamped(ticket.requestedAt(), "Asked for a person (" + (ticket.afterHours() ? "after" : "in")
-				+ " hours); promised by " + Format.time(ticket.promisedBy(), zone), false));
+		events.add(new Stamped(ticket.requestedAt(), ticket.followUp() ? "Follow-up of a bad rating: no time was "
+				+ "promised" : "Asked for a person (" + (ticket.afterHours() ? "after" : "in") + " hours); promised by "
+						+ Format.time(ticket.promisedBy(), zone), false));
 		if (timeline.remindedAt() != null) {
 			events.add(new Stamped(timeline.remindedAt(), "Staff reminded of the promise", false));
 		}
@@ -149,10 +150,14 @@ class ConversationController {
 		if (timeline.missedAt() != null) {
 			events.add(new Stamped(timeline.missedAt(), "Promise missed: no answer yet", true));
 		}
+		else if (Boolean.FALSE.equals(timeline.promiseKept()) && timeline.firstResponseAt() == null) {
+			// it ended unanswered after its promise, before the promise watch looked
+			events.add(new Stamped(ticket.promisedBy(), "Promise missed: no answer", true));
+		}
 		if (timeline.firstResponseAt() != null) {
-			boolean kept = Boolean.TRUE.equals(timeline.promiseKept());
-			events.add(new Stamped(timeline.firstResponseAt(),
-					"First answer from a person (" + (kept ? "promise kept" : "promise missed") + ")", !kept));
+			Boolean kept = timeline.promiseKept();
+			events.add(new Stamped(timeline.firstResponseAt(), "First answer from a person" + ((kept == null) ? ""
+					: kept ? " (promise kept)" : " (promise missed)"), Boolean.FALSE.equals(kept)));
 		}
 		if (timeline.closedAt() != null) {
 			String ending = Format.ending(timeline);

@@ -46,7 +46,6 @@ final class Format {
 				: customer.firstName();
 	}
 
-	/** Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id. */
 	/** How a request ended, e.g. "closed by Grace" or "ended by the customer". */
 	static String ending(TicketTimeline timeline) {
 		if (timeline.ending() == null) {
@@ -54,13 +53,16 @@ final class Format {
 			return "WITHDRAWN".equals(timeline.status()) ? "withdrawn by the customer" : "closed";
 		}
 		return switch (timeline.ending()) {
-			case CLOSED_BY_STAFF -> "closed by " + timeline.ticket().takenBy();
+			// who took it closed it too, as far as tickets closed before the closer was kept can tell
+			case CLOSED_BY_STAFF -> "closed by " + ((timeline.closedBy() != null) ? timeline.closedBy()
+					: timeline.ticket().takenBy());
 			case ENDED_BY_CUSTOMER -> "ended by the customer";
 			case WITHDRAWN -> "withdrawn by the customer";
 			case IDLE -> "closed after a quiet while";
 		};
 	}
 
+	/** Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id. */
 	static String channel(CustomerProfile customer) {
 		if (customer == null) {
 			return "";

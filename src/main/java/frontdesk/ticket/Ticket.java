@@ -53,6 +53,9 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	@Enumerated(EnumType.STRING)
 	private TicketEnded.Ending ending;
 
+	/** The staff member who closed it, when one did. */
+	private String closedBy;
+
 	private Boolean promiseKept;
 
 	private Instant remindedAt;
@@ -111,7 +114,8 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		if (firstResponseAt == null) {
 			// when they wrote, as far as it can be true: not before the request, not after now
 			firstResponseAt = wroteAt.isAfter(now) ? now : wroteAt.isBefore(requestedAt) ? requestedAt : wroteAt;
-			promiseKept = !firstResponseAt.isAfter(promisedBy);
+			// a follow-up of a bad rating was promised nothing
+			promiseKept = followUp ? null : !firstResponseAt.isAfter(promisedBy);
 		}
 	}
 
@@ -137,12 +141,17 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		status = ending == TicketEnded.Ending.WITHDRAWN ? Status.WITHDRAWN : Status.CLOSED;
 		closedAt = now;
 		this.ending = ending;
+		closedBy = staff;
+		if (promiseKept == null && firstResponseAt == null && !followUp && now.isAfter(promisedBy)) {
+			// the promise passed unanswered, though it ended before the watch looked
+			promiseKept = false;
+		}
 		registerEvent(new TicketEnded(before, ending, staff, now));
 	}
 
 	/** Records that the staff were reminded of the promise, once. */
 	boolean remind(Instant now) {
-		if (remindedAt != null || firstResponseAt != null || !isOpen()) {
+		if (remindedAt != null || firstResponseAt != null || !isOpen() || followUp) {
 			return false;
 		}
 		remindedAt = now;
@@ -152,7 +161,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** Records that the promise passed with no staff reply, once. */
 	boolean miss(Instant now) {
-		if (missedAt != null || firstResponseAt != null || !isOpen() || now.isBefore(promisedBy)) {
+		if (missedAt != null || firstResponseAt != null || !isOpen() || followUp || now.isBefore(promisedBy)) {
 			return false;
 		}
 		missedAt = now;
@@ -172,7 +181,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	TicketTimeline timeline(int position) {
 		return new TicketTimeline(view(position), status.name(), takenAt, firstResponseAt, promiseKept, remindedAt, missedAt,
-				closedAt, ending);
+				closedAt, ending, closedBy);
 	}
 
 	private void requireOpen(String action) {

@@ -14,9 +14,12 @@ import java.time.Instant;
  * @param missedAt when the promise passed with no answer, or {@code null}
  * @param closedAt when it was closed or withdrawn, or {@code null} while open
  * @param ending how it ended, or {@code null} while open (and for tickets that ended before this was kept)
+ * @param closedBy the name of the staff member who closed it, or {@code null} when none did (and for tickets closed
+ * before this was kept)
  */
 public record TicketTimeline(TicketView ticket, String status, Instant takenAt, Instant firstResponseAt,
-		Boolean promiseKept, Instant remindedAt, Instant missedAt, Instant closedAt, TicketEnded.Ending ending) {
+		Boolean promiseKept, Instant remindedAt, Instant missedAt, Instant closedAt, TicketEnded.Ending ending,
+		String closedBy) {
 
 	/** Whether the ticket is still in the queue (waiting, or taken and not closed). */
 	public boolean open() {

@@ -388,6 +388,21 @@ class ConsoleDeskTest {
 		}
 
 		@Test
+		void namesWhoClosedARequestNotWhoTookIt() throws Exception {
+			TicketView ticket = asksForPerson(customer("Ned"));
+			act(ticket, "take", grace());
+			act(ticket, "close", alan());
+
+			String page = queue();
+			String closed = page.substring(page.indexOf("Recently closed"));
+			String row = closed.substring(closed.indexOf(ticket.number()));
+			assertThat(row.substring(0, row.indexOf("</tr>"))).contains("closed by Alan");
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("Taken by Grace")))
+				.andExpect(content().string(containsString("Closed by Alan")));
+		}
+
+		@Test
 		void saysTheCustomerEndedARequestAStaffMemberHadAnswered() throws Exception {
 			CustomerProfile lou = customer("Lou");
 			TicketView ticket = asksForPerson(lou);
@@ -451,6 +466,32 @@ class ConsoleDeskTest {
 				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/take")))
 				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/reply")))
 				.andExpect(content().string(containsString("/console/tickets/" + ticket.id() + "/close")));
+		}
+
+		@Test
+		void showsAFollowUpOfABadRatingWithoutAPromise() throws Exception {
+			TicketView asked = asksForPerson(customer("Flo"));
+			act(asked, "close", grace());
+			TicketView followUp = conversations.followUp(asked.conversationId());
+			clock.set(followUp.promisedBy().plus(Duration.ofMinutes(90)));
+			act(followUp, "reply", grace(), "Sorry Flo, let me put it right");
+
+			mvc.perform(get("/console/conversations/{id}", followUp.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("Follow-up of a bad rating: no time was promised")))
+				.andExpect(content().string(containsString("First answer from a person<")))
+				.andExpect(content().string(not(containsString("promise missed"))))
+				.andExpect(content().string(not(containsString("promised by"))));
+		}
+
+		@Test
+		void showsAPromiseMissedByARequestThatEndedUnansweredBeforeTheWatchLooked() throws Exception {
+			CustomerProfile gil = customer("Gil");
+			TicketView ticket = asksForPerson(gil);
+			clock.set(ticket.promisedBy().plus(Duration.ofMinutes(1)));
+			say(gil, "/end");
+
+			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
+				.andExpect(content().string(containsString("Promise missed: no answer<")));
 		}
 
 		@Test

@@ -105,6 +105,31 @@ class TicketTest {
 			assertThat(ticket.miss(PROMISED.plusSeconds(60))).isFalse();
 			assertThat(ticket.promiseKept()).isFalse();
 		}
+
+		@Test
+		void isMissedByATicketThatEndsUnansweredAfterItBeforeTheWatchLooks() {
+			Ticket withdrawnInTime = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			withdrawnInTime.withdraw(PROMISED);
+			Ticket endedLate = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			endedLate.close(TicketEnded.Ending.ENDED_BY_CUSTOMER, PROMISED.plusSeconds(60));
+			Ticket closedLate = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED));
+			closedLate.close(GRACE, PROMISED.plusSeconds(60));
+
+			assertThat(withdrawnInTime.promiseKept()).isNull();
+			assertThat(endedLate.promiseKept()).isFalse();
+			assertThat(closedLate.promiseKept()).isFalse();
+		}
+
+		@Test
+		void isNoneForAFollowUpOfABadRating() {
+			Ticket followUp = saved(new Ticket(3L, 4L, false, REQUESTED, PROMISED).followingUp());
+
+			assertThat(followUp.remind(PROMISED.minusSeconds(60))).isFalse();
+			assertThat(followUp.miss(PROMISED.plusSeconds(60))).isFalse();
+			followUp.staffReplied(GRACE, PROMISED.plusSeconds(3600), PROMISED.plusSeconds(3600));
+			followUp.close(GRACE, PROMISED.plusSeconds(7200));
+			assertThat(followUp.promiseKept()).isNull();
+		}
 	}
 
 	@Nested
@@ -118,6 +143,15 @@ class TicketTest {
 			assertThatIllegalStateException().isThrownBy(() -> ticket.take(GRACE, PROMISED));
 			assertThatIllegalStateException().isThrownBy(() -> ticket.close(GRACE, PROMISED));
 			assertThat(ticket.miss(PROMISED)).isFalse();
+		}
+
+		@Test
+		void keepsWhoClosedItWhoMayNotBeWhoTookIt() {
+			ticket.take(GRACE, REQUESTED.plusSeconds(60));
+			ticket.close(ALAN, REQUESTED.plusSeconds(120));
+
+			assertThat(ticket.timeline(0).closedBy()).isEqualTo("Alan");
+			assertThat(ticket.timeline(0).ticket().takenBy()).isEqualTo("Grace");
 		}
 
 		@Test
