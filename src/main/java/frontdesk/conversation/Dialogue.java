@@ -168,11 +168,14 @@ class Dialogue {
 
 	/**
 	 * Whether a button can start a conversation: a question, "Something else" or a person. The others belong to the
-	 * conversation they were offered in, so once it is over they have expired.
+	 * conversation they were offered in, so once it is over they have expired; so has a goodbye offered under "Did you
+	 * mean", which would open a conversation only to close it.
 	 */
 	static boolean startsConversation(String data, Understanding.Snapshot understanding) {
-		return data.equals(SOMETHING_ELSE) || data.equals(PERSON)
-				|| data.startsWith(ASK) && understanding.intents().findOfferable(data.substring(ASK.length())).isPresent();
+		return data.equals(SOMETHING_ELSE) || data.equals(PERSON) || data.startsWith(ASK) && understanding.intents()
+			.findOfferable(data.substring(ASK.length()))
+			.filter(intent -> intent.action() != Intent.Action.CLOSE)
+			.isPresent();
 	}
 
 	private void pressed(Turn turn, String data) {

@@ -43,11 +43,14 @@ class Feedback {
 
 	/**
 	 * The goodbye of a closed conversation, in one message with the rating question and its five buttons; the
-	 * question is recorded, so the answer can be checked against it.
+	 * question is recorded with the conversation's request for a person, if the customer made one (a withdrawn one
+	 * too: they rate the wait), so the answer can be checked against it and counted with the requests.
 	 */
 	Reply farewell(Conversation conversation, String goodbye, String question) {
 		String text = goodbye + "\n\n" + question;
-		ratings.ask(conversation.id(), conversation.customerId(), conversation.ticketId(), text);
+		Long request = (conversation.ticketId() != null) ? conversation.ticketId()
+				: messages.findLastTicketId(conversation.id());
+		ratings.ask(conversation.id(), conversation.customerId(), request, text);
 		List<Reply.Button> scale = IntStream.rangeClosed(1, 5)
 			.mapToObj(score -> new Reply.Button(String.valueOf(score), RATE + conversation.id() + ":" + score))
 			.toList();

@@ -37,6 +37,10 @@ interface MessageRepository extends Repository<Message, Long> {
 	boolean existsByConversationIdAndAuthorAndCreatedAtGreaterThan(Long conversationId, Message.Author author,
 			Instant after);
 
+	/** The latest request for a person in the conversation, withdrawn or not, or null when there was none. */
+	@Query("select max(m.ticketId) from Message m where m.conversationId = :conversationId")
+	Long findLastTicketId(Long conversationId);
+
 	/** Whether the customer asked the bot anything in the conversation (beyond commands and buttons). */
 	boolean existsByConversationIdAndOutcomeIn(Long conversationId, Collection<Message.Outcome> outcomes);
 }

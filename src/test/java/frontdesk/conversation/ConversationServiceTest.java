@@ -521,6 +521,36 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void aGoodbyeOfferedUnderDidYouMeanPressedAfterTheConversationClosedHasExpired(@Autowired JdbcTemplate jdbc) {
+			VERDICTS.put("how much is delivery", confident("shipping_cost", 0.9));
+			VERDICTS.put("change", confident("goodbye", 0.47));
+			say("how much is delivery");
+			say("change");
+			say("/end");
+
+			Response late = press("i:goodbye");
+
+			assertThat(late.notice()).contains("expired");
+			assertThat(late.replies()).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from conversation c join customer u on u.id = c.customer_id"
+					+ " where u.external_id = ?", Integer.class, customer.externalId())).isOne();
+		}
+
+		@Test
+		void aConversationWhoseRequestForAPersonWasWithdrawnIsRatedAsOneThatAskedForAPerson(
+				@Autowired JdbcTemplate jdbc) {
+			String promise = say("/human").replies().get(0).text();
+			String ticket = promise.replaceAll("(?s).*#T-0*(\\d+).*", "$1");
+			press("withdraw:" + ticket);
+
+			say("/end");
+
+			assertThat(jdbc.queryForObject("select r.ticket_id from rating r join conversation c on c.id = "
+					+ "r.conversation_id join customer u on u.id = c.customer_id where u.external_id = ?", Long.class,
+					customer.externalId())).isEqualTo(Long.valueOf(ticket));
+		}
+
+		@Test
 		void aGoodbyeThatOpensAConversationClosesItWithoutARatingQuestion() {
 			VERDICTS.put("ok bye", confident("goodbye", 0.9));
 
