@@ -60,6 +60,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 	/** Whether the bot offered a person because the customer seemed upset, which it does once per conversation. */
 	private boolean personOfferedToUpset;
 
+	/** Whether the staff opened it to follow up a bad rating, rather than the customer by writing. */
+	private boolean followUp;
+
 	@Version
 	private long version;
 
@@ -71,6 +74,12 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		this.state = State.WITH_BOT;
 		this.openedAt = now;
 		this.lastCustomerMessageAt = now;
+	}
+
+	/** Marks a conversation the staff open to follow up a bad rating (the figures count the customers' own). */
+	Conversation openedForFollowUp() {
+		this.followUp = true;
+		return this;
 	}
 
 	void customerWrote(Instant now) {

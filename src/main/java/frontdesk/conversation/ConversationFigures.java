@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The conversations of a period.
  *
- * @param conversations conversations opened
- * @param botOnly those in which no one asked for a person
+ * @param conversations conversations customers opened (not the staff's follow-ups of bad ratings)
+ * @param botOnly those in which the bot answered at least one question and no one asked for a person
  * @param unanswered the questions the bot could not answer, most asked first
  */
 public record ConversationFigures(long conversations, long botOnly, List<Unanswered> unanswered) {

@@ -28,11 +28,15 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 			order by c.id""")
 	List<Long> findQuiet(Instant botSince, Instant personSince, Limit limit);
 
-	long countByOpenedAtGreaterThanEqualAndOpenedAtLessThan(Instant from, Instant to);
-
-	/** Conversations opened in a period in which no one asked for a person. */
+	/** Conversations customers opened in a period (not those the staff opened to follow up a bad rating). */
 	@Query("""
-			select count(c) from Conversation c where c.openedAt >= :from and c.openedAt < :to
+			select count(c) from Conversation c where c.openedAt >= :from and c.openedAt < :to and c.followUp = false""")
+	long countOpened(Instant from, Instant to);
+
+	/** Of those, the ones in which the bot answered something and no one asked for a person. */
+	@Query("""
+			select count(c) from Conversation c where c.openedAt >= :from and c.openedAt < :to and c.followUp = false
+			and c.answeredCount > 0
 			and not exists (select 1 from Message m where m.conversationId = c.id and m.ticketId is not null)""")
 	long countWithBotOnly(Instant from, Instant to);
 }

@@ -260,7 +260,7 @@ public class ConversationService {
 		Long customerId = conversations.findById(ratedConversationId).orElseThrow().customerId();
 		Instant now = clock.instant();
 		Conversation conversation = conversations.findOpen(customerId)
-			.orElseGet(() -> conversations.save(new Conversation(customerId, now)));
+			.orElseGet(() -> conversations.save(new Conversation(customerId, now).openedForFollowUp()));
 		TicketView ticket = tickets.openFollowUp(conversation.id(), customerId);
 		conversation.requestPerson(ticket.id());
 		conversations.save(conversation);
@@ -270,7 +270,7 @@ public class ConversationService {
 	/** The conversations of a period: how many, how many the bot handled alone, and what it could not answer. */
 	@Transactional(readOnly = true)
 	public ConversationFigures figures(Instant from, Instant to, int unanswered) {
-		return new ConversationFigures(conversations.countByOpenedAtGreaterThanEqualAndOpenedAtLessThan(from, to),
+		return new ConversationFigures(conversations.countOpened(from, to),
 				conversations.countWithBotOnly(from, to),
 				messages.findUnanswered(from, to, Limit.of(unanswered))
 					.stream()

@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -624,6 +625,37 @@ class ConversationServiceTest {
 		void takesEmojiAndTheLongestTelegramText() {
 			assertThat(say("📦📦📦 ❓").replies()).hasSize(1);
 			assertThat(say("x".repeat(4096)).replies()).hasSize(1);
+		}
+	}
+
+	@Nested
+	class Figures {
+
+		private final Instant from = Instant.parse("2000-01-01T00:00:00Z");
+
+		private final Instant to = Instant.parse("2100-01-01T00:00:00Z");
+
+		private CustomerProfile other(String name) {
+			return new CustomerProfile("test", "c" + (++customers), name, null);
+		}
+
+		@Test
+		void countCustomersConversationsAndTheOnesTheBotAnsweredAlone() {
+			VERDICTS.put("how much is postage", confident("shipping_cost", 0.9));
+			ConversationFigures before = service.figures(from, to, 10);
+
+			service.handle(Inbound.text(other("Ann"), "/start", null));
+			service.handle(Inbound.text(other("Bob"), "how much is postage", null));
+			CustomerProfile cat = other("Cat");
+			service.handle(Inbound.text(cat, "how much is postage", null));
+			Long rated = lastMessages(1).get(0).conversationId();
+			service.handle(Inbound.text(cat, "/end", null));
+			service.followUp(rated);
+			ConversationFigures after = service.figures(from, to, 10);
+
+			// Ann was answered nothing; Cat's follow-up of a bad rating is the staff's, not a conversation of hers
+			assertThat(after.conversations() - before.conversations()).isEqualTo(3);
+			assertThat(after.botOnly() - before.botOnly()).isEqualTo(2);
 		}
 	}
 
