@@ -167,14 +167,14 @@ class Reports {
 			.intents()
 			.stream()
 			.flatMap(intent -> intent.examples().stream())
-			.map(example -> example.toLowerCase(Locale.ROOT).strip())
+			.map(ConversationFigures.Unanswered::asAsked)
 			.collect(Collectors.toSet());
 		// each example can stand for one of the questions: that many more are fetched, so that the list stays full
 		// as staff add the questions they work through
 		ConversationFigures figures = conversations.figures(from, now, UNANSWERED + known.size());
 		return figures.unanswered()
 			.stream()
-			.filter(question -> !known.contains(question.text().strip().replaceAll("\\s+", " ")))
+			.filter(question -> !known.contains(question.text()))
 			.limit(UNANSWERED)
 			.map(question -> new Question(question.text(), question.times(), question.bestGuess()))
 			.toList();

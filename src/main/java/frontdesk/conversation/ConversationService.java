@@ -4,10 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
@@ -271,11 +277,41 @@ public class ConversationService {
 	@Transactional(readOnly = true)
 	public ConversationFigures figures(Instant from, Instant to, int unanswered) {
 		return new ConversationFigures(conversations.countOpened(from, to),
-				conversations.countWithBotOnly(from, to),
-				messages.findUnanswered(from, to, Limit.of(unanswered))
-					.stream()
-					.map(row -> new ConversationFigures.Unanswered((String) row[0], (Long) row[1], (String) row[2]))
-					.toList());
+				conversations.countWithBotOnly(from, to), unanswered(from, to, unanswered));
+	}
+
+	/**
+	 * The questions the bot could not answer, most asked first: the same question asked with other spaces or capitals,
+	 * edited, or as a photo's caption counts as one, with the guess the matcher made most often for it.
+	 */
+	private List<ConversationFigures.Unanswered> unanswered(Instant from, Instant to, int most) {
+		Map<String, List<String>> guesses = new HashMap<>();
+		for (Object[] row : messages.findUnanswered(from, to)) {
+			String question = ConversationFigures.Unanswered.asAsked((String) row[0]);
+			if (!question.isEmpty()) {
+				guesses.computeIfAbsent(question, (key) -> new ArrayList<>()).add((String) row[1]);
+			}
+		}
+		return guesses.entrySet()
+			.stream()
+			.map((asked) -> new ConversationFigures.Unanswered(asked.getKey(), asked.getValue().size(),
+					mostFrequent(asked.getValue())))
+			.sorted(Comparator.comparingLong(ConversationFigures.Unanswered::times)
+				.reversed()
+				.thenComparing(ConversationFigures.Unanswered::text))
+			.limit(most)
+			.toList();
+	}
+
+	private static String mostFrequent(List<String> guesses) {
+		return guesses.stream()
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+			.entrySet()
+			.stream()
+			.max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.orElse(null);
 	}
 
 	/** Who the customer is, as their channel told. */

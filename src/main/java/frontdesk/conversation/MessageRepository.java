@@ -20,18 +20,16 @@ interface MessageRepository extends Repository<Message, Long> {
 
 	/**
 	 * The questions the bot could not answer in a period (not understood, or only well enough to ask "Did you mean"),
-	 * most asked first, as {@code [text, times, best guess]}: the
-	 * texts lower-cased, with the intent the matcher thought likeliest. What a customer adds to a request for a person
-	 * is for the staff, not the bot, and is left out.
+	 * as {@code [text, best guess]}, the best guess being the intent the matcher thought likeliest. What a customer
+	 * adds to a request for a person is for the staff, not the bot, and is left out.
 	 */
 	@Query("""
-			select lower(trim(m.text)), count(m), max(m.intentId) from Message m
+			select m.text, m.intentId from Message m
 			where m.author = frontdesk.conversation.Message.Author.CUSTOMER
 			  and m.outcome in (frontdesk.conversation.Message.Outcome.UNKNOWN,
 			                    frontdesk.conversation.Message.Outcome.AMBIGUOUS)
-			  and m.ticketId is null and m.createdAt >= :from and m.createdAt < :to
-			group by lower(trim(m.text)) order by count(m) desc, lower(trim(m.text))""")
-	List<Object[]> findUnanswered(Instant from, Instant to, Limit limit);
+			  and m.ticketId is null and m.createdAt >= :from and m.createdAt < :to""")
+	List<Object[]> findUnanswered(Instant from, Instant to);
 
 	/** Whether someone (the customer, the bot, the staff) wrote in the conversation after the given time. */
 	boolean existsByConversationIdAndAuthorAndCreatedAtGreaterThan(Long conversationId, Message.Author author,

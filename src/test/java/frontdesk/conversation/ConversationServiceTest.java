@@ -657,6 +657,25 @@ class ConversationServiceTest {
 			assertThat(after.conversations() - before.conversations()).isEqualTo(3);
 			assertThat(after.botOnly() - before.botOnly()).isEqualTo(2);
 		}
+
+		@Test
+		void countAQuestionAskedWithOtherSpacesOrCapitalsEditedOrAsACaptionAsOne() {
+			String question = "zqxv frobnicate the wibble";
+			VERDICTS.put(question, new MatchResult(Verdict.UNKNOWN, List.of(new ScoredIntent("returns", 0.2))));
+			VERDICTS.put("zqxv  Frobnicate the wibble\u00a0", new MatchResult(Verdict.UNKNOWN,
+					List.of(new ScoredIntent("returns", 0.2))));
+			VERDICTS.put("ZQXV frobnicate the wibble", new MatchResult(Verdict.UNKNOWN,
+					List.of(new ScoredIntent("shipping_cost", 0.2))));
+
+			service.handle(Inbound.text(other("Dan"), question, null));
+			service.handle(Inbound.text(other("Eve"), "zqxv  Frobnicate the wibble\u00a0", null));
+			service.handle(Inbound.media(other("Fay"), "photo", question, null));
+			service.handle(Inbound.text(other("Gus"), "ZQXV frobnicate the wibble", null));
+
+			assertThat(service.figures(from, to, 100).unanswered()).filteredOn(asked -> asked.text().contains("zqxv"))
+				.singleElement()
+				.isEqualTo(new ConversationFigures.Unanswered(question, 4, "returns"));
+		}
 	}
 
 	@Nested
