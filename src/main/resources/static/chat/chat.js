@@ -48,7 +48,8 @@
 
 	// the box takes at most a message's length, and a paste beyond it is cut: the visitor is told so
 	input.addEventListener('paste', event => {
-		const pasted = event.clipboardData ? event.clipboardData.getData('text') : '';
+		// the box keeps a line break as one character, however the clipboard holds it
+		const pasted = event.clipboardData ? event.clipboardData.getData('text').replace(/\r\n/g, '\n') : '';
 		const room = input.maxLength - input.value.length + (input.selectionEnd - input.selectionStart);
 		if (pasted.length > room) {
 			notice(page.dataset.tooLong);
