@@ -15,7 +15,25 @@
 		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483646,
 		boxShadow: '0 4px 12px rgba(0,0,0,.25)'
 	});
-	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation
+	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation; once they have,
+	// later pages load it at once, closed, so that an answer that comes meanwhile is announced
+	const started = 'frontdesk-chat-started';
+	const remembered = () => {
+		try {
+			return localStorage.getItem(started) === '1';
+		}
+		catch (error) {
+			return false;
+		}
+	};
+	const remember = () => {
+		try {
+			localStorage.setItem(started, '1');
+		}
+		catch (error) {
+			// storage is off: each page waits for the button again
+		}
+	};
 	const frame = document.createElement('iframe');
 	frame.title = labels.open;
 	Object.assign(frame.style, {
@@ -31,13 +49,18 @@
 		frame.focus();
 		frame.contentWindow.postMessage('frontdesk:open', origin);
 	};
-	frame.addEventListener('load', opened);
+	frame.addEventListener('load', () => {
+		if (frame.style.display !== 'none') {
+			opened();
+		}
+	});
 	button.addEventListener('click', () => {
 		const open = frame.style.display === 'none';
 		frame.style.display = open ? 'block' : 'none';
 		button.innerHTML = open ? close : icon;
 		button.setAttribute('aria-label', open ? labels.close : labels.open);
 		if (open && !frame.src) {
+			remember();
 			frame.src = origin + '/?embed=1';
 		}
 		else if (open) {
@@ -53,6 +76,9 @@
 			button.setAttribute('aria-label', labels.unread);
 		}
 	});
+	if (remembered()) {
+		frame.src = origin + '/?embed=1&closed=1';
+	}
 	// a script tag in the page's head runs before there is a body to add to
 	const place = () => document.body.append(frame, button);
 	if (document.body) {

@@ -17,10 +17,37 @@
 	let caughtUp = false;
 	let retry = null;
 	let pending = 0;
-	// whether the widget holding this page is closed
-	let closed = false;
+	const embedded = new URLSearchParams(location.search);
+	// whether the widget holding this page is closed (it loads the chat closed on the pages after the first)
+	let closed = embedded.has('embed') && embedded.has('closed');
+	// whether the visitor is to be greeted once the widget opens: a closed chat greets no one
+	let greetOnOpen = false;
+	// the newest line the visitor has had in view, remembered across the site's pages, so that one that came while
+	// the chat was closed (or between two pages) is announced
+	const memory = (() => {
+		try {
+			return window.localStorage;
+		}
+		catch (error) {
+			return null;
+		}
+	})();
+	let seen = Number(memory && memory.getItem('frontdesk-seen')) || 0;
+	let newest = 0;
 
-	if (new URLSearchParams(location.search).has('embed')) {
+	function markSeen() {
+		if (!closed && newest > seen) {
+			seen = newest;
+			try {
+				memory && memory.setItem('frontdesk-seen', String(seen));
+			}
+			catch (error) {
+				// storage is full or off: the lines are seen for this page only
+			}
+		}
+	}
+
+	if (embedded.has('embed')) {
 		document.body.classList.add('embedded');
 		// the widget opened the chat: the newest lines in view, and the box ready for typing; while it is closed, an
 		// answer that comes is announced on its button
@@ -30,8 +57,13 @@
 			}
 			if (event.data === 'frontdesk:open') {
 				closed = false;
+				markSeen();
 				list.scrollTop = list.scrollHeight;
 				input.focus();
+				if (greetOnOpen) {
+					greetOnOpen = false;
+					post('/api/chat/lines', { text: '/start' });
+				}
 			}
 			else if (event.data === 'frontdesk:closed') {
 				closed = true;
@@ -60,6 +92,8 @@
 		if (line.author === 'visitor' && line.text === '/start') {
 			return;
 		}
+		newest = Math.max(newest, line.id);
+		markSeen();
 		let item = shown.get(line.id);
 		const fresh = !item;
 		if (fresh) {
@@ -174,10 +208,15 @@
 		}
 	});
 
-	function receive(line) {
-		if (closed && line.author !== 'visitor' && !shown.has(line.id)) {
+	// a line the visitor has not seen yet, come while the widget is closed, puts a dot on its button
+	function announce(line) {
+		if (closed && line.author !== 'visitor' && line.id > seen) {
 			window.parent.postMessage('frontdesk:unread', '*');
 		}
+	}
+
+	function receive(line) {
+		announce(line);
 		render(line);
 		if (caughtUp) {
 			received = Math.max(received, line.id);
@@ -194,7 +233,10 @@
 				throw new Error('HTTP ' + response.status);
 			}
 			const lines = await response.json();
-			lines.forEach(render);
+			lines.forEach(line => {
+				announce(line);
+				render(line);
+			});
 			received = lines.reduce((newest, line) => Math.max(newest, line.id), received);
 			caughtUp = true;
 			return true;
@@ -210,7 +252,12 @@
 	async function start() {
 		// a new visitor is greeted; when the page cannot tell whether the visitor is new, it waits for the catch-up
 		if (await catchUp() && received === 0) {
-			await post('/api/chat/lines', { text: '/start' });
+			if (closed) {
+				greetOnOpen = true;
+			}
+			else {
+				await post('/api/chat/lines', { text: '/start' });
+			}
 		}
 		listen();
 		input.focus();

@@ -104,23 +104,8 @@ class WidgetBrowserTest {
 			@Autowired ApplicationEventPublisher events, @Autowired TransactionTemplate transactions) {
 		try (Browser browser = new Browser()) {
 			shopPage(browser);
-			WebElement button = browser.waiting(WAIT)
-				.until(driver -> driver.findElements(By.cssSelector("button[aria-label='Chat with us']")).stream()
-					.findFirst()
-					.orElse(null));
-			button.click();
-			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
-			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
-			browser.driver().findElement(By.id("text")).sendKeys("/human");
-			browser.driver().findElement(By.id("send")).click();
-			String promise = browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot .bubble"))
-				.stream()
-				.map(WebElement::getText)
-				.filter(text -> text.contains("#T-"))
-				.findFirst()
-				.orElse(null));
-			long ticket = Long.parseLong(promise.replaceAll("(?s).*#T-(\\d{6}).*", "$1"));
-			browser.driver().switchTo().defaultContent();
+			WebElement button = widgetButton(browser);
+			long ticket = askForPerson(browser, button);
 			button.click();
 
 			// as the console sends a reply
@@ -135,6 +120,67 @@ class WidgetBrowserTest {
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.staff .bubble")).stream()
 				.anyMatch(line -> line.getText().equals("Grace: Hi, Grace here. Let me look.")));
 		}
+	}
+
+	@Test
+	void aStaffReplyIsAnnouncedOnTheSitesOtherPagesOnceTheVisitorHasOpenedTheChat(@Autowired StaffDesk staff,
+			@Autowired ApplicationEventPublisher events, @Autowired TransactionTemplate transactions,
+			@Autowired JdbcTemplate jdbc) {
+		try (Browser browser = new Browser()) {
+			shopPage(browser);
+			long ticket = askForPerson(browser, widgetButton(browser));
+			int conversations = jdbc.queryForObject("select count(*) from conversation", Integer.class);
+
+			// the visitor goes on to another page, where the chat is closed; a reply comes while they read it
+			shopPage(browser);
+			WebElement button = widgetButton(browser);
+			browser.waiting(WAIT).until(driver -> driver.findElement(By.cssSelector("iframe[title='Chat with us']"))
+				.getDomAttribute("src") != null);
+			transactions.executeWithoutResult(status -> events.publishEvent(staff.staffAnswered(ticket,
+					new StaffMember("console:grace", "Grace"), "Hi, Grace here.", "console").orElseThrow()));
+			browser.waiting(WAIT).until(driver -> "Chat with us: new message".equals(button.getDomAttribute("aria-label")));
+
+			// and one page further on, still not read, it is still announced
+			shopPage(browser);
+			WebElement next = widgetButton(browser);
+			browser.waiting(WAIT).until(driver -> "Chat with us: new message".equals(next.getDomAttribute("aria-label")));
+			next.click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.staff .bubble")).stream()
+				.anyMatch(line -> line.getText().equals("Grace: Hi, Grace here.")));
+
+			// read now: the next page has no dot, and loading the chat closed opened no conversation
+			shopPage(browser);
+			WebElement last = widgetButton(browser);
+			browser.waiting(WAIT).until(driver -> driver.findElement(By.cssSelector("iframe[title='Chat with us']"))
+				.getDomAttribute("src") != null);
+			assertThat(last.getDomAttribute("aria-label")).isEqualTo("Chat with us");
+			assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(conversations);
+		}
+	}
+
+	private WebElement widgetButton(Browser browser) {
+		return browser.waiting(WAIT)
+			.until(driver -> driver.findElements(By.cssSelector("button[aria-label^='Chat with us']")).stream()
+				.findFirst()
+				.orElse(null));
+	}
+
+	/** Opens the widget, asks for a person in it and leaves the chat open; returns the request's ticket. */
+	private long askForPerson(Browser browser, WebElement button) {
+		button.click();
+		browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+		browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+		browser.driver().findElement(By.id("text")).sendKeys("/human");
+		browser.driver().findElement(By.id("send")).click();
+		String promise = browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot .bubble"))
+			.stream()
+			.map(WebElement::getText)
+			.filter(text -> text.contains("#T-"))
+			.findFirst()
+			.orElse(null));
+		browser.driver().switchTo().defaultContent();
+		return Long.parseLong(promise.replaceAll("(?s).*#T-(\\d{6}).*", "$1"));
 	}
 
 	@Test
