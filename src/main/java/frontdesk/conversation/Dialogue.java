@@ -378,10 +378,12 @@ class Dialogue {
 		}
 		TicketView ticket = tickets.open(turn.conversation.id(), turn.customer.id());
 		turn.conversation.requestPerson(ticket.id());
-		// "we close soon" when the closing puts the answer off, not when the response time is longer than a day's hours
+		// "shortly" when the answer comes before the closing; "we close soon" when the closing puts it off; neither
+		// when the response time is longer than what is left of the day's hours anyway
 		MessageKey promise = !turn.hoursOpen() ? MessageKey.HANDOFF_AFTER_HOURS
+				: turn.openUntil(ticket.promisedBy()) ? MessageKey.HANDOFF_IN_HOURS
 				: turn.closesFirst(ticket.promisedBy(), hours.responseTime()) ? MessageKey.HANDOFF_BEFORE_CLOSING
-						: MessageKey.HANDOFF_IN_HOURS;
+						: MessageKey.HANDOFF_LATER;
 		turn.say(Reply.of(turn.text(promise, ticketValues(turn, ticket)),
 				new Reply.Button(turn.text(MessageKey.WITHDRAW), WITHDRAW + ticket.id())),
 				intent == null ? null : intent.id(), confidence);

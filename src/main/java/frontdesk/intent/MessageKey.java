@@ -40,6 +40,11 @@ public enum MessageKey {
 			+ "latest ({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add "
 			+ "here goes into the same request.", "ticket", "position", "promised_by", "zone"),
 
+	/** In hours, with a response time that ends after the closing even early in the day. */
+	HANDOFF_LATER("handoff.later", "Thanks, a person from our team will answer by {promised_by} at the latest "
+			+ "({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add here "
+			+ "goes into the same request.", "ticket", "position", "promised_by", "zone"),
+
 	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening_day} at "
 			+ "{next_opening_time}. Your request is {ticket}; a person will answer by {promised_by} ({zone}). Anything "
 			+ "you add here goes into the same request.", "ticket", "position", "promised_by", "zone"),

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A business that promises an answer within more open time than a day holds (Monday to Friday 09:00–17:30, ten hours):
  * every request in hours is answered after a closing, which is the wait, not the closing, so the customer hears
- * "shortly" with the promise rather than "we close soon".
+ * neither "shortly" nor "we close soon", but the promise.
  */
 @SpringBootTest(properties = { "frontdesk.data-dir=./target/test-data/handoff-wording-${random.uuid}",
 		"frontdesk.telegram.token=", "frontdesk.matching.model=lexical", "frontdesk.hours.response-time=PT10H" })
@@ -48,13 +48,14 @@ class HandoffWordingTest {
 
 	@Test
 	void promisesTomorrowWithoutSayingTheBusinessClosesSoonAtTheStartOfTheDay() {
-		assertThat(askForPersonAt("2026-11-23T09:00", "early")).startsWith("A person will be with you shortly")
-			.contains("we'll answer by Tuesday 10:30 at the latest");
+		assertThat(askForPersonAt("2026-11-23T09:00", "early")).startsWith("Thanks, a person from our team will answer "
+				+ "by Tuesday 10:30 at the latest (Europe/London): you are number ").doesNotContain("shortly", "close soon");
 	}
 
 	@Test
 	void promisesTheDayAfterTomorrowLateInTheDayAlike() {
-		assertThat(askForPersonAt("2026-11-23T17:00", "late")).startsWith("A person will be with you shortly")
-			.contains("we'll answer by Wednesday 10:00 at the latest");
+		assertThat(askForPersonAt("2026-11-23T17:00", "late")).startsWith("Thanks, a person from our team will answer "
+				+ "by Wednesday 10:00 at the latest")
+			.doesNotContain("shortly", "close soon");
 	}
 }
