@@ -53,9 +53,8 @@ final class Format {
 			return "WITHDRAWN".equals(timeline.status()) ? "withdrawn by the customer" : "closed";
 		}
 		return switch (timeline.ending()) {
-			// who took it closed it too, as far as tickets closed before the closer was kept can tell
-			case CLOSED_BY_STAFF -> "closed by " + ((timeline.closedBy() != null) ? timeline.closedBy()
-					: timeline.ticket().takenBy());
+			// who closed one before that was kept is not known
+			case CLOSED_BY_STAFF -> "closed by " + ((timeline.closedBy() != null) ? timeline.closedBy() : "staff");
 			case ENDED_BY_CUSTOMER -> "ended by the customer";
 			case WITHDRAWN -> "withdrawn by the customer";
 			case IDLE -> "closed after a quiet while";
