@@ -84,9 +84,10 @@ class ConsoleSecurity {
 
 	/**
 	 * A console form sent without its session's CSRF token, as when the session ended (a restart, or a long pause)
-	 * while a reply was being written: the sign-in page says so, and a reply comes back in its box on the queue after
-	 * signing in, rather than being lost to an error page. Only a reply sent from the console itself in a session that
-	 * has ended comes back: one another site's form sent in a live session (forged) is not put in anyone's box.
+	 * while a reply was being written, or from a page older than the session (signed in again in another tab): the
+	 * staff member is sent to sign in again, or back to the queue if signed in, and a reply comes back in its box there
+	 * rather than being lost to an error page. Only a reply the browser says came from the console's own pages comes
+	 * back: one another site's form sent in a live session (forged) is not put in anyone's box.
 	 */
 	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
@@ -96,11 +97,14 @@ class ConsoleSecurity {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
+		// signed in, with a page older than the session; or not (any more)
+		boolean live = request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
 		Matcher reply = REPLY.matcher(path);
 		String text = request.getParameter("text");
-		if (reply.matches() && text != null && !text.isBlank() && sessionEnded(request) && fromTheConsole(request)) {
+		if (reply.matches() && text != null && !text.isBlank() && fromTheConsole(request, live)) {
 			FlashMap draft = new FlashMap();
-			draft.put("problem", "Your session had ended, so the reply was not sent. Here it is again.");
+			draft.put("problem", (live ? "That page was older than your session" : "Your session had ended")
+					+ ", so the reply was not sent. Here it is again.");
 			draft.put("draft", QueueController.typed(text));
 			draft.put("draftTicket", Long.valueOf(reply.group(1)));
 			draft.setTargetRequestPath(request.getContextPath() + "/console");
@@ -109,25 +113,22 @@ class ConsoleSecurity {
 			drafts.setFlashMapTimeout(DRAFT_KEPT_SECONDS);
 			drafts.saveOutputFlashMap(draft, request, response);
 		}
-		response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
-	}
-
-	private static boolean sessionEnded(HttpServletRequest request) {
-		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+		response.sendRedirect(request.getContextPath() + (live ? "/console" : LOGIN + "?expired"));
 	}
 
 	/**
 	 * Whether the browser says the request comes from the console's own pages: by {@code Sec-Fetch-Site}, or else by
-	 * an {@code Origin} of the same host. A client that sends neither (an older browser) is believed.
+	 * an {@code Origin} of the same host. An older browser that sends neither is believed only without a live session,
+	 * in which no other site can act.
 	 */
-	private static boolean fromTheConsole(HttpServletRequest request) {
+	private static boolean fromTheConsole(HttpServletRequest request, boolean live) {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
 			return site.equals("same-origin");
 		}
 		String origin = request.getHeader("Origin");
 		if (origin == null) {
-			return true;
+			return !live;
 		}
 		try {
 			String host = URI.create(origin).getAuthority();

@@ -66,6 +66,16 @@ class ConsoleSecurityTest {
 		};
 	}
 
+	/** A request in the given session, with its cookie, as a browser sends it. */
+	private static RequestPostProcessor in(MockHttpSession session) {
+		return (request) -> {
+			request.setSession(session);
+			request.setRequestedSessionId(session.getId());
+			request.setRequestedSessionIdValid(true);
+			return request;
+		};
+	}
+
 	/** A request for a person from a web visitor; returns its ticket's id. */
 	private long ticketOf(String name) {
 		String said = conversations.handle(Inbound.text(new CustomerProfile("web", "security-" + name, name, null),
@@ -233,6 +243,22 @@ class ConsoleSecurityTest {
 		}
 
 		@Test
+		void aReplySentFromAPageOlderThanTheSessionComesBackInItsBox() throws Exception {
+			long ticket = ticketOf("Cy");
+			MockHttpSession session = (MockHttpSession) signIn("grace", PASSWORD, "10.0.9.7").getRequest()
+				.getSession();
+
+			mvc.perform(post("/console/tickets/{id}/reply", ticket).with(in(session))
+				.header("Sec-Fetch-Site", "same-origin")
+				.param("text", "Your parcel left the warehouse today")
+				.with(csrf().useInvalidToken())).andExpect(redirectedUrl("/console"));
+
+			mvc.perform(get("/console").session(session))
+				.andExpect(content().string(containsString("That page was older than your session")))
+				.andExpect(content().string(containsString("required>Your parcel left the warehouse today</textarea>")));
+		}
+
+		@Test
 		void aReplyWhoseRequestClosedMeanwhileIsShownToCopy() throws Exception {
 			MvcResult refused = mvc.perform(post("/console/tickets/999999/reply").param("text", "See you soon")
 				.with(endedSession())).andExpect(redirectedUrl("/console/login?expired")).andReturn();
@@ -249,10 +275,13 @@ class ConsoleSecurityTest {
 			MockHttpSession session = (MockHttpSession) signIn("grace", PASSWORD, "10.0.9.1").getRequest()
 				.getSession();
 
-			mvc.perform(post("/console/tickets/{id}/reply", ticket).session(session)
+			mvc.perform(post("/console/tickets/{id}/reply", ticket).with(in(session))
 				.header("Origin", "https://evil.example")
 				.param("text", "Pay the refund fee at https://evil.example/pay"))
-				.andExpect(redirectedUrl("/console/login?expired"));
+				.andExpect(redirectedUrl("/console"));
+			mvc.perform(post("/console/tickets/{id}/reply", ticket).with(in(session))
+				.param("text", "Pay the refund fee at https://evil.example/pay"))
+				.andExpect(redirectedUrl("/console"));
 			mvc.perform(post("/console/tickets/{id}/reply", ticket).with(endedSession())
 				.header("Sec-Fetch-Site", "cross-site")
 				.param("text", "Pay the refund fee at https://evil.example/pay"))
