@@ -15,12 +15,13 @@
 		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483646,
 		boxShadow: '0 4px 12px rgba(0,0,0,.25)'
 	});
-	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation; once they have,
-	// later pages load it at once, closed, so that an answer that comes meanwhile is announced
-	const started = 'frontdesk-chat-started';
+	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation; for a week after
+	// they last opened it, later pages load it at once, closed, so that an answer that comes meanwhile is announced
+	const started = 'frontdesk-chat-opened';
+	const week = 7 * 24 * 60 * 60 * 1000;
 	const remembered = () => {
 		try {
-			return localStorage.getItem(started) === '1';
+			return Date.now() - Number(localStorage.getItem(started)) < week;
 		}
 		catch (error) {
 			return false;
@@ -28,7 +29,7 @@
 	};
 	const remember = () => {
 		try {
-			localStorage.setItem(started, '1');
+			localStorage.setItem(started, String(Date.now()));
 		}
 		catch (error) {
 			// storage is off: each page waits for the button again
@@ -53,14 +54,20 @@
 		if (frame.style.display !== 'none') {
 			opened();
 		}
+		else {
+			// closed again before the chat had loaded
+			frame.contentWindow.postMessage('frontdesk:closed', origin);
+		}
 	});
 	button.addEventListener('click', () => {
 		const open = frame.style.display === 'none';
 		frame.style.display = open ? 'block' : 'none';
 		button.innerHTML = open ? close : icon;
 		button.setAttribute('aria-label', open ? labels.close : labels.open);
-		if (open && !frame.src) {
+		if (open) {
 			remember();
+		}
+		if (open && !frame.src) {
 			frame.src = origin + '/?embed=1';
 		}
 		else if (open) {
@@ -71,9 +78,17 @@
 		}
 	});
 	window.addEventListener('message', event => {
-		if (event.origin === origin && event.data === 'frontdesk:unread' && frame.style.display === 'none') {
+		if (event.origin !== origin || frame.style.display !== 'none') {
+			return;
+		}
+		if (event.data === 'frontdesk:unread') {
 			button.innerHTML = icon + dot;
 			button.setAttribute('aria-label', labels.unread);
+		}
+		else if (event.data === 'frontdesk:read') {
+			// read on another of the site's pages
+			button.innerHTML = icon;
+			button.setAttribute('aria-label', labels.open);
 		}
 	});
 	if (remembered()) {

@@ -20,8 +20,11 @@
 	const embedded = new URLSearchParams(location.search);
 	// whether the widget holding this page is closed (it loads the chat closed on the pages after the first)
 	let closed = embedded.has('embed') && embedded.has('closed');
-	// whether the visitor is to be greeted once the widget opens: a closed chat greets no one
+	// whether the visitor is to be greeted once the widget opens (a closed chat greets no one), and the greeting
 	let greetOnOpen = false;
+	let greeting = Promise.resolve();
+	// whether the live stream has been opened, after the page's first catch-up
+	let live = false;
 	// the newest line the visitor has had in view, remembered across the site's pages, so that one that came while
 	// the chat was closed (or between two pages) is announced
 	const memory = (() => {
@@ -32,11 +35,23 @@
 			return null;
 		}
 	})();
-	let seen = Number(memory && memory.getItem('frontdesk-seen')) || 0;
+	let seen = 0;
 	let newest = 0;
 
+	// what the visitor has seen on any of the site's pages, as far as this page knows
+	function recall() {
+		try {
+			seen = Math.max(seen, Number(memory && memory.getItem('frontdesk-seen')) || 0);
+		}
+		catch (error) {
+			// storage is off: what this page has shown is all it knows
+		}
+		return seen;
+	}
+	recall();
+
 	function markSeen() {
-		if (!closed && newest > seen) {
+		if (!closed && newest > recall()) {
 			seen = newest;
 			try {
 				memory && memory.setItem('frontdesk-seen', String(seen));
@@ -60,13 +75,20 @@
 				markSeen();
 				list.scrollTop = list.scrollHeight;
 				input.focus();
-				if (greetOnOpen) {
-					greetOnOpen = false;
-					post('/api/chat/lines', { text: '/start' });
+				// greeted once, and not if another page of the site has greeted meanwhile
+				if (greetOnOpen && shown.size === 0) {
+					greeting = post('/api/chat/lines', { text: '/start' });
 				}
+				greetOnOpen = false;
 			}
 			else if (event.data === 'frontdesk:closed') {
 				closed = true;
+			}
+		});
+		// lines read on another of the site's pages are read here too
+		window.addEventListener('storage', event => {
+			if (event.key === 'frontdesk-seen' && recall() >= newest) {
+				window.parent.postMessage('frontdesk:read', '*');
 			}
 		});
 	}
@@ -193,6 +215,7 @@
 		// a new visitor's first message waits for the page's first exchange, which gives them their cookie: sent
 		// before it, the message would make a second visitor of them, with the greeting's buttons no longer theirs
 		await ready;
+		await greeting;
 		if (!await post('/api/chat/lines', { text })) {
 			// back in the box, before anything the visitor has begun to write since
 			input.value = input.value ? text + '\n' + input.value : text;
@@ -210,7 +233,7 @@
 
 	// a line the visitor has not seen yet, come while the widget is closed, puts a dot on its button
 	function announce(line) {
-		if (closed && line.author !== 'visitor' && line.id > seen) {
+		if (closed && line.author !== 'visitor' && line.id > recall()) {
 			window.parent.postMessage('frontdesk:unread', '*');
 		}
 	}
@@ -234,7 +257,10 @@
 			}
 			const lines = await response.json();
 			lines.forEach(line => {
-				announce(line);
+				// without storage, the lines the page finds when it loads are taken as seen
+				if (live || memory) {
+					announce(line);
+				}
 				render(line);
 			});
 			received = lines.reduce((newest, line) => Math.max(newest, line.id), received);
@@ -264,6 +290,7 @@
 	}
 
 	function listen() {
+		live = true;
 		const events = new EventSource('/api/chat/events');
 		events.addEventListener('line', event => receive(JSON.parse(event.data)));
 		// after a break the stream reconnects on its own; what came meanwhile is fetched

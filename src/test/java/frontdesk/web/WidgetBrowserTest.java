@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 import frontdesk.Browser;
 import frontdesk.staff.StaffDesk;
@@ -144,16 +145,28 @@ class WidgetBrowserTest {
 			shopPage(browser);
 			WebElement next = widgetButton(browser);
 			browser.waiting(WAIT).until(driver -> "Chat with us: new message".equals(next.getDomAttribute("aria-label")));
-			next.click();
+
+			// read in another tab: the dot goes here too
+			String first = browser.driver().getWindowHandle();
+			browser.driver().switchTo().newWindow(WindowType.TAB);
+			shopPage(browser);
+			widgetButton(browser).click();
 			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
 			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.staff .bubble")).stream()
 				.anyMatch(line -> line.getText().equals("Grace: Hi, Grace here.")));
+			browser.driver().switchTo().window(first);
+			browser.waiting(WAIT).until(driver -> "Chat with us".equals(next.getDomAttribute("aria-label")));
 
-			// read now: the next page has no dot, and loading the chat closed opened no conversation
+			// read now: the next page, once its closed chat has caught up, has no dot, and loading the chat closed
+			// opened no conversation
 			shopPage(browser);
 			WebElement last = widgetButton(browser);
 			browser.waiting(WAIT).until(driver -> driver.findElement(By.cssSelector("iframe[title='Chat with us']"))
 				.getDomAttribute("src") != null);
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.staff .bubble")).stream()
+				.anyMatch(line -> line.getDomProperty("textContent").equals("Grace: Hi, Grace here.")));
+			browser.driver().switchTo().defaultContent();
 			assertThat(last.getDomAttribute("aria-label")).isEqualTo("Chat with us");
 			assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(conversations);
 		}
