@@ -88,7 +88,7 @@ class Reports {
 		return List.of(new Figure("Conversations", String.valueOf(conversationCount), "in the last " + DAYS + " days"),
 				new Figure("Answered by the bot alone",
 						conversationCount == 0 ? "–" : Format.percent(stats.botOnlyShare()),
-						stats.conversations().botOnly() + " with no request for a person"),
+						stats.conversations().botOnly() + " answered, with no request for a person"),
 				new Figure("Promises kept", settled == 0 ? "–" : Format.percent(stats.promisesKeptShare()),
 						stats.tickets().promisesKept() + " of " + settled + " settled; " + stats.tickets().total()
 								+ " requests"),

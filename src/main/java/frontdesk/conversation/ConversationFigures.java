@@ -22,13 +22,13 @@ public record ConversationFigures(long conversations, long botOnly, List<Unanswe
 	 */
 	public record Unanswered(String text, long times, String bestGuess) {
 
-		private static final Pattern MARK = Pattern.compile("^(\\(edited\\) |\\[[a-z_ ]+] )+");
+		private static final Pattern MARK = Pattern.compile("^\\[[a-z_ ]+] ");
 
 		private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
 		/**
 		 * A question as the customer asked it, whatever the spaces, capitals and marks of the transcript: lower-cased,
-		 * each run of spaces one space, without the "(edited)" of a changed message or the "[photo]" of a caption.
+		 * each run of spaces one space, without the "[photo]" of a caption.
 		 */
 		public static String asAsked(String text) {
 			String question = SPACES.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
@@ -282,20 +280,23 @@ public class ConversationService {
 
 	/**
 	 * The questions the bot could not answer, most asked first: the same question asked with other spaces or capitals,
-	 * edited, or as a photo's caption counts as one, with the guess the matcher made most often for it.
+	 * or as a photo's caption, counts as one, with the guess the matcher made most often for it.
 	 */
 	private List<ConversationFigures.Unanswered> unanswered(Instant from, Instant to, int most) {
-		Map<String, List<String>> guesses = new HashMap<>();
+		Map<String, Map<String, Long>> asked = new HashMap<>();
 		for (Object[] row : messages.findUnanswered(from, to)) {
 			String question = ConversationFigures.Unanswered.asAsked((String) row[0]);
 			if (!question.isEmpty()) {
-				guesses.computeIfAbsent(question, (key) -> new ArrayList<>()).add((String) row[1]);
+				// no guess counts as a guess of "" here, and is told as none
+				asked.computeIfAbsent(question, (key) -> new HashMap<>())
+					.merge(Objects.requireNonNullElse((String) row[1], ""), (Long) row[2], Long::sum);
 			}
 		}
-		return guesses.entrySet()
+		return asked.entrySet()
 			.stream()
-			.map((asked) -> new ConversationFigures.Unanswered(asked.getKey(), asked.getValue().size(),
-					mostFrequent(asked.getValue())))
+			.map((question) -> new ConversationFigures.Unanswered(question.getKey(),
+					question.getValue().values().stream().mapToLong(Long::longValue).sum(),
+					likeliest(question.getValue())))
 			.sorted(Comparator.comparingLong(ConversationFigures.Unanswered::times)
 				.reversed()
 				.thenComparing(ConversationFigures.Unanswered::text))
@@ -303,13 +304,13 @@ public class ConversationService {
 			.toList();
 	}
 
-	private static String mostFrequent(List<String> guesses) {
-		return guesses.stream()
-			.filter(Objects::nonNull)
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-			.entrySet()
+	/** The guess made most often (the first by name of those made as often), or null when there was none. */
+	private static String likeliest(Map<String, Long> guesses) {
+		return guesses.entrySet()
 			.stream()
-			.max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.filter((guess) -> !guess.getKey().isEmpty())
+			.max(Map.Entry.<String, Long>comparingByValue()
+				.thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
 			.map(Map.Entry::getKey)
 			.orElse(null);
 	}

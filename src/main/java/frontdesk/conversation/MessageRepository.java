@@ -20,15 +20,16 @@ interface MessageRepository extends Repository<Message, Long> {
 
 	/**
 	 * The questions the bot could not answer in a period (not understood, or only well enough to ask "Did you mean"),
-	 * as {@code [text, best guess]}, the best guess being the intent the matcher thought likeliest. What a customer
-	 * adds to a request for a person is for the staff, not the bot, and is left out.
+	 * as {@code [text lower-cased, best guess, times]}, the best guess being the intent the matcher thought likeliest.
+	 * What a customer adds to a request for a person is for the staff, not the bot, and is left out.
 	 */
 	@Query("""
-			select m.text, m.intentId from Message m
+			select lower(m.text), m.intentId, count(m) from Message m
 			where m.author = frontdesk.conversation.Message.Author.CUSTOMER
 			  and m.outcome in (frontdesk.conversation.Message.Outcome.UNKNOWN,
 			                    frontdesk.conversation.Message.Outcome.AMBIGUOUS)
-			  and m.ticketId is null and m.createdAt >= :from and m.createdAt < :to""")
+			  and m.ticketId is null and m.createdAt >= :from and m.createdAt < :to
+			group by lower(m.text), m.intentId""")
 	List<Object[]> findUnanswered(Instant from, Instant to);
 
 	/** Whether someone (the customer, the bot, the staff) wrote in the conversation after the given time. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -319,15 +320,16 @@ public final class IntentLoader {
 			return Messages.defaults();
 		}
 		Map<MessageKey, String> overrides = new EnumMap<>(MessageKey.class);
-		readMessages(file, mapping, "", overrides);
+		readMessages(file, mapping, "", overrides, new EnumMap<>(MessageKey.class));
 		return new Messages(overrides);
 	}
 
-	private void readMessages(Path file, MappingNode mapping, String prefix, Map<MessageKey, String> overrides) {
+	private void readMessages(Path file, MappingNode mapping, String prefix, Map<MessageKey, String> overrides,
+			Map<MessageKey, Given> given) {
 		for (NodeTuple tuple : mapping.getValue()) {
 			String name = prefix + scalar(tuple.getKeyNode());
 			if (tuple.getValueNode() instanceof MappingNode nested) {
-				readMessages(file, nested, name + ".", overrides);
+				readMessages(file, nested, name + ".", overrides, given);
 				continue;
 			}
 			MessageKey key = MessageKey.byKey(name);
@@ -337,8 +339,13 @@ public final class IntentLoader {
 				for (MessageKey each : MessageKey.values()) {
 					known.add(each.key());
 				}
-				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown message '" + name
-						+ "' (known: " + String.join(", ", known) + ")"));
+				String likely = known.stream()
+					.min(Comparator.comparingInt((each) -> distance(each, name)))
+					.filter((each) -> distance(each, name) <= Math.max(2, name.length() / 5))
+					.orElse(null);
+				problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "unknown message '" + name + "'"
+						+ ((likely != null) ? ": did you mean '" + likely + "'?"
+								: " (known: " + String.join(", ", known) + ")")));
 			}
 			else if (tuple.getValueNode() instanceof SequenceNode) {
 				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name
@@ -348,15 +355,54 @@ public final class IntentLoader {
 				problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is empty"
 						+ nothingHint(tuple.getValueNode())));
 			}
+			else if (overrides.containsKey(key)) {
+				// written the same way twice in one mapping, it is reported as a duplicate key already
+				Given first = given.get(key);
+				if (first.mapping() != mapping || !first.name().equals(name)) {
+					problems.add(new IntentProblem(file, line(tuple.getKeyNode()), "message '" + key.key()
+							+ "' is given twice in this file (first on line " + first.line() + ")"));
+				}
+			}
 			else {
 				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.placeholders());
+				for (String missing : key.requiredPlaceholders()) {
+					if (!Placeholders.in(text).contains(missing)) {
+						problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name
+								+ "' must say where {" + missing + "} goes"));
+					}
+				}
 				if (key == MessageKey.LANGUAGE && Messages.locale(text.strip()) == null) {
 					problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name + "' is not "
 							+ "a language tag such as en, de or pt-BR"));
 				}
 				overrides.put(key, text.strip());
+				given.put(key, new Given(name, mapping, line(tuple.getKeyNode())));
 			}
 		}
+	}
+
+	/** How many letters must be added, dropped or changed to make one text of the other. */
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int change = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	/** Where a message was given: as which key, in which mapping, on which line. */
+	private record Given(String name, MappingNode mapping, int line) {
 	}
 
 	private void checkPlaceholders(Path file, int line, String where, String text, Set<String> known) {

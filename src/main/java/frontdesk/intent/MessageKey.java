@@ -193,6 +193,11 @@ public enum MessageKey {
 		return all;
 	}
 
+	/** The placeholders the text must use: all of their own for words that go into other texts, none for a text. */
+	Set<String> requiredPlaceholders() {
+		return (use == Use.WORDS) ? ownPlaceholders : Set.of();
+	}
+
 	static MessageKey byKey(String key) {
 		if ("web.language".equals(key)) {
 			// the name of "language" while it was the chat page's alone

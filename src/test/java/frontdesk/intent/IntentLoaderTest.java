@@ -459,12 +459,13 @@ class IntentLoaderTest {
 					""");
 
 			assertThat(failure().problems()).extracting(IntentProblem::toString)
-				.anySatisfy(p -> assertThat(p).contains("messages.yml:1: unknown message 'greting'"))
+				.anySatisfy(p -> assertThat(p).endsWith("messages.yml:1: unknown message 'greting': did you mean "
+						+ "'greeting'?"))
 				.anySatisfy(p -> assertThat(p).contains("messages.yml:2: message 'fallback' uses unknown placeholder {customer}"));
 		}
 
 		@Test
-		void refusesALanguageThatIsNoTagAndThePlaceholdersOfTextsInWordsForThem() throws IOException {
+		void refusesALanguageThatIsNoTagWordsWithoutTheirPlaceholdersOrWithOthersAndAKeyGivenTwice() throws IOException {
 			write("a.yml", """
 					intents:
 					  - id: greeting
@@ -474,18 +475,31 @@ class IntentLoaderTest {
 			write("messages.yml", """
 					language: German
 					schedule:
-					  days: "{first} bis {last}"
+					  days: "{first} bis"
 					  closed-on: "{hours} geschlossen"
 					name:
 					  unknown: "{name}"
+					web:
+					  language: de
 					""");
 
 			assertThat(failure().problems()).extracting(IntentProblem::toString).containsExactly(
 					dir.resolve("messages.yml") + ":1: message 'language' is not a language tag such as en, de or pt-BR",
+					dir.resolve("messages.yml") + ":3: message 'schedule.days' must say where {last} goes",
 					dir.resolve("messages.yml") + ":4: message 'schedule.closed-on' uses unknown placeholder {hours} "
 							+ "(known: [{days}])",
+					dir.resolve("messages.yml") + ":4: message 'schedule.closed-on' must say where {days} goes",
 					dir.resolve("messages.yml") + ":6: message 'name.unknown' uses unknown placeholder {name} "
-							+ "(known: [])");
+							+ "(known: [])",
+					dir.resolve("messages.yml") + ":8: message 'language' is given twice in this file (first on line 1)");
+			write("messages.yml", """
+					button.withdraw: "Erledigt"
+					button:
+					  withdraw: "Hat sich erledigt"
+					""");
+			assertThat(failure().problems()).extracting(IntentProblem::toString).containsExactly(
+					dir.resolve("messages.yml") + ":3: message 'button.withdraw' is given twice in this file (first on "
+							+ "line 1)");
 		}
 
 		@Test
