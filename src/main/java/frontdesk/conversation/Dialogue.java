@@ -406,7 +406,8 @@ class Dialogue {
 
 	private static Map<String, String> ticketValues(Turn turn, TicketView ticket) {
 		return Map.of("ticket", ticket.number(), "position", String.valueOf(Math.max(ticket.position(), 1)),
-				"promised_by", turn.describe(ticket.promisedBy()), "zone", turn.zone());
+				"promised_by", turn.describe(ticket.promisedBy()), "promised_day", turn.describeDay(ticket.promisedBy()),
+				"promised_time", turn.describeTime(ticket.promisedBy()), "zone", turn.zone());
 	}
 
 	/**

@@ -79,6 +79,16 @@ final class Turn {
 		return hours.describe(instant, now, understanding.intents().messages().locale());
 	}
 
+	/** The day of {@link #describe(Instant)}: "Monday", or "Friday 2 January". */
+	String describeDay(Instant instant) {
+		return hours.describeDay(instant, now, understanding.intents().messages().locale());
+	}
+
+	/** The time of {@link #describe(Instant)}: "11:00". */
+	String describeTime(Instant instant) {
+		return hours.describeTime(instant);
+	}
+
 	String zone() {
 		return hours.zone().getId();
 	}

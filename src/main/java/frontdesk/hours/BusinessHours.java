@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.springframework.util.Assert;
@@ -43,6 +47,9 @@ public final class BusinessHours {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DAY_AND_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+	/** The day and date of each language, as its full date without the year: "Montag, 14. Dezember". */
+	private static final Map<Locale, DateTimeFormatter> DAYS_AND_DATES = new ConcurrentHashMap<>();
 
 	private final ZoneId zone;
 
@@ -221,8 +228,76 @@ public final class BusinessHours {
 	 */
 	public String describeDay(Instant moment, Instant now, Locale locale) {
 		LocalDate day = localDate(moment);
-		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? DAY_AND_DATE : DAY).withLocale(locale)
+		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? dayAndDate(locale) : DAY.withLocale(locale))
 			.format(day);
+	}
+
+	/**
+	 * The day and date in the language's own order and marks, as its full date without the year; plain English keeps
+	 * "Friday 2 January".
+	 */
+	static DateTimeFormatter dayAndDate(Locale locale) {
+		if (locale.equals(Locale.ENGLISH)) {
+			return DAY_AND_DATE;
+		}
+		return DAYS_AND_DATES.computeIfAbsent(locale, (language) -> DateTimeFormatter.ofPattern(withoutYear(
+				DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.FULL, null, IsoChronology.INSTANCE,
+						language)), language));
+	}
+
+	/**
+	 * A date pattern without its year and the marks that go with it: "EEEE, d. MMMM y" becomes "EEEE, d. MMMM",
+	 * "y年M月d日EEEE" becomes "M月d日EEEE".
+	 */
+	static String withoutYear(String pattern) {
+		// the pattern in pieces: runs of one letter (fields), and the text between them (quoted text included)
+		List<String> pieces = new ArrayList<>();
+		int i = 0;
+		while (i < pattern.length()) {
+			int start = i;
+			char first = pattern.charAt(i);
+			if (isField(first)) {
+				while (i < pattern.length() && pattern.charAt(i) == first) {
+					i++;
+				}
+			}
+			else {
+				while (i < pattern.length() && !isField(pattern.charAt(i))) {
+					if (pattern.charAt(i++) == '\'') {
+						int close = pattern.indexOf('\'', i);
+						i = (close < 0) ? pattern.length() : close + 1;
+					}
+				}
+			}
+			pieces.add(pattern.substring(start, i));
+		}
+		int year = -1;
+		for (int p = 0; p < pieces.size(); p++) {
+			if ("yuY".indexOf(pieces.get(p).charAt(0)) >= 0) {
+				year = p;
+			}
+		}
+		if (year < 0) {
+			return pattern;
+		}
+		boolean fieldsAfter = pieces.subList(year + 1, pieces.size())
+			.stream()
+			.anyMatch((piece) -> isField(piece.charAt(0)));
+		if (fieldsAfter) {
+			// the year and what follows it up to the next field: "y年" of "y年M月d日"
+			pieces.subList(year, Math.min(year + 2, pieces.size())).clear();
+		}
+		else {
+			// what comes between the last field and the year, the year, and what follows: " 'de' y" of "MMMM 'de' y"
+			boolean textBefore = year > 0 && !isField(pieces.get(year - 1).charAt(0));
+			pieces.subList(textBefore ? year - 1 : year, pieces.size()).clear();
+		}
+		return String.join("", pieces);
+	}
+
+	/** Whether a letter of a date pattern stands for a field (only A to Z and a to z do). */
+	private static boolean isField(char letter) {
+		return (letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z');
 	}
 
 	/** The local time of a moment, such as "09:00". */

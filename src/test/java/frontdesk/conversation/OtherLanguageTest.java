@@ -50,7 +50,7 @@ class OtherLanguageTest {
 				  closed: "geschlossen"
 				handoff:
 				  after-hours: "Wir haben geschlossen und öffnen wieder {next_opening_day} um {next_opening_time}. \\
-				    Deine Anfrage ist {ticket}; wir antworten bis {promised_by} ({zone})."
+				    Deine Anfrage ist {ticket}; wir antworten bis {promised_day} um {promised_time} Uhr ({zone})."
 				""");
 
 	@Autowired
@@ -88,7 +88,7 @@ class OtherLanguageTest {
 		assertThat(say("visitor", null, "wann habt ihr geöffnet")).isEqualTo("Hallo du! Wir haben gerade geschlossen. "
 				+ "Unsere Zeiten: Montag bis Freitag 09:00–17:30, Samstag 10:00–14:00; Sonntag geschlossen.");
 		assertThat(say("visitor", null, "/human")).isEqualTo("Wir haben geschlossen und öffnen wieder Montag um "
-				+ "09:00. Deine Anfrage ist #T-000001; wir antworten bis Montag 11:00 (Europe/Berlin).");
+				+ "09:00. Deine Anfrage ist #T-000001; wir antworten bis Montag um 11:00 Uhr (Europe/Berlin).");
 	}
 
 	@Test

@@ -379,7 +379,20 @@ class BusinessHoursTests {
 
 			assertThat(shop.describe(shop.nextOpening(saturday), saturday, Locale.forLanguageTag("pt-BR")))
 				.isEqualTo("segunda-feira 09:00");
-			assertThat(shop.describe(farOff, saturday, Locale.GERMAN)).isEqualTo("Freitag 30 Januar 09:00");
+			assertThat(shop.describe(farOff, saturday, Locale.GERMAN)).isEqualTo("Freitag, 30. Januar 09:00");
+		}
+
+		@Test
+		void givesADateAWeekOrMoreAheadInTheLanguagesOwnOrder() {
+			Instant saturday = at("2026-01-10T15:00");
+			Instant farOff = at("2026-01-30T09:00");
+
+			assertThat(Stream.of("de", "es", "ja", "hu", "tr", "ru", "en-US", "he")
+				.map((tag) -> shop.describeDay(farOff, saturday, Locale.forLanguageTag(tag)))
+				.toList()).containsExactly("Freitag, 30. Januar", "viernes, 30 de enero", "1月30日金曜日",
+						"január 30., péntek", "30 Ocak Cuma", "пятница, 30 января", "Friday, January 30",
+						"יום שישי, 30 בינואר");
+			assertThat(shop.describeDay(farOff, saturday, Locale.ENGLISH)).isEqualTo("Friday 30 January");
 		}
 
 		@Test
