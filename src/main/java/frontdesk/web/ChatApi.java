@@ -90,7 +90,7 @@ class ChatApi {
 	ResponseEntity<Map<String, String>> tooFast() {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header("Retry-After", "10")
-			.body(Map.of("error", chat.text(MessageKey.TOO_FAST)));
+			.body(Map.of("error", "Too many messages from this address", "notice", chat.text(MessageKey.TOO_FAST)));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

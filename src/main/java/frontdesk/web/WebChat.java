@@ -78,7 +78,8 @@ class WebChat {
 	@Transactional
 	public Answer press(String visitor, long lineId, String data) {
 		WebLine pressed = lines.findById(lineId).filter(line -> line.ofVisitor(visitor)).orElse(null);
-		if (pressed == null || data == null || !pressed.offers(data)) {
+		// a button of a line that was changed goes to the conversation, which says what became of it ("already rated")
+		if (pressed == null || data == null || !pressed.mayHaveOffered(data)) {
 			return new Answer(List.of(), conversations.text(MessageKey.NOT_YOUR_BUTTON));
 		}
 		Instant now = clock.instant();

@@ -75,8 +75,12 @@ class WebLine {
 		return this.visitorId.equals(visitorId);
 	}
 
-	boolean offers(String data) {
-		return Buttons.decode(buttons).stream().anyMatch(button -> button.data().equals(data));
+	/**
+	 * Whether the line offers, or may have offered, a button: one of its buttons now, or any once its buttons were
+	 * replaced (a rating question shows the choice once answered, and another tab may still show the buttons).
+	 */
+	boolean mayHaveOffered(String data) {
+		return editedAt != null || Buttons.decode(buttons).stream().anyMatch(button -> button.data().equals(data));
 	}
 
 	Long id() {

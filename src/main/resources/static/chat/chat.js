@@ -170,7 +170,8 @@
 			});
 			const answer = await response.json().catch(() => ({}));
 			if (!response.ok) {
-				notice(answer.error || page.dataset.notSent);
+				// the business's own words for the visitor; an error's details are for developers
+				notice(answer.notice || page.dataset.notSent);
 				return false;
 			}
 			answer.lines.forEach(render);

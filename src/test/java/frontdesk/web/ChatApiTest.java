@@ -165,6 +165,29 @@ class ChatApiTest {
 	}
 
 	@Test
+	void aSecondRatingFromAPageThatStillShowsTheButtonsIsToldTheConversationIsRated() throws Exception {
+		Cookie visitor = mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"how much does delivery cost?\"}"))
+			.andReturn()
+			.getResponse()
+			.getCookie(Visitors.COOKIE);
+		String goodbye = mvc.perform(post("/api/chat/lines").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"/end\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long line = Long.parseLong(goodbye.replaceAll("(?s).*\"id\":(\\d+),\"author\":\"bot\".*", "$1"));
+		String rate = goodbye.replaceAll("(?s).*?\"data\":\"(rate:\\d+:)4\".*", "$1");
+
+		mvc.perform(post("/api/chat/buttons").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"%s4\"}".formatted(line, rate)))
+			.andExpect(jsonPath("$.lines[0].text").value(containsString("You rated it 4 out of 5")));
+		mvc.perform(post("/api/chat/buttons").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"%s5\"}".formatted(line, rate)))
+			.andExpect(jsonPath("$.notice").value("You've rated this conversation already. Thank you!"));
+	}
+
+	@Test
 	void oneAddressFloodingTheChatIsAskedToSlowDown() throws Exception {
 		for (int i = 0; i < ChatThrottle.PER_MINUTE; i++) {
 			mvc.perform(post("/api/chat/lines").with(from("10.9.8.7")).contentType(MediaType.APPLICATION_JSON)
@@ -175,7 +198,7 @@ class ChatApiTest {
 				.content("{\"text\": \"hello\"}"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
-			.andExpect(jsonPath("$.error").value(containsString("Please wait a moment")));
+			.andExpect(jsonPath("$.notice").value(containsString("Please wait a moment")));
 		mvc.perform(post("/api/chat/lines").with(from("10.9.8.8")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"text\": \"hello\"}")).andExpect(status().isOk());
 	}

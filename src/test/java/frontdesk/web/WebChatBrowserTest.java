@@ -334,6 +334,19 @@ class WebChatBrowserTest {
 			.isEqualTo("A message has at most 4,096 characters, so the end of what you pasted was left out.");
 	}
 
+	@Test
+	void aMessageTheServerRefusesIsToldInTheBusinesssWordsNotTheServers() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+
+		// longer than the box allows, as a script could make it
+		browser.driver().executeScript("document.getElementById('text').value = 'x'.repeat(5000);");
+		browser.driver().findElement(By.id("send")).click();
+
+		assertThat(browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+			.isEqualTo("Sorry, that did not go through. Please try again.");
+	}
+
 	/** The visitor the browser is, from its signed cookie. */
 	private String visitor() {
 		String cookie = browser.driver().manage().getCookieNamed(Visitors.COOKIE).getValue();
