@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import frontdesk.hours.BusinessHours;
@@ -76,12 +75,12 @@ final class Turn {
 
 	/** A time as customers read it, e.g. "Monday 11:00", with the date when it is a week or more away. */
 	String describe(Instant instant) {
-		return hours.describe(instant, now, understanding.intents().messages().locale());
+		return hours.describe(instant, now, wording(understanding.intents().messages()));
 	}
 
 	/** The day of {@link #describe(Instant)}: "Monday", or "Friday 2 January". */
 	String describeDay(Instant instant) {
-		return hours.describeDay(instant, now, understanding.intents().messages().locale());
+		return hours.describeDay(instant, now, wording(understanding.intents().messages()));
 	}
 
 	/** The time of {@link #describe(Instant)}: "11:00". */
@@ -103,20 +102,21 @@ final class Turn {
 	/** The values of the placeholders every answer and message may use, in the language of the messages. */
 	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now, Messages messages) {
 		Instant opening = nextOpening(hours, now);
-		Locale locale = messages.locale();
+		ScheduleWording wording = wording(messages);
 		String always = messages.get(MessageKey.SCHEDULE_ALWAYS);
 		return Map.of("name", (name == null || name.isBlank()) ? messages.get(MessageKey.NO_NAME) : name,
-				"hours", hours.describeWeek(wording(messages)),
+				"hours", hours.describeWeek(wording),
 				"open_now", messages.get(hours.isOpen(now) ? MessageKey.SCHEDULE_OPEN : MessageKey.SCHEDULE_CLOSED),
-				"next_opening", (opening == null) ? always : hours.describe(opening, now, locale),
-				"next_opening_day", (opening == null) ? always : hours.describeDay(opening, now, locale),
+				"next_opening", (opening == null) ? always : hours.describe(opening, now, wording),
+				"next_opening_day", (opening == null) ? always : hours.describeDay(opening, now, wording),
 				"next_opening_time", (opening == null) ? always : hours.describeTime(opening));
 	}
 
 	private static ScheduleWording wording(Messages messages) {
 		return new ScheduleWording(messages.locale(), messages.get(MessageKey.SCHEDULE_DAYS),
 				messages.get(MessageKey.SCHEDULE_AND), messages.get(MessageKey.SCHEDULE_CLOSED_ON),
-				messages.get(MessageKey.SCHEDULE_ALL_DAY));
+				messages.get(MessageKey.SCHEDULE_ALL_DAY), messages.get(MessageKey.SCHEDULE_TODAY),
+				messages.get(MessageKey.SCHEDULE_TOMORROW));
 	}
 
 	/** When the business opens next, null for one that never closes. */

@@ -212,24 +212,31 @@ public final class BusinessHours {
 	 * @return the moment in words
 	 */
 	public String describe(Instant moment, Instant now) {
-		return describe(moment, now, Locale.ENGLISH);
+		return describe(moment, now, ScheduleWording.ENGLISH);
 	}
 
 	/**
-	 * Describe a moment as {@link #describe(Instant, Instant)} does, with the names of days and
-	 * months in the given language.
+	 * Describe a moment as {@link #describe(Instant, Instant)} does, in the given wording: the names of days and
+	 * months in its language, and its words for today and tomorrow if it has them.
 	 */
-	public String describe(Instant moment, Instant now, Locale locale) {
-		return describeDay(moment, now, locale) + " " + describeTime(moment);
+	public String describe(Instant moment, Instant now, ScheduleWording wording) {
+		return describeDay(moment, now, wording) + " " + describeTime(moment);
 	}
 
 	/**
-	 * The day of {@link #describe(Instant, Instant, Locale)}: "Monday", or "Friday 2 January" more than six days ahead.
+	 * The day of {@link #describe(Instant, Instant, ScheduleWording)}: "Monday", or "Friday 2 January" more than six
+	 * days ahead; "today" or "tomorrow" when the wording has words for them.
 	 */
-	public String describeDay(Instant moment, Instant now, Locale locale) {
+	public String describeDay(Instant moment, Instant now, ScheduleWording wording) {
 		LocalDate day = localDate(moment);
-		return ((ChronoUnit.DAYS.between(localDate(now), day) > 6) ? dayAndDate(locale) : DAY.withLocale(locale))
-			.format(day);
+		long ahead = ChronoUnit.DAYS.between(localDate(now), day);
+		if (ahead == 0 && wording.today() != null) {
+			return wording.today();
+		}
+		if (ahead == 1 && wording.tomorrow() != null) {
+			return wording.tomorrow();
+		}
+		return ((ahead > 6) ? dayAndDate(wording.locale()) : DAY.withLocale(wording.locale())).format(day);
 	}
 
 	/**

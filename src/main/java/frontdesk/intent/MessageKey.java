@@ -119,6 +119,12 @@ public enum MessageKey {
 	/** {@code {open_now}} while the business is closed. */
 	SCHEDULE_CLOSED(Use.WORDS, "schedule.closed", "closed"),
 
+	/** The day it is, in place of its name (none by default: "Friday", on a Friday too). */
+	SCHEDULE_TODAY(Use.WORDS, "schedule.today", null),
+
+	/** The next day, in place of its name (none by default). */
+	SCHEDULE_TOMORROW(Use.WORDS, "schedule.tomorrow", null),
+
 	/** The next opening of a business that never closes, in {@code {next_opening}} and the like. */
 	SCHEDULE_ALWAYS(Use.WORDS, "schedule.always", "now"),
 
@@ -171,6 +177,7 @@ public enum MessageKey {
 		return key;
 	}
 
+	/** The built-in text; {@code null} for words the bot does without unless they are given. */
 	public String defaultText() {
 		return defaultText;
 	}

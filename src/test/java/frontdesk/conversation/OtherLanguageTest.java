@@ -48,6 +48,7 @@ class OtherLanguageTest {
 				  closed-on: "{days} geschlossen"
 				  open: "geöffnet"
 				  closed: "geschlossen"
+				  tomorrow: "morgen"
 				handoff:
 				  after-hours: "Wir haben geschlossen und öffnen wieder {next_opening_day} um {next_opening_time}. \\
 				    Deine Anfrage ist {ticket}; wir antworten bis {promised_day} um {promised_time} Uhr ({zone})."
@@ -89,6 +90,14 @@ class OtherLanguageTest {
 				+ "Unsere Zeiten: Montag bis Freitag 09:00–17:30, Samstag 10:00–14:00; Sonntag geschlossen.");
 		assertThat(say("visitor", null, "/human")).isEqualTo("Wir haben geschlossen und öffnen wieder Montag um "
 				+ "09:00. Deine Anfrage ist #T-000001; wir antworten bis Montag um 11:00 Uhr (Europe/Berlin).");
+	}
+
+	@Test
+	void saysTomorrowInTheBusinesssWordForIt() {
+		clock.freeze(LocalDateTime.parse("2026-11-29T20:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
+
+		assertThat(say("sunday", null, "/human")).startsWith("Wir haben geschlossen und öffnen wieder morgen um 09:00.")
+			.endsWith("wir antworten bis morgen um 11:00 Uhr (Europe/Berlin).");
 	}
 
 	@Test

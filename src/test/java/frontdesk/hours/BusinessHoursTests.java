@@ -335,7 +335,7 @@ class BusinessHoursTests {
 		@Test
 		void describesTheWeekInTheGivenWords() {
 			ScheduleWording german = new ScheduleWording(Locale.GERMAN, "{first} bis {last}", "und",
-					"{days} geschlossen", "ganztägig");
+					"{days} geschlossen", "ganztägig", null, null);
 			BusinessHours hours = hours(Map.of("mon", WORKDAY, "tue", WORKDAY, "wed", List.of("09:00-12:00",
 					"13:00-17:30"), "sat", List.of("00:00-24:00"), "sun", List.of("00:00-24:00")));
 
@@ -356,7 +356,7 @@ class BusinessHoursTests {
 			Instant opening = shop.nextOpening(saturday);
 
 			assertThat(shop.describe(opening, saturday)).isEqualTo("Monday 09:00");
-			assertThat(shop.describeDay(opening, saturday, Locale.ENGLISH)).isEqualTo("Monday");
+			assertThat(shop.describeDay(opening, saturday, ScheduleWording.ENGLISH)).isEqualTo("Monday");
 			assertThat(shop.describeTime(opening)).isEqualTo("09:00");
 		}
 
@@ -369,7 +369,7 @@ class BusinessHoursTests {
 			Instant evening = at("2025-12-23T18:00");
 
 			assertThat(hours.describe(hours.nextOpening(evening), evening)).isEqualTo("Friday 2 January 09:00");
-			assertThat(hours.describeDay(hours.nextOpening(evening), evening, Locale.ENGLISH)).isEqualTo("Friday 2 January");
+			assertThat(hours.describeDay(hours.nextOpening(evening), evening, ScheduleWording.ENGLISH)).isEqualTo("Friday 2 January");
 		}
 
 		@Test
@@ -377,9 +377,9 @@ class BusinessHoursTests {
 			Instant saturday = at("2026-01-10T15:00");
 			Instant farOff = at("2026-01-30T09:00");
 
-			assertThat(shop.describe(shop.nextOpening(saturday), saturday, Locale.forLanguageTag("pt-BR")))
+			assertThat(shop.describe(shop.nextOpening(saturday), saturday, in(Locale.forLanguageTag("pt-BR"))))
 				.isEqualTo("segunda-feira 09:00");
-			assertThat(shop.describe(farOff, saturday, Locale.GERMAN)).isEqualTo("Freitag, 30. Januar 09:00");
+			assertThat(shop.describe(farOff, saturday, in(Locale.GERMAN))).isEqualTo("Freitag, 30. Januar 09:00");
 		}
 
 		@Test
@@ -388,11 +388,32 @@ class BusinessHoursTests {
 			Instant farOff = at("2026-01-30T09:00");
 
 			assertThat(Stream.of("de", "es", "ja", "hu", "tr", "ru", "en-US", "he")
-				.map((tag) -> shop.describeDay(farOff, saturday, Locale.forLanguageTag(tag)))
+				.map((tag) -> shop.describeDay(farOff, saturday, in(Locale.forLanguageTag(tag))))
 				.toList()).containsExactly("Freitag, 30. Januar", "viernes, 30 de enero", "1月30日金曜日",
 						"január 30., péntek", "30 Ocak Cuma", "пятница, 30 января", "Friday, January 30",
 						"יום שישי, 30 בינואר");
-			assertThat(shop.describeDay(farOff, saturday, Locale.ENGLISH)).isEqualTo("Friday 30 January");
+			assertThat(shop.describeDay(farOff, saturday, ScheduleWording.ENGLISH)).isEqualTo("Friday 30 January");
+		}
+
+		@Test
+		void saysTodayAndTomorrowInTheirWordsWhenTheWordingHasThem() {
+			ScheduleWording words = new ScheduleWording(Locale.GERMAN, "{first} bis {last}", "und", "{days} geschlossen",
+					"ganztägig", "heute", "morgen");
+			Instant fridayMorning = at("2026-01-09T07:00");
+			Instant fridayEvening = at("2026-01-09T18:00");
+
+			assertThat(shop.describe(shop.nextOpening(fridayMorning), fridayMorning, words)).isEqualTo("heute 09:00");
+			assertThat(shop.describe(shop.nextOpening(fridayEvening), fridayEvening, words)).isEqualTo("morgen 10:00");
+			assertThat(shop.describe(shop.nextOpening(fridayEvening), fridayEvening, in(Locale.GERMAN)))
+				.isEqualTo("Samstag 10:00");
+			assertThat(shop.describe(shop.nextOpening(fridayMorning), fridayMorning)).isEqualTo("Friday 09:00");
+		}
+
+		/** The English wording's words in another language. */
+		private static ScheduleWording in(Locale locale) {
+			ScheduleWording english = ScheduleWording.ENGLISH;
+			return new ScheduleWording(locale, english.days(), english.and(), english.closedOn(), english.allDay(), null,
+					null);
 		}
 
 		@Test

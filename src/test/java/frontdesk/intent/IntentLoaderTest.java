@@ -107,6 +107,11 @@ class IntentLoaderTest {
 		@Test
 		void everyMessageHasADefaultUsingOnlyKnownPlaceholders() {
 			for (MessageKey key : MessageKey.values()) {
+				if (key == MessageKey.SCHEDULE_TODAY || key == MessageKey.SCHEDULE_TOMORROW) {
+					// words the bot does without unless the business gives them
+					assertThat(key.defaultText()).as(key.key()).isNull();
+					continue;
+				}
 				assertThat(key.defaultText()).as(key.key()).isNotBlank();
 				assertThat(Placeholders.in(key.defaultText())).as(key.key()).allMatch(key.placeholders()::contains);
 			}
