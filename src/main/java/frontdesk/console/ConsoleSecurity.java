@@ -20,7 +20,10 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -87,7 +90,7 @@ class ConsoleSecurity {
 	 * while a reply was being written, or from a page older than the session (signed in again in another tab): the
 	 * staff member is sent to sign in again, or back to the queue if signed in, and a reply comes back in its box there
 	 * rather than being lost to an error page. Only a reply the browser says came from the console's own pages comes
-	 * back: one another site's form sent in a live session (forged) is not put in anyone's box.
+	 * back: one another site's form (forged) is not put in anyone's box.
 	 */
 	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
@@ -97,38 +100,43 @@ class ConsoleSecurity {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
-		// signed in, with a page older than the session; or not (any more)
-		boolean live = request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
 		Matcher reply = REPLY.matcher(path);
 		String text = request.getParameter("text");
-		if (reply.matches() && text != null && !text.isBlank() && fromTheConsole(request, live)) {
-			FlashMap draft = new FlashMap();
-			draft.put("problem", (live ? "That page was older than your session" : "Your session had ended")
+		FlashMap notice = new FlashMap();
+		if (reply.matches() && text != null && !text.isBlank() && fromTheConsole(request, signedIn)) {
+			notice.put("problem", (signedIn ? "That page was older than your session" : "Your session had ended")
 					+ ", so the reply was not sent. Here it is again.");
-			draft.put("draft", QueueController.typed(text));
-			draft.put("draftTicket", Long.valueOf(reply.group(1)));
-			draft.setTargetRequestPath(request.getContextPath() + "/console");
-			SessionFlashMapManager drafts = new SessionFlashMapManager();
-			// signing in again may take longer than the three minutes a notice is usually kept
-			drafts.setFlashMapTimeout(DRAFT_KEPT_SECONDS);
-			drafts.saveOutputFlashMap(draft, request, response);
+			notice.put("draft", QueueController.typed(text));
+			notice.put("draftTicket", Long.valueOf(reply.group(1)));
 		}
-		response.sendRedirect(request.getContextPath() + (live ? "/console" : LOGIN + "?expired"));
+		else if (signedIn) {
+			notice.put("problem", "That page was older than your session, so nothing was done. Please try again.");
+		}
+		if (!notice.isEmpty()) {
+			notice.setTargetRequestPath(request.getContextPath() + "/console");
+			SessionFlashMapManager notices = new SessionFlashMapManager();
+			// signing in again may take longer than the three minutes a notice is usually kept
+			notices.setFlashMapTimeout(DRAFT_KEPT_SECONDS);
+			notices.saveOutputFlashMap(notice, request, response);
+		}
+		response.sendRedirect(request.getContextPath() + (signedIn ? "/console" : LOGIN + "?expired"));
 	}
 
 	/**
 	 * Whether the browser says the request comes from the console's own pages: by {@code Sec-Fetch-Site}, or else by
-	 * an {@code Origin} of the same host. An older browser that sends neither is believed only without a live session,
-	 * in which no other site can act.
+	 * an {@code Origin} of the same host. An older browser that sends neither is believed only with the cookie of a
+	 * session that has ended: another site's form comes without the cookie (it is {@code SameSite=Lax}).
 	 */
-	private static boolean fromTheConsole(HttpServletRequest request, boolean live) {
+	private static boolean fromTheConsole(HttpServletRequest request, boolean signedIn) {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
 			return site.equals("same-origin");
 		}
 		String origin = request.getHeader("Origin");
 		if (origin == null) {
-			return !live;
+			return !signedIn && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
 		}
 		try {
 			String host = URI.create(origin).getAuthority();

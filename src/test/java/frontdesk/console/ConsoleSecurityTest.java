@@ -215,11 +215,18 @@ class ConsoleSecurityTest {
 	class Csrf {
 
 		@Test
-		void refusesAnActionWithoutTheTokenSendingTheStaffMemberToSignInAgain() throws Exception {
-			mvc.perform(post("/console/tickets/1/take").with(user("grace").roles("STAFF")))
-				.andExpect(redirectedUrl("/console/login?expired"));
+		void refusesAnActionWithoutTheTokenSendingTheStaffMemberToSignInAgainOrBackToTheQueue() throws Exception {
+			mvc.perform(post("/console/tickets/1/take")).andExpect(redirectedUrl("/console/login?expired"));
 			mvc.perform(post("/console/reports/examples").param("intent", "greeting").param("text", "yo")
-				.with(user("grace").roles("STAFF"))).andExpect(redirectedUrl("/console/login?expired"));
+				.with(endedSession())).andExpect(redirectedUrl("/console/login?expired"));
+			// signed in, from a page older than the session: nothing done, and said so
+			MvcResult old = mvc.perform(post("/console/tickets/1/take").with(user("grace").roles("STAFF")))
+				.andExpect(redirectedUrl("/console"))
+				.andReturn();
+			mvc.perform(get("/console").session((MockHttpSession) old.getRequest().getSession())
+				.with(user("grace").roles("STAFF")))
+				.andExpect(content().string(containsString("That page was older than your session, so nothing was "
+						+ "done.")));
 		}
 
 		@Test
@@ -286,6 +293,14 @@ class ConsoleSecurityTest {
 				.header("Sec-Fetch-Site", "cross-site")
 				.param("text", "Pay the refund fee at https://evil.example/pay"))
 				.andExpect(redirectedUrl("/console/login?expired"));
+			// from an older browser that says nothing of where the form came from, without the session's cookie
+			MvcResult cookieless = mvc.perform(post("/console/tickets/{id}/reply", ticket)
+				.param("text", "Pay the refund fee at https://evil.example/pay"))
+				.andExpect(redirectedUrl("/console/login?expired"))
+				.andReturn();
+			mvc.perform(get("/console").session((MockHttpSession) cookieless.getRequest().getSession())
+				.with(user("grace").roles("STAFF")))
+				.andExpect(content().string(not(containsString("evil.example"))));
 
 			mvc.perform(get("/console").session(session))
 				.andExpect(content().string(not(containsString("evil.example"))));
