@@ -271,6 +271,11 @@ public class ConversationService {
 		return ticket;
 	}
 
+	/** Whether a button's data is a rating or its Skip, which the conversation checks against the customer itself. */
+	public static boolean isRatingButton(String data) {
+		return Feedback.isFeedbackButton(data);
+	}
+
 	/** The conversations of a period: how many, how many the bot handled alone, and what it could not answer. */
 	@Transactional(readOnly = true)
 	public ConversationFigures figures(Instant from, Instant to, int unanswered) {

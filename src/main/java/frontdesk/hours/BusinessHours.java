@@ -253,8 +253,8 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * A date pattern without its year and the marks that go with it: "EEEE, d. MMMM y" becomes "EEEE, d. MMMM",
-	 * "y年M月d日EEEE" becomes "M月d日EEEE".
+	 * A date pattern without its year, its era and the marks that go with them: "EEEE, d. MMMM y" becomes
+	 * "EEEE, d. MMMM", "y年M月d日EEEE" becomes "M月d日EEEE".
 	 */
 	static String withoutYear(String pattern) {
 		// the pattern in pieces: runs of one letter (fields), and the text between them (quoted text included)
@@ -278,28 +278,33 @@ public final class BusinessHours {
 			}
 			pieces.add(pattern.substring(start, i));
 		}
-		int year = -1;
-		for (int p = 0; p < pieces.size(); p++) {
-			if ("yuY".indexOf(pieces.get(p).charAt(0)) >= 0) {
-				year = p;
+		// the year, and the era that goes with it ("G y" in Thai), each with the text that joins it to the rest
+		int year = lastYearOrEra(pieces);
+		while (year >= 0) {
+			boolean fieldsAfter = pieces.subList(year + 1, pieces.size())
+				.stream()
+				.anyMatch((piece) -> isField(piece.charAt(0)));
+			if (fieldsAfter) {
+				// the field and what follows it up to the next field: "y年" of "y年M月d日"
+				pieces.subList(year, Math.min(year + 2, pieces.size())).clear();
 			}
-		}
-		if (year < 0) {
-			return pattern;
-		}
-		boolean fieldsAfter = pieces.subList(year + 1, pieces.size())
-			.stream()
-			.anyMatch((piece) -> isField(piece.charAt(0)));
-		if (fieldsAfter) {
-			// the year and what follows it up to the next field: "y年" of "y年M月d日"
-			pieces.subList(year, Math.min(year + 2, pieces.size())).clear();
-		}
-		else {
-			// what comes between the last field and the year, the year, and what follows: " 'de' y" of "MMMM 'de' y"
-			boolean textBefore = year > 0 && !isField(pieces.get(year - 1).charAt(0));
-			pieces.subList(textBefore ? year - 1 : year, pieces.size()).clear();
+			else {
+				// what comes between the last other field and it, it, and what follows: " 'de' y" of "MMMM 'de' y"
+				boolean textBefore = year > 0 && !isField(pieces.get(year - 1).charAt(0));
+				pieces.subList(textBefore ? year - 1 : year, pieces.size()).clear();
+			}
+			year = lastYearOrEra(pieces);
 		}
 		return String.join("", pieces);
+	}
+
+	private static int lastYearOrEra(List<String> pieces) {
+		for (int p = pieces.size() - 1; p >= 0; p--) {
+			if ("yuYG".indexOf(pieces.get(p).charAt(0)) >= 0) {
+				return p;
+			}
+		}
+		return -1;
 	}
 
 	/** Whether a letter of a date pattern stands for a field (only A to Z and a to z do). */

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.Reply;
 
 /**
@@ -76,11 +77,12 @@ class WebLine {
 	}
 
 	/**
-	 * Whether the line offers, or may have offered, a button: one of its buttons now, or any once its buttons were
-	 * replaced (a rating question shows the choice once answered, and another tab may still show the buttons).
+	 * Whether the line offers, or may have offered, a button: one of its buttons now, or a rating once its buttons
+	 * were replaced (a rating question shows the choice once answered, and another tab may still show the buttons).
 	 */
 	boolean mayHaveOffered(String data) {
-		return editedAt != null || Buttons.decode(buttons).stream().anyMatch(button -> button.data().equals(data));
+		return (editedAt != null && ConversationService.isRatingButton(data))
+				|| Buttons.decode(buttons).stream().anyMatch(button -> button.data().equals(data));
 	}
 
 	Long id() {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -387,11 +390,19 @@ class BusinessHoursTests {
 			Instant saturday = at("2026-01-10T15:00");
 			Instant farOff = at("2026-01-30T09:00");
 
-			assertThat(Stream.of("de", "es", "ja", "hu", "tr", "ru", "en-US", "he")
+			assertThat(Stream.of("de", "es", "ja", "hu", "tr", "ru", "en-US", "he", "th")
 				.map((tag) -> shop.describeDay(farOff, saturday, in(Locale.forLanguageTag(tag))))
 				.toList()).containsExactly("Freitag, 30. Januar", "viernes, 30 de enero", "1月30日金曜日",
 						"január 30., péntek", "30 Ocak Cuma", "пятница, 30 января", "Friday, January 30",
-						"יום שישי, 30 בינואר");
+						"יום שישי, 30 בינואר", "วันศุกร์ที่ 30 มกราคม");
+			// no language keeps a year or an era, and none fails
+			for (Locale locale : Locale.getAvailableLocales()) {
+				assertThat(BusinessHours.withoutYear(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.FULL,
+						null, IsoChronology.INSTANCE, locale)).replaceAll("'[^']*'", ""))
+					.as(locale.toLanguageTag())
+					.doesNotContainPattern("[yuYG]");
+				assertThat(shop.describeDay(farOff, saturday, in(locale))).as(locale.toLanguageTag()).isNotBlank();
+			}
 			assertThat(shop.describeDay(farOff, saturday, ScheduleWording.ENGLISH)).isEqualTo("Friday 30 January");
 		}
 

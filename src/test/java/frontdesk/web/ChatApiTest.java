@@ -185,6 +185,10 @@ class ChatApiTest {
 		mvc.perform(post("/api/chat/buttons").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"line\": %d, \"data\": \"%s5\"}".formatted(line, rate)))
 			.andExpect(jsonPath("$.notice").value("You've rated this conversation already. Thank you!"));
+		// but the line offers nothing else now, as it never did
+		mvc.perform(post("/api/chat/buttons").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"line\": %d, \"data\": \"human\"}".formatted(line)))
+			.andExpect(jsonPath("$.notice").value("That button isn't for you."));
 	}
 
 	@Test
