@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.springframework.util.Assert;
 
 /**
- * The language customers read the schedule in: the locale of day and month names, the few words that join them into
- * "Monday to Friday 09:00–17:30 and Saturday 10:00–14:00; closed on Sunday", and, if the business wants them, the words
- * for today and tomorrow in place of those days' names.
+ * The language customers read the schedule in: the locale of day and month names, the few words that join them
+ * into "Monday to Friday 09:00–17:30 and Saturday 10:00–14:00; closed on Sunday", and, if the business wants them,
+ * the words for today and tomorrow in place of those days' names.
  * @param locale the language of day and month names
  * @param days a run of three days or more, with {@code {first}} and {@code {last}}, such as "{first} to {last}"
  * @param and the word before the last item of a list, such as "and"

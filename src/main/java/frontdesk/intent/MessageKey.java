@@ -34,23 +34,23 @@ public enum MessageKey {
 
 	HANDOFF_IN_HOURS("handoff.in-hours", "A person will be with you shortly — you are number {position} in the queue. "
 			+ "Your request is {ticket}, and we'll answer by {promised_by} at the latest. Anything you add here goes "
-			+ "into the same request.", "ticket", "position", "promised_by", "promised_day", "promised_time", "zone"),
+			+ "into the same request.", Placeholders.REQUEST),
 
 	HANDOFF_BEFORE_CLOSING("handoff.before-closing", "We close soon, so a person will answer by {promised_by} at the "
 			+ "latest ({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add "
-			+ "here goes into the same request.", "ticket", "position", "promised_by", "promised_day", "promised_time", "zone"),
+			+ "here goes into the same request.", Placeholders.REQUEST),
 
 	/** In hours, with a response time that ends after the closing even early in the day. */
 	HANDOFF_LATER("handoff.later", "Thanks, a person from our team will answer by {promised_by} at the latest "
 			+ "({zone}): you are number {position} in the queue, and your request is {ticket}. Anything you add here "
-			+ "goes into the same request.", "ticket", "position", "promised_by", "promised_day", "promised_time", "zone"),
+			+ "goes into the same request.", Placeholders.REQUEST),
 
 	HANDOFF_AFTER_HOURS("handoff.after-hours", "We're closed now and open again {next_opening_day} at "
 			+ "{next_opening_time}. Your request is {ticket}; a person will answer by {promised_by} ({zone}). Anything "
-			+ "you add here goes into the same request.", "ticket", "position", "promised_by", "promised_day", "promised_time", "zone"),
+			+ "you add here goes into the same request.", Placeholders.REQUEST),
 
 	WAITING("handoff.waiting", "Thanks, I've added that to your request {ticket}. A person will answer by "
-			+ "{promised_by} ({zone}).", "ticket", "position", "promised_by", "promised_day", "promised_time", "zone"),
+			+ "{promised_by} ({zone}).", Placeholders.REQUEST),
 
 	WITHDRAW("button.withdraw", "Never mind, I'm sorted"),
 

@@ -15,6 +15,9 @@ public final class Placeholders {
 	public static final Set<String> COMMON = Set.of("hours", "open_now", "next_opening", "next_opening_day",
 			"next_opening_time", "name");
 
+	/** Placeholders of the texts about a request for a person: its number, place in the queue, promise and zone. */
+	static final String[] REQUEST = { "ticket", "position", "promised_by", "promised_day", "promised_time", "zone" };
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
 	private Placeholders() {
