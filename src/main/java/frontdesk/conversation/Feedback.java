@@ -66,7 +66,11 @@ class Feedback {
 		}
 		if (data.startsWith(SKIP)) {
 			if (!ratings.skipComment(conversationId, customer.id())) {
-				return notice(customer, MessageKey.STALE_BUTTON, now);
+				// Skip under the question the customer has answered by writing: thanked again, not told it expired
+				boolean commented = ratings.find(conversationId)
+					.filter(rating -> customer.id().equals(rating.customerId()) && rating.comment() != null)
+					.isPresent();
+				return notice(customer, commented ? MessageKey.COMMENT_SKIPPED : MessageKey.STALE_BUTTON, now);
 			}
 			return new Response(List.of(), texts.get(customer, MessageKey.COMMENT_SKIPPED, now),
 					Reply.of(texts.get(customer, MessageKey.COMMENT_QUESTION, now)));

@@ -552,6 +552,20 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void skipUnderACommentAlreadyWrittenThanksAgainRatherThanSayingItExpired() {
+			VERDICTS.put("do you deliver to Italy", confident("shipping_cost", 0.9));
+			say("do you deliver to Italy");
+			String rate = say("/end").replies().get(0).buttons().get(3).data();
+			String skip = press(rate).replies().get(0).buttons().get(0).data();
+			say("the answer came quickly");
+
+			Response late = press(skip);
+
+			assertThat(late.notice()).isEqualTo("Thanks again!");
+			assertThat(press("skip:987654321").notice()).contains("expired");
+		}
+
+		@Test
 		void aGoodbyeThatOpensAConversationClosesItWithoutARatingQuestion() {
 			VERDICTS.put("ok bye", confident("goodbye", 0.9));
 
