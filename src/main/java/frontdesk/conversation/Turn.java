@@ -42,6 +42,9 @@ final class Turn {
 
 	private Map<String, String> placeholders;
 
+	/** The words of the schedule in the messages' language, worked out once for the turn. */
+	private ScheduleWording wording;
+
 	private String notice;
 
 	Turn(Customer customer, Conversation conversation, boolean opening, Inbound inbound, Message message,
@@ -75,12 +78,12 @@ final class Turn {
 
 	/** A time as customers read it, e.g. "Monday 11:00", with the date when it is a week or more away. */
 	String describe(Instant instant) {
-		return hours.describe(instant, now, wording(understanding.intents().messages()));
+		return hours.describe(instant, now, wording());
 	}
 
 	/** The day of {@link #describe(Instant)}: "Monday", or "Friday 2 January". */
 	String describeDay(Instant instant) {
-		return hours.describeDay(instant, now, wording(understanding.intents().messages()));
+		return hours.describeDay(instant, now, wording());
 	}
 
 	/** The time of {@link #describe(Instant)}: "11:00". */
@@ -94,15 +97,27 @@ final class Turn {
 
 	private Map<String, String> placeholders() {
 		if (placeholders == null) {
-			placeholders = commonPlaceholders(customer.firstName(), hours, now, understanding.intents().messages());
+			placeholders = commonPlaceholders(customer.firstName(), hours, now, understanding.intents().messages(),
+					wording());
 		}
 		return placeholders;
 	}
 
+	private ScheduleWording wording() {
+		if (wording == null) {
+			wording = wording(understanding.intents().messages());
+		}
+		return wording;
+	}
+
 	/** The values of the placeholders every answer and message may use, in the language of the messages. */
 	static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now, Messages messages) {
+		return commonPlaceholders(name, hours, now, messages, wording(messages));
+	}
+
+	private static Map<String, String> commonPlaceholders(String name, BusinessHours hours, Instant now,
+			Messages messages, ScheduleWording wording) {
 		Instant opening = nextOpening(hours, now);
-		ScheduleWording wording = wording(messages);
 		String always = messages.get(MessageKey.SCHEDULE_ALWAYS);
 		return Map.of("name", (name == null || name.isBlank()) ? messages.get(MessageKey.NO_NAME) : name,
 				"hours", hours.describeWeek(wording),

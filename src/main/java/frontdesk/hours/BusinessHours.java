@@ -166,14 +166,6 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * Describe the weekly schedule in English, as {@link #describeWeek(ScheduleWording)} does.
-	 * @return the schedule in words
-	 */
-	public String describeWeek() {
-		return describeWeek(ScheduleWording.ENGLISH);
-	}
-
-	/**
 	 * Describe the weekly schedule for customers, with days in a row that keep the same hours
 	 * taken together, such as "Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on
 	 * Sunday". Closed dates are not part of the weekly schedule.

@@ -365,8 +365,9 @@ public final class IntentLoader {
 			}
 			else {
 				checkPlaceholders(file, line(tuple.getValueNode()), "message '" + name + "'", text, key.placeholders());
+				Set<String> used = Placeholders.in(text);
 				for (String missing : key.requiredPlaceholders()) {
-					if (!Placeholders.in(text).contains(missing)) {
+					if (!used.contains(missing)) {
 						problems.add(new IntentProblem(file, line(tuple.getValueNode()), "message '" + name
 								+ "' must say where {" + missing + "} goes"));
 					}

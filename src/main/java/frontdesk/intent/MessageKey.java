@@ -182,11 +182,6 @@ public enum MessageKey {
 		return defaultText;
 	}
 
-	/** Placeholders this text may use in addition to the common ones. */
-	public Set<String> ownPlaceholders() {
-		return ownPlaceholders;
-	}
-
 	/**
 	 * The placeholders this text may use: the common ones and its own for a text the bot says, only its own for words
 	 * that go into other texts (which the common placeholders are made of).

@@ -15,11 +15,15 @@ public final class Messages {
 
 	private final Map<MessageKey, String> texts;
 
+	private final Locale locale;
+
 	Messages(Map<MessageKey, String> overrides) {
 		this.texts = new EnumMap<>(MessageKey.class);
 		for (MessageKey key : MessageKey.values()) {
 			this.texts.put(key, overrides.getOrDefault(key, key.defaultText()));
 		}
+		Locale language = locale(get(MessageKey.LANGUAGE));
+		this.locale = (language != null) ? language : Locale.ENGLISH;
 	}
 
 	static Messages defaults() {
@@ -33,8 +37,7 @@ public final class Messages {
 
 	/** The language the texts are in ({@link MessageKey#LANGUAGE}). */
 	public Locale locale() {
-		Locale locale = locale(get(MessageKey.LANGUAGE));
-		return (locale != null) ? locale : Locale.ENGLISH;
+		return locale;
 	}
 
 	/**

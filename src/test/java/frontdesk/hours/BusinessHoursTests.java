@@ -303,13 +303,13 @@ class BusinessHoursTests {
 
 		@Test
 		void describesWeekWithGroupedDays() {
-			assertThat(hours(null).describeWeek())
+			assertThat(hours(null).describeWeek(ScheduleWording.ENGLISH))
 				.isEqualTo("Monday to Friday 09:00–17:30, Saturday 10:00–14:00; closed on Sunday");
 		}
 
 		@Test
 		void describesLunchBreak() {
-			assertThat(shop.describeWeek()).isEqualTo("Monday and Tuesday 09:00–17:30, "
+			assertThat(shop.describeWeek(ScheduleWording.ENGLISH)).isEqualTo("Monday and Tuesday 09:00–17:30, "
 					+ "Wednesday 09:00–12:00 and 13:00–17:30, Thursday 09:00–17:30, Friday 09:00–17:00, "
 					+ "Saturday 10:00–14:00; closed on Sunday");
 		}
@@ -318,20 +318,20 @@ class BusinessHoursTests {
 		void describesAllDayOpening() {
 			BusinessHours hours = hours(Map.of("mon", WORKDAY, "tue", WORKDAY, "wed", WORKDAY, "sat",
 					List.of("00:00-24:00"), "sun", List.of("00:00-24:00")));
-			assertThat(hours.describeWeek()).isEqualTo(
+			assertThat(hours.describeWeek(ScheduleWording.ENGLISH)).isEqualTo(
 					"Monday to Wednesday 09:00–17:30, Saturday and Sunday open all day; closed on Thursday and Friday");
 		}
 
 		@Test
 		void describesRangeUntilMidnight() {
-			assertThat(hours(Map.of("fri", List.of("18:00-24:00"))).describeWeek())
+			assertThat(hours(Map.of("fri", List.of("18:00-24:00"))).describeWeek(ScheduleWording.ENGLISH))
 				.isEqualTo("Friday 18:00–24:00; closed on Monday to Thursday, Saturday and Sunday");
 		}
 
 		@Test
 		void listsEveryClosedDay() {
 			BusinessHours hours = hours(Map.of("tue", WORKDAY, "thu", WORKDAY, "sat", WORKDAY));
-			assertThat(hours.describeWeek()).isEqualTo("Tuesday 09:00–17:30, Thursday 09:00–17:30, "
+			assertThat(hours.describeWeek(ScheduleWording.ENGLISH)).isEqualTo("Tuesday 09:00–17:30, Thursday 09:00–17:30, "
 					+ "Saturday 09:00–17:30; closed on Monday, Wednesday, Friday and Sunday");
 		}
 

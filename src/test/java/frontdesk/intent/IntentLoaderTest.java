@@ -24,6 +24,16 @@ class IntentLoaderTest {
 		return Files.writeString(dir.resolve(name), yaml);
 	}
 
+	/** An intents file with one good intent, for tests of what comes beside it. */
+	private void writeOneIntent() throws IOException {
+		write("a.yml", """
+				intents:
+				  - id: greeting
+				    examples: [hi]
+				    answer: "Hi"
+				""");
+	}
+
 	private InvalidIntentsException failure() {
 		return org.assertj.core.api.Assertions.catchThrowableOfType(InvalidIntentsException.class,
 				() -> IntentLoader.load(dir));
@@ -318,12 +328,7 @@ class IntentLoaderTest {
 
 		@Test
 		void refusesAMessageGivenTwice() throws IOException {
-			write("a.yml", """
-					intents:
-					  - id: greeting
-					    examples: [hi]
-					    answer: "Hi"
-					""");
+			writeOneIntent();
 			write("messages.yml", """
 					button:
 					  talk-to-person: "A human, please"
@@ -415,12 +420,7 @@ class IntentLoaderTest {
 
 		@Test
 		void refusesAnEmptyFileWhoseIntentsWouldGoWithoutAWord() throws IOException {
-			write("a.yml", """
-					intents:
-					  - id: greeting
-					    examples: [hi]
-					    answer: "Hi"
-					""");
+			writeOneIntent();
 			write("b.yml", "# shipping, to be written\n\n");
 
 			assertThat(failure().problems()).singleElement().satisfies(problem -> {
@@ -452,12 +452,7 @@ class IntentLoaderTest {
 
 		@Test
 		void rejectsUnknownMessageKeysAndPlaceholders() throws IOException {
-			write("a.yml", """
-					intents:
-					  - id: greeting
-					    examples: [hi]
-					    answer: "Hi"
-					""");
+			writeOneIntent();
 			write("messages.yml", """
 					greting: "Hello"
 					fallback: "Sorry {customer}"
@@ -471,12 +466,7 @@ class IntentLoaderTest {
 
 		@Test
 		void refusesALanguageThatIsNoTagWordsWithoutTheirPlaceholdersOrWithOthersAndAKeyGivenTwice() throws IOException {
-			write("a.yml", """
-					intents:
-					  - id: greeting
-					    examples: [hi]
-					    answer: "Hi"
-					""");
+			writeOneIntent();
 			write("messages.yml", """
 					language: German
 					schedule:
@@ -509,12 +499,7 @@ class IntentLoaderTest {
 
 		@Test
 		void saysAMessageGivenAsAListMustBeOneText() throws IOException {
-			write("a.yml", """
-					intents:
-					  - id: greeting
-					    examples: [hi]
-					    answer: "Hi"
-					""");
+			writeOneIntent();
 			write("messages.yml", """
 					fallback: "Sorry?"
 					greeting: ["Hello!", "Hi there!"]
