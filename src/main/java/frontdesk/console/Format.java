@@ -73,10 +73,6 @@ final class Format {
 		return customer.channel() + " …" + id.substring(Math.max(0, id.length() - 4));
 	}
 
-	/** A text cut to a length, with an ellipsis when cut. */
-	static String shorten(String text, int length) {
-		return text.length() <= length ? text : text.substring(0, length) + "…";
-	}
 
 	/** A share from 0 to 1 as a whole percentage, e.g. "83%". */
 	static String percent(double share) {

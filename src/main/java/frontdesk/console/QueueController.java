@@ -17,6 +17,7 @@ import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketTimeline;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
+import frontdesk.text.Cut;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -165,7 +166,7 @@ class QueueController {
 			.filter(line -> "CUSTOMER".equals(line.author()) && !line.text().startsWith("/"))
 			.reduce((first, second) -> second)
 			.map(TranscriptLine::text)
-			.map(text -> Format.shorten(text, 200))
+			.map(text -> Cut.shorten(text, 200))
 			.orElse(null);
 		return new Row(ticket.id(), ticket.number(), ticket.conversationId(), Format.name(customer),
 				Format.channel(customer), Format.time(ticket.requestedAt(), zone), Format.time(ticket.promisedBy(), zone),

@@ -2,6 +2,8 @@ package frontdesk.conversation;
 
 import java.time.Instant;
 
+import frontdesk.text.Cut;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -78,6 +80,6 @@ class Customer {
 	}
 
 	private static String limit(String text) {
-		return text.length() > 256 ? text.substring(0, 256) : text;
+		return Cut.toLength(text, 256);
 	}
 }

@@ -2,6 +2,8 @@ package frontdesk.conversation;
 
 import java.time.Instant;
 
+import frontdesk.text.Cut;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -91,7 +93,7 @@ class Message {
 	}
 
 	private static String limit(String text) {
-		return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+		return Cut.toLength(text, MAX_TEXT);
 	}
 
 	/** Attaches the message to the conversation's ticket. */

@@ -3,6 +3,8 @@ package frontdesk.rating;
 import java.time.Duration;
 import java.time.Instant;
 
+import frontdesk.text.Cut;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -87,7 +89,7 @@ class Rating {
 	}
 
 	void comment(String text, Instant now) {
-		this.comment = text.length() > MAX_COMMENT ? text.substring(0, MAX_COMMENT) : text;
+		this.comment = Cut.toLength(text, MAX_COMMENT);
 		this.commentedAt = now;
 		this.commentClosed = true;
 	}

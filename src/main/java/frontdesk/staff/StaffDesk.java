@@ -29,6 +29,7 @@ import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketOpened;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
+import frontdesk.text.Cut;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -54,6 +55,9 @@ public class StaffDesk {
 
 	/** Characters of a message that could not be delivered shown in the staff's notice. */
 	static final int EXCERPT = 80;
+
+	/** The longest a line of the conversation on a card may be. */
+	static final int CARD_LINE = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(StaffDesk.class);
 
@@ -311,15 +315,7 @@ public class StaffDesk {
 
 	/** The start of a text, on one line, cut short with "…" after a word where there is one. */
 	static String excerpt(String text) {
-		String line = text.strip().replaceAll("\\s+", " ");
-		if (line.length() <= EXCERPT) {
-			return line;
-		}
-		int cut = line.lastIndexOf(' ', EXCERPT);
-		if (cut < EXCERPT / 2) {
-			cut = Character.isHighSurrogate(line.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT;
-		}
-		return line.substring(0, cut).stripTrailing() + "…";
+		return Cut.shorten(text.strip().replaceAll("\\s+", " "), EXCERPT);
 	}
 
 	/** The open ticket of the customer whose topic this is, in the current group. */
@@ -477,7 +473,7 @@ public class StaffDesk {
 					default -> "Bot";
 				})
 				.append(": ")
-				.append(line.text().length() > 200 ? line.text().substring(0, 200) + "…" : line.text());
+				.append(Cut.shorten(line.text(), CARD_LINE));
 		}
 		return card.toString();
 	}

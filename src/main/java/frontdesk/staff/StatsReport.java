@@ -8,6 +8,7 @@ import frontdesk.conversation.ConversationFigures;
 import frontdesk.rating.RatingFigures;
 import frontdesk.stats.Stats;
 import frontdesk.ticket.TicketFigures;
+import frontdesk.text.Cut;
 
 /**
  * The answer to {@code /stats}: the period's figures as a short text for the staff group.
@@ -103,7 +104,6 @@ final class StatsReport {
 	}
 
 	private static String shorten(String text) {
-		String line = text.replace('\n', ' ');
-		return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+		return Cut.shorten(text.replace('\n', ' '), 80);
 	}
 }

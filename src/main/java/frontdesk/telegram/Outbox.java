@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import frontdesk.conversation.CustomerDelivery;
 import frontdesk.conversation.Reply;
+import frontdesk.text.Cut;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -118,8 +119,7 @@ class Outbox {
 				cut = rest.lastIndexOf(' ', OutboxSender.MAX_TEXT);
 			}
 			if (cut < OutboxSender.MAX_TEXT / 2) {
-				cut = Character.isHighSurrogate(rest.charAt(OutboxSender.MAX_TEXT - 1)) ? OutboxSender.MAX_TEXT - 1
-						: OutboxSender.MAX_TEXT;
+				cut = Cut.at(rest, OutboxSender.MAX_TEXT);
 			}
 			parts.add(rest.substring(0, cut).stripTrailing());
 			rest = rest.substring(cut).stripLeading();

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import frontdesk.text.Cut;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -253,7 +255,7 @@ class OutboxMessage {
 	}
 
 	private static String limit(String error) {
-		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+		return error == null ? null : Cut.toLength(error, 1000);
 	}
 
 	enum Kind {

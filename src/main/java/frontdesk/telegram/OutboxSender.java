@@ -30,6 +30,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import frontdesk.conversation.ConversationService;
+import frontdesk.text.Cut;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -430,7 +431,7 @@ class OutboxSender implements SmartLifecycle {
 				.messageThreadId(message.messageThreadId())
 				.fromChatId(message.fromChatId())
 				.messageId(message.fromMessageId())
-				.caption(message.text() == null ? null : limit(message.text(), MAX_CAPTION))
+				.caption(message.text() == null ? null : Cut.shorten(message.text(), MAX_CAPTION))
 				.replyToMessageId(replyTo)
 				.allowSendingWithoutReply(replyTo == null ? null : true)
 				.build();
@@ -482,11 +483,7 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	private static String limit(String text) {
-		return limit(text, MAX_TEXT);
-	}
-
-	private static String limit(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+		return Cut.shorten(text, MAX_TEXT);
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

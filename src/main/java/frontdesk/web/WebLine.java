@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.Reply;
+import frontdesk.text.Cut;
 
 /**
  * One line of a visitor's chat as the page shows it: what they wrote, or what the bot or a person answered, with its
@@ -99,7 +100,7 @@ class WebLine {
 	}
 
 	private static String limit(String text) {
-		return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+		return Cut.toLength(text, MAX_TEXT);
 	}
 
 	enum Author {
