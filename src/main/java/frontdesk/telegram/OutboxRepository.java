@@ -21,11 +21,9 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	/** The oldest pending message of each chat: the only one of the chat that may go out next. */
 	@Query("""
 			select min(m.id) from OutboxMessage m
-			where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING
-			  and m.kind <> frontdesk.telegram.OutboxMessage.Kind.ANSWER_CALLBACK
-			  and m.kind <> frontdesk.telegram.OutboxMessage.Kind.EDIT_MESSAGE
+			where m.status = frontdesk.telegram.OutboxMessage.Status.PENDING and m.kind not in :unordered
 			group by m.chatId order by min(m.id)""")
-	List<Long> findChatHeads(Limit limit);
+	List<Long> findChatHeads(Collection<OutboxMessage.Kind> unordered, Limit limit);
 
 	List<OutboxMessage> findByIdIn(List<Long> ids);
 
@@ -42,7 +40,7 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	default List<OutboxMessage> findNextToSend(int limit) {
 		List<OutboxMessage> next = new ArrayList<>(findByStatusAndKindInOrderById(OutboxMessage.Status.PENDING,
 				OutboxMessage.UNORDERED, Limit.of(limit)));
-		next.addAll(findByIdIn(findChatHeads(Limit.of(limit))));
+		next.addAll(findByIdIn(findChatHeads(OutboxMessage.UNORDERED, Limit.of(limit))));
 		next.sort(Comparator.comparing(OutboxMessage::id));
 		return next;
 	}

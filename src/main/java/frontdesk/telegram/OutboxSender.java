@@ -225,7 +225,7 @@ class OutboxSender implements SmartLifecycle {
 				continue;
 			}
 			Duration wait = inFlight.size() >= MAX_IN_FLIGHT ? MIN_LOOK
-					: pacer.tryAcquire(message.chatId(), message.ordered());
+					: pacer.tryAcquire(message);
 			if (!wait.isZero()) {
 				next = earliest(next, now.plus(wait.compareTo(MIN_LOOK) < 0 ? MIN_LOOK : wait));
 				continue;

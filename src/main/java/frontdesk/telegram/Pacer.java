@@ -54,12 +54,14 @@ final class Pacer {
 	}
 
 	/**
-	 * Takes a slot for a message to the chat if the limits allow one now.
-	 * @param toChat whether the message counts against the chat's own limit (callback answers do not)
+	 * Takes a slot for the message if the limits allow one now. Everything counts against the limit over all chats;
+	 * everything but the answer to a button press, which shows in no chat, counts against its chat's own limit too:
+	 * an edit of a card as much as a new post.
 	 * @return zero when the slot was taken, else how long until one is free
 	 */
-	synchronized Duration tryAcquire(long chatId, boolean toChat) {
-		Bucket chat = toChat ? chats.computeIfAbsent(chatId, this::chatBucket) : null;
+	synchronized Duration tryAcquire(OutboxMessage message) {
+		Bucket chat = message.kind() == OutboxMessage.Kind.ANSWER_CALLBACK ? null
+				: chats.computeIfAbsent(message.chatId(), this::chatBucket);
 		long wait = Math.max(waitNanos(overall), chat == null ? 0 : waitNanos(chat));
 		if (wait > 0) {
 			return Duration.ofNanos(wait);

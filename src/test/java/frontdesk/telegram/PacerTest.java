@@ -71,25 +71,43 @@ class PacerTest {
 	void callbackAnswersDoNotUseTheChatsSlots() {
 		assertThat(taken(42L, 3)).isEqualTo(3);
 
-		assertThat(pacer.tryAcquire(42L, false)).isZero();
+		assertThat(pacer.tryAcquire(OutboxMessage.callbackAnswer(42L, "query-1", null, clock.instant()))).isZero();
+	}
+
+	@Test
+	void editsOfCardsCountAgainstTheGroupsTwentyAMinute() {
+		long group = -1002003004005L;
+		int taken = 0;
+		for (int second = 0; second < 60; second++) {
+			taken += taken(group, 2);
+			OutboxMessage edit = OutboxMessage.edit(group, "card:" + second, "#T-000001 Taken by Grace", null,
+					clock.instant());
+			taken += pacer.tryAcquire(edit).isZero() ? 1 : 0;
+			clock.advance(Duration.ofSeconds(1));
+		}
+		assertThat(taken).isEqualTo(20);
 	}
 
 	@Test
 	void saysHowLongUntilTheNextSlot() {
 		taken(42L, 3);
 
-		assertThat(pacer.tryAcquire(42L, true)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(pacer.tryAcquire(post(42L))).isEqualTo(Duration.ofSeconds(1));
 		clock.advance(Duration.ofMillis(600));
-		assertThat(pacer.tryAcquire(42L, true)).isEqualTo(Duration.ofMillis(400));
+		assertThat(pacer.tryAcquire(post(42L))).isEqualTo(Duration.ofMillis(400));
 	}
 
 	private int taken(long chatId, int tries) {
 		int taken = 0;
 		for (int i = 0; i < tries; i++) {
-			if (pacer.tryAcquire(chatId, true).isZero()) {
+			if (pacer.tryAcquire(post(chatId)).isZero()) {
 				taken++;
 			}
 		}
 		return taken;
+	}
+
+	private OutboxMessage post(long chatId) {
+		return OutboxMessage.text(chatId, null, "hello", null, null, null, clock.instant());
 	}
 }
