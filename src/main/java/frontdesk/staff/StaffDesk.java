@@ -229,7 +229,7 @@ public class StaffDesk {
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
 	@Transactional
 	public StaffAction commandInTopic(long topicId, String command, StaffMember staff) {
-		String prefix = command.startsWith("/close") ? CLOSE : TAKE;
+		String prefix = command.strip().toLowerCase(Locale.ROOT).startsWith("/close") ? CLOSE : TAKE;
 		return openTicketInTopic(topicId).map(ticket -> pressed(prefix + ticket.id(), staff))
 			.orElse(StaffAction.note("This customer has no open request."));
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -260,9 +261,12 @@ class UpdateHandler {
 		return message.getDate() == null ? clock.instant() : Instant.ofEpochSecond(message.getDate());
 	}
 
-	/** Whether the text is the command, as {@code /name}, {@code /name@bot} or either followed by arguments. */
+	/**
+	 * Whether the text is the command, as {@code /name}, {@code /name@bot} or either followed by arguments, in any
+	 * case (a phone may capitalise it).
+	 */
 	private static boolean isCommand(String text, String name) {
-		String command = text.strip().split("\\s", 2)[0];
+		String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
 		return command.equals("/" + name) || command.startsWith("/" + name + "@");
 	}
 

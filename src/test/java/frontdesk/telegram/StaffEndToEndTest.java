@@ -287,17 +287,18 @@ class StaffEndToEndTest {
 	}
 
 	@Test
-	void takeInTheTopicWorksLikeTheButton() {
+	void takeInTheTopicWorksLikeTheButtonAlsoCapitalisedByAPhone() {
 		long chat = chats.incrementAndGet();
 		long hal = scenes.staffMember("Hal");
 		long ticket = scenes.askForPerson(chat, "Ida");
 		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		scenes.inTopic(topic, hal, "Hal", "/take");
+		scenes.inTopic(topic, hal, "Hal", "/Take");
 
 		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, "It's yours."),
 				WAIT);
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/Take"));
 	}
 
 	@Test
