@@ -20,11 +20,15 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 
 	Optional<Conversation> findById(Long id);
 
-	/** Open conversations nobody wrote in since the given times: with the bot since one, held by a person since the other. */
+	/**
+	 * Open conversations that went quiet, as {@link Conversation#idle} decides: with the bot, no customer message since
+	 * one time; held by a person, no message from either side since the other.
+	 */
 	@Query("""
 			select c.id from Conversation c
 			where (c.state = frontdesk.conversation.Conversation.State.WITH_BOT and c.lastCustomerMessageAt <= :botSince)
-			   or (c.state = frontdesk.conversation.Conversation.State.WITH_PERSON and c.lastCustomerMessageAt <= :personSince)
+			   or (c.state = frontdesk.conversation.Conversation.State.WITH_PERSON and c.lastCustomerMessageAt <= :personSince
+			       and (c.lastStaffMessageAt is null or c.lastStaffMessageAt <= :personSince))
 			order by c.id""")
 	List<Long> findQuiet(Instant botSince, Instant personSince, Limit limit);
 

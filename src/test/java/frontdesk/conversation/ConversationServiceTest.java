@@ -1,5 +1,6 @@
 package frontdesk.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -727,6 +728,40 @@ class ConversationServiceTest {
 			Long customerId = conversations.findById(latest.get(0).conversationId()).orElseThrow().customerId();
 			assertThat(jdbc.queryForObject("select count(*) from conversation where customer_id = ? and state <> 'CLOSED'",
 					Integer.class, customerId)).isEqualTo(1);
+		}
+	}
+
+	@Nested
+	class Quiet {
+
+		@Autowired
+		ConversationRepository conversations;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@Test
+		void aConversationAPersonHoldsIsQuietOnlyWhenNeitherSideWrote() {
+			say("/human");
+			Long id = lastMessages(1).get(0).conversationId();
+			service.heldByPerson(id);
+			service.staffSaid(id, "Let me check that for you");
+			Instant now = Instant.now();
+			setLastMessages(id, now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1)));
+
+			assertThat(conversations.findQuiet(now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofDays(1)),
+					Limit.unlimited())).doesNotContain(id);
+			assertThat(service.closeIfIdle(id)).isFalse();
+
+			setLastMessages(id, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1).plusMinutes(1)));
+
+			assertThat(conversations.findQuiet(now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofDays(1)),
+					Limit.unlimited())).contains(id);
+		}
+
+		private void setLastMessages(Long conversationId, Instant customer, Instant staff) {
+			jdbc.update("update conversation set last_customer_message_at = ?, last_staff_message_at = ? where id = ?",
+					java.sql.Timestamp.from(customer), java.sql.Timestamp.from(staff), conversationId);
 		}
 	}
 
