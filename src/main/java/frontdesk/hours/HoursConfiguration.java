@@ -1,5 +1,8 @@
 package frontdesk.hours;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +12,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HoursConfiguration {
 
+	/**
+	 * The hours, checked for a promise that can be kept: a response time more than the open time of two years, or
+	 * closed dates for as long, would leave every request for a person without one.
+	 */
 	@Bean
-	BusinessHours businessHours(HoursSettings settings) {
-		return BusinessHours.of(settings);
+	BusinessHours businessHours(HoursSettings settings, ObjectProvider<Clock> clock) {
+		BusinessHours hours = BusinessHours.of(settings);
+		try {
+			hours.plusOpenTime(clock.getIfAvailable(Clock::systemUTC).instant(), settings.responseTime());
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalArgumentException("frontdesk.hours.response-time: a request made now could not be "
+					+ "promised an answer, because " + settings.responseTime() + " of open time does not pass within "
+					+ "two years; give a shorter response-time, or fewer frontdesk.hours.closed-dates");
+		}
+		return hours;
 	}
 }

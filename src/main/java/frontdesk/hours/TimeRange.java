@@ -43,6 +43,10 @@ public record TimeRange(LocalTime start, LocalTime end) {
 			throw new IllegalArgumentException(
 					"'" + text + "' is not a time range; write it as HH:mm-HH:mm, such as 09:00-17:30");
 		}
+		if (times[0].strip().equals(END_OF_DAY)) {
+			throw new IllegalArgumentException("'" + text + "' starts at 24:00, which can only end a range; a range "
+					+ "from midnight starts at 00:00");
+		}
 		LocalTime start = parseTime(text, times[0].strip());
 		String endText = times[1].strip();
 		if (endText.equals(END_OF_DAY)) {

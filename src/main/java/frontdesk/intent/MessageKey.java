@@ -33,7 +33,7 @@ public enum MessageKey {
 	UPSET("upset", "I'm sorry this has been frustrating. Would you like a person from our team to take it from here?"),
 
 	HANDOFF_IN_HOURS("handoff.in-hours", "A person will be with you shortly — you are number {position} in the queue. "
-			+ "Your request is {ticket}, and we'll answer by {promised_by} at the latest. Anything you add here goes "
+			+ "Your request is {ticket}, and we'll answer by {promised_by} ({zone}) at the latest. Anything you add here goes "
 			+ "into the same request.", Placeholders.REQUEST),
 
 	HANDOFF_BEFORE_CLOSING("handoff.before-closing", "We close soon, so a person will answer by {promised_by} at the "

@@ -66,7 +66,7 @@ public class PromiseWatch {
 			.toList());
 		for (Long id : dueSoon) {
 			inOwnTransaction(() -> tickets.findById(id).ifPresent(ticket -> {
-				boolean announced = ticket.promisedBy().isAfter(now) ? ticket.remind(now) : ticket.miss(now);
+				boolean announced = now.isAfter(ticket.promisedBy()) ? ticket.miss(now) : ticket.remind(now);
 				if (announced) {
 					tickets.save(ticket);
 				}

@@ -116,6 +116,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 			firstResponseAt = wroteAt.isAfter(now) ? now : wroteAt.isBefore(requestedAt) ? requestedAt : wroteAt;
 			// a follow-up of a bad rating was promised nothing
 			promiseKept = followUp ? null : !firstResponseAt.isAfter(promisedBy);
+			if (Boolean.TRUE.equals(promiseKept)) {
+				// written in time but handled after the watch had looked (Telegram keeps messages while Frontdesk is
+				// down): the promise was kept after all
+				missedAt = null;
+			}
 		}
 	}
 
@@ -159,9 +164,9 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		return true;
 	}
 
-	/** Records that the promise passed with no staff reply, once. */
+	/** Records that the promise passed with no staff reply, once: a reply at the very moment still keeps it. */
 	boolean miss(Instant now) {
-		if (missedAt != null || firstResponseAt != null || !isOpen() || followUp || now.isBefore(promisedBy)) {
+		if (missedAt != null || firstResponseAt != null || !isOpen() || followUp || !now.isAfter(promisedBy)) {
 			return false;
 		}
 		missedAt = now;

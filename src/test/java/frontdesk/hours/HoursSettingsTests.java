@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HoursSettingsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(HoursConfiguration.class);
+		.withUserConfiguration(Settings.class);
 
 	@Nested
 	class Defaults {
@@ -180,6 +181,21 @@ class HoursSettingsTests {
 		}
 
 		@Test
+		void rejectsAResponseTimeNoRequestCouldBePromised() {
+			for (String properties : List.of("frontdesk.hours.response-time=P1000D",
+					"frontdesk.hours.weekly.mon=09:00-10:00,frontdesk.hours.response-time=PT200H")) {
+				runner.withPropertyValues(properties.split(",")).run((context) -> {
+					Throwable reason = context.getStartupFailure();
+					while (reason.getCause() != null) {
+						reason = reason.getCause();
+					}
+					assertThat(reason.getMessage()).startsWith("frontdesk.hours.response-time: a request made now "
+							+ "could not be promised an answer").contains("two years");
+				});
+			}
+		}
+
+		@Test
 		void rejectsBadClosedDate() {
 			assertFailsNaming("frontdesk.hours.closed-dates", "2026-13-01", "frontdesk.hours.closed-dates=2026-13-01");
 		}
@@ -230,7 +246,8 @@ class HoursSettingsTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(HoursSettings.class)
-	static class HoursConfiguration {
+	@Import(HoursConfiguration.class)
+	static class Settings {
 
 	}
 

@@ -57,7 +57,8 @@ class TimeRangeTests {
 				17:00-09:00   | ends before it starts
 				09:00-09:00   | is empty
 				18:00-00:00   | write 24:00
-				24:00-24:00   | '24:00' is not a time of day
+				24:00-24:00   | starts at 24:00, which can only end a range
+				24:00-09:00   | a range from midnight starts at 00:00
 				""")
 		void rejectsBadRangeWithClearMessage(String text, String problem) {
 			assertThatIllegalArgumentException().isThrownBy(() -> TimeRange.parse(text))

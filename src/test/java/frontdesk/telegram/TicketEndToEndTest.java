@@ -162,7 +162,7 @@ class TicketEndToEndTest {
 		assertThat(firstPromise).startsWith("A person will be with you shortly — you are number ");
 		int position = Integer.parseInt(firstPromise.replaceAll("(?s).*you are number (\\d+) in the queue.*", "$1"));
 		assertThat(secondPromise).contains("you are number " + (position + 1) + " in the queue")
-			.contains("we'll answer by Monday 12:00");
+			.contains("we'll answer by Monday 12:00 (Europe/London) at the latest.");
 		assertThat(ask(chats.incrementAndGet(), "are you open right now?")).startsWith("Yes, we're open now. Our hours are");
 	}
 

@@ -86,6 +86,7 @@ class TicketTest {
 			ticket.staffReplied(GRACE, PROMISED.minusSeconds(60), PROMISED.plusSeconds(300));
 
 			assertThat(ticket.promiseKept()).isTrue();
+			assertThat(ticket.timeline(0).missedAt()).as("no longer said to be missed").isNull();
 		}
 
 		@Test
@@ -101,7 +102,8 @@ class TicketTest {
 		@Test
 		void isMissedOnceWhenItPassesWithNoReply() {
 			assertThat(ticket.miss(PROMISED.minusSeconds(1))).isFalse();
-			assertThat(ticket.miss(PROMISED)).isTrue();
+			assertThat(ticket.miss(PROMISED)).as("a reply now would still keep it").isFalse();
+			assertThat(ticket.miss(PROMISED.plusSeconds(1))).isTrue();
 			assertThat(ticket.miss(PROMISED.plusSeconds(60))).isFalse();
 			assertThat(ticket.promiseKept()).isFalse();
 		}
