@@ -173,7 +173,7 @@ class ConversationController {
 	}
 
 	private static Rating rating(RatingView rating, ZoneId zone) {
-		return new Rating(rating.score(), rating.comment(), rating.handledBy() == null ? "the bot" : rating.handledBy(),
+		return new Rating(rating.score(), rating.comment(), rating.handler(),
 				Format.time(rating.askedAt(), zone), Format.time(rating.ratedAt(), zone));
 	}
 }

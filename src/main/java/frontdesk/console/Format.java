@@ -42,8 +42,7 @@ final class Format {
 
 	/** The customer's name as staff see it: their first name, or "Customer". */
 	static String name(CustomerProfile customer) {
-		return customer == null || customer.firstName() == null || customer.firstName().isBlank() ? "Customer"
-				: customer.firstName();
+		return customer == null ? "Customer" : customer.name();
 	}
 
 	/** How a request ended, e.g. "closed by Grace" or "ended by the customer". */

@@ -115,13 +115,11 @@ class RatingAlerts {
 		ZoneId zone = hours.zone();
 		return "Rated " + rating.score() + "/5 by " + name(customer) + ": the conversation of "
 				+ WHEN.format(rating.askedAt().atZone(zone)) + ", handled by "
-				+ (rating.handledBy() != null ? rating.handledBy()
-						: rating.ticketId() != null ? "no one: the customer asked for a person, and none answered"
-						: "the bot alone") + ".";
+				+ rating.handler() + ".";
 	}
 
 	private static String name(CustomerProfile customer) {
-		return customer.firstName() == null || customer.firstName().isBlank() ? "the customer" : customer.firstName();
+		return customer.firstName() == null ? "the customer" : customer.firstName();
 	}
 
 	static String alertKey(long conversationId) {

@@ -271,7 +271,7 @@ public class StaffDesk {
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
 		long topic = topics.topicOf(wrote.customerId(), customer);
-		String name = customer.firstName() == null ? "Customer" : customer.firstName();
+		String name = customer.name();
 		if (wrote.edited()) {
 			group.relay(topic, customer, null, name + " edited: " + wrote.text(), wrote.channelMessageId());
 		}
@@ -468,7 +468,7 @@ public class StaffDesk {
 				.append(TIME.format(line.at().atZone(zone)))
 				.append(' ')
 				.append(switch (line.author()) {
-					case "CUSTOMER" -> customer.firstName() == null ? "Customer" : customer.firstName();
+					case "CUSTOMER" -> customer.name();
 					case "STAFF" -> "Staff";
 					default -> "Bot";
 				})

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import frontdesk.conversation.CustomerProfile;
+import frontdesk.text.Cut;
 
 import org.springframework.stereotype.Component;
 
@@ -77,11 +78,10 @@ class StaffTopics {
 	 * (the web chat) the channel and the end of their id, to tell visitors apart.
 	 */
 	static String title(CustomerProfile customer) {
-		String name = customer.firstName() == null || customer.firstName().isBlank() ? "Customer" : customer.firstName();
 		String id = customer.externalId();
 		String title = !"telegram".equals(customer.channel())
-				? name + " (" + customer.channel() + " " + id.substring(Math.max(0, id.length() - 4)) + ")"
-				: customer.username() == null ? name : name + " (@" + customer.username() + ")";
-		return title.length() > 128 ? title.substring(0, 128) : title;
+				? customer.name() + " (" + customer.channel() + " " + id.substring(Math.max(0, id.length() - 4)) + ")"
+				: customer.username() == null ? customer.name() : customer.name() + " (@" + customer.username() + ")";
+		return Cut.toLength(title, 128);
 	}
 }
