@@ -10,9 +10,11 @@
 	const close = '<svg viewBox="0 0 24 24" width="22" height="22" stroke="#fff" stroke-width="2.5" aria-hidden="true"><path d="M5 5l14 14M19 5L5 19"/></svg>';
 	button.innerHTML = icon;
 	button.setAttribute('aria-label', labels.open);
+	button.setAttribute('aria-expanded', 'false');
+	button.setAttribute('aria-controls', 'frontdesk-chat');
 	Object.assign(button.style, {
-		position: 'fixed', right: '20px', bottom: '20px', width: '56px', height: '56px', borderRadius: '50%',
-		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483646,
+		position: 'fixed', width: '56px', height: '56px', borderRadius: '50%',
+		border: '0', background: '#1f6feb', color: '#fff', cursor: 'pointer', zIndex: 2147483647,
 		boxShadow: '0 4px 12px rgba(0,0,0,.25)'
 	});
 	// the chat is loaded when the visitor first opens it, so a page view alone starts no conversation; for a week after
@@ -36,12 +38,38 @@
 		}
 	};
 	const frame = document.createElement('iframe');
+	frame.id = 'frontdesk-chat';
 	frame.title = labels.open;
 	Object.assign(frame.style, {
-		position: 'fixed', right: '20px', bottom: '88px', width: 'min(380px, calc(100vw - 40px))',
-		height: 'min(600px, calc(100vh - 120px))', border: '0', borderRadius: '12px', display: 'none',
-		boxShadow: '0 8px 28px rgba(0,0,0,.25)', zIndex: 2147483647, background: '#fff'
+		position: 'fixed', border: '0', display: 'none', boxShadow: '0 8px 28px rgba(0,0,0,.25)',
+		zIndex: 2147483646, background: '#fff'
 	});
+	// on a phone the open chat takes the whole screen, so that it can still be read with the keyboard up, and the close
+	// button sits on its header; elsewhere it floats above the button
+	const phone = window.matchMedia('(max-width: 480px)');
+	const place = () => {
+		const full = phone.matches && frame.style.display !== 'none';
+		Object.assign(frame.style, full
+			? { top: '0', left: '0', right: '0', bottom: '0', width: '100%', height: '100%', borderRadius: '0' }
+			: { top: 'auto', left: 'auto', right: '20px', bottom: '88px', width: 'min(380px, calc(100vw - 40px))',
+				height: 'min(600px, calc(100vh - 120px))', borderRadius: '12px' });
+		Object.assign(button.style, full
+			? { top: '8px', right: '8px', bottom: 'auto', width: '40px', height: '40px', boxShadow: 'none' }
+			: { top: 'auto', right: '20px', bottom: '20px', width: '56px', height: '56px',
+				boxShadow: '0 4px 12px rgba(0,0,0,.25)' });
+	};
+	phone.addEventListener('change', place);
+	place();
+	// the address of the chat, and whether what the frame shows is the chat (not a browser's error page, when the
+	// server could not be reached): a frame that is not is loaded again when the visitor opens it, and while it is open
+	let address = null;
+	let ready = false;
+	let retry = null;
+	const load = url => {
+		address = url;
+		ready = false;
+		frame.src = url;
+	};
 	// a dot on the button when an answer (a staff reply, say) came while the chat was closed
 	const dot = '<span style="position:absolute;top:2px;right:2px;width:14px;height:14px;border-radius:50%;'
 		+ 'background:#e5484d;border:2px solid #fff"></span>';
@@ -53,22 +81,30 @@
 	frame.addEventListener('load', () => {
 		if (frame.style.display !== 'none') {
 			opened();
+			clearTimeout(retry);
+			retry = setTimeout(() => {
+				if (!ready && frame.style.display !== 'none') {
+					load(address);
+				}
+			}, 5000);
 		}
 		else {
 			// closed again before the chat had loaded
 			frame.contentWindow.postMessage('frontdesk:closed', origin);
 		}
 	});
-	button.addEventListener('click', () => {
+	const toggle = () => {
 		const open = frame.style.display === 'none';
 		frame.style.display = open ? 'block' : 'none';
+		place();
 		button.innerHTML = open ? close : icon;
 		button.setAttribute('aria-label', open ? labels.close : labels.open);
+		button.setAttribute('aria-expanded', String(open));
 		if (open) {
 			remember();
 		}
-		if (open && !frame.src) {
-			frame.src = origin + '/?embed=1';
+		if (open && (!address || !ready)) {
+			load(origin + '/?embed=1');
 		}
 		else if (open) {
 			opened();
@@ -76,30 +112,40 @@
 		else {
 			frame.contentWindow.postMessage('frontdesk:closed', origin);
 		}
-	});
+	};
+	button.addEventListener('click', toggle);
 	window.addEventListener('message', event => {
-		if (event.origin !== origin || frame.style.display !== 'none') {
+		if (event.origin !== origin) {
 			return;
 		}
-		if (event.data === 'frontdesk:unread') {
+		if (event.data === 'frontdesk:ready') {
+			ready = true;
+		}
+		else if (event.data === 'frontdesk:close' && frame.style.display !== 'none') {
+			// Escape in the chat: closed, and the keyboard back on the button
+			toggle();
+			button.focus();
+		}
+		// the dot is for a closed chat only
+		else if (event.data === 'frontdesk:unread' && frame.style.display === 'none') {
 			button.innerHTML = icon + dot;
 			button.setAttribute('aria-label', labels.unread);
 		}
-		else if (event.data === 'frontdesk:read') {
+		else if (event.data === 'frontdesk:read' && frame.style.display === 'none') {
 			// read on another of the site's pages
 			button.innerHTML = icon;
 			button.setAttribute('aria-label', labels.open);
 		}
 	});
 	if (remembered()) {
-		frame.src = origin + '/?embed=1&closed=1';
+		load(origin + '/?embed=1&closed=1');
 	}
 	// a script tag in the page's head runs before there is a body to add to
-	const place = () => document.body.append(frame, button);
+	const add = () => document.body.append(frame, button);
 	if (document.body) {
-		place();
+		add();
 	}
 	else {
-		document.addEventListener('DOMContentLoaded', place);
+		document.addEventListener('DOMContentLoaded', add);
 	}
 })();

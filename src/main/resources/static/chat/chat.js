@@ -64,6 +64,14 @@
 
 	if (embedded.has('embed')) {
 		document.body.classList.add('embedded');
+		// the widget learns that the chat loaded (not a browser's error page, which it would load again)
+		window.parent.postMessage('frontdesk:ready', '*');
+		// Escape closes the widget, as it closes any dialog
+		document.addEventListener('keydown', event => {
+			if (event.key === 'Escape') {
+				window.parent.postMessage('frontdesk:close', '*');
+			}
+		});
 		// the widget opened the chat: the newest lines in view, and the box ready for typing; while it is closed, an
 		// answer that comes is announced on its button
 		window.addEventListener('message', event => {
@@ -93,6 +101,17 @@
 		});
 	}
 
+	// when the view shrinks (a phone's keyboard opens), a visitor who was reading the newest lines still sees them
+	let atBottom = true;
+	list.addEventListener('scroll', () => {
+		atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+	});
+	new ResizeObserver(() => {
+		if (atBottom) {
+			list.scrollTop = list.scrollHeight;
+		}
+	}).observe(list);
+
 	// the box grows with what is written, up to its maximum height, and shrinks back once it is sent
 	function fit() {
 		input.style.height = 'auto';
@@ -118,14 +137,23 @@
 		markSeen();
 		let item = shown.get(line.id);
 		const fresh = !item;
+		// a line comes twice, with the answer to a post and on the stream: drawn again only when it changed (a rating
+		// shown as chosen, say), so a screen reader does not read it twice nor a pressed button come back
+		const drawn = JSON.stringify([line.author, line.text, line.buttons, line.oneRow]);
+		if (!fresh && item.dataset.drawn === drawn) {
+			return;
+		}
 		if (fresh) {
 			item = document.createElement('li');
 			shown.set(line.id, item);
 		}
 		item.className = 'line ' + line.author;
 		item.dataset.id = line.id;
+		item.dataset.drawn = drawn;
 		const bubble = document.createElement('div');
 		bubble.className = 'bubble';
+		// a line in a right-to-left language keeps its punctuation where it belongs
+		bubble.dir = 'auto';
 		bubble.textContent = line.text;
 		item.replaceChildren(bubble);
 		if (line.buttons.length > 0) {
@@ -149,11 +177,12 @@
 		list.scrollTop = list.scrollHeight;
 	}
 
+	// the notice's place stays in the page, empty and out of sight when there is none, so that a screen reader reads
+	// out each new one
 	function notice(text) {
 		noticeBox.textContent = text;
-		noticeBox.hidden = !text;
 		if (text) {
-			setTimeout(() => { if (noticeBox.textContent === text) noticeBox.hidden = true; }, 6000);
+			setTimeout(() => { if (noticeBox.textContent === text) noticeBox.textContent = ''; }, 8000);
 		}
 	}
 
@@ -278,7 +307,10 @@
 
 	async function start() {
 		// a new visitor is greeted; when the page cannot tell whether the visitor is new, it waits for the catch-up
-		if (await catchUp() && received === 0) {
+		const found = await catchUp();
+		// from now on new lines are read out; the conversation the page found is not read again on each reload
+		list.setAttribute('aria-live', 'polite');
+		if (found && received === 0) {
 			if (closed) {
 				greetOnOpen = true;
 			}

@@ -65,6 +65,9 @@ class ChatPageTest {
 				"<p>Answers right away, and a person when you need one</p>",
 				"data-not-sent=\"Sorry, that did not go through. Please try again.\"")
 			.doesNotContain("<3", "Co's");
+		// the list becomes a live region once the page has shown the conversation it found, which a reload would
+		// otherwise read out again
+		assertThat(page).contains("<ol id=\"lines\" class=\"lines\"></ol>", "<textarea id=\"text\" rows=\"1\" maxlength=\"4096\" dir=\"auto\"");
 		assertThat(mvc.perform(get("/widget.js"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("text/javascript;charset=UTF-8"))

@@ -2,10 +2,13 @@ package frontdesk.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -44,7 +47,12 @@ class WidgetBrowserTest {
 
 	/** A shop's page on another site, with the widget's script tag added. */
 	private void shopPage(Browser browser) {
-		browser.driver().get("http://127.0.0.1:" + port + "/no-such-page");
+		shopPage(browser, "127.0.0.1");
+	}
+
+	/** A shop's page on the given host, with the widget's script tag added. */
+	private void shopPage(Browser browser, String host) {
+		browser.driver().get("http://" + host + ":" + port + "/no-such-page");
 		browser.driver().executeScript("""
 				document.title = 'Northwind Goods';
 				document.body.innerHTML = '<h1>Northwind Goods</h1>';
@@ -169,6 +177,80 @@ class WidgetBrowserTest {
 			browser.driver().switchTo().defaultContent();
 			assertThat(last.getDomAttribute("aria-label")).isEqualTo("Chat with us");
 			assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(conversations);
+		}
+	}
+
+	@Test
+	void aChatThatCouldNotBeReachedIsLoadedAgainOnceItCanBe() throws InterruptedException {
+		try (Browser browser = new Browser()) {
+			// the shop on the chat's own site, whose requests the browser's tools can block
+			shopPage(browser, "localhost");
+			WebElement button = widgetButton(browser);
+			// the chat cannot be reached (a network blip, the server restarting) when the visitor opens it
+			browser.driver().executeCdpCommand("Network.enable", Map.of());
+			browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+					"downloadThroughput", -1, "uploadThroughput", -1));
+			button.click();
+			Thread.sleep(2000);
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));
+			browser.driver().switchTo().frame(frame);
+			assertThat(browser.driver().findElements(By.id("lines"))).as("the browser's error page").isEmpty();
+			browser.driver().switchTo().defaultContent();
+
+			browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+					"downloadThroughput", -1, "uploadThroughput", -1));
+
+			browser.driver().switchTo().frame(frame);
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+		}
+	}
+
+	@Test
+	void escapeClosesTheChatAndGivesTheKeyboardBackToItsButton() {
+		try (Browser browser = new Browser()) {
+			shopPage(browser);
+			WebElement button = widgetButton(browser);
+			assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+			button.click();
+			assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));
+			browser.driver().switchTo().frame(frame);
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+
+			browser.driver().findElement(By.id("text")).sendKeys(Keys.ESCAPE);
+
+			browser.driver().switchTo().defaultContent();
+			browser.waiting(WAIT).until(driver -> !frame.isDisplayed());
+			assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+			assertThat(button.getDomAttribute("aria-label")).isEqualTo("Chat with us");
+			assertThat(browser.driver().switchTo().activeElement()).isEqualTo(button);
+		}
+	}
+
+	@Test
+	void onAPhoneTheOpenChatTakesTheWholeScreenWithItsCloseButtonOnTop() {
+		try (Browser browser = new Browser()) {
+			browser.driver().manage().window().setSize(new Dimension(375, 667));
+			shopPage(browser);
+			WebElement button = widgetButton(browser);
+			button.click();
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));
+			@SuppressWarnings("unchecked")
+			Map<String, Number> box = (Map<String, Number>) browser.driver().executeScript("""
+					const frame = arguments[0].getBoundingClientRect();
+					const button = arguments[1].getBoundingClientRect();
+					return { left: frame.left, top: frame.top, width: frame.width, height: frame.height,
+						viewWidth: innerWidth, viewHeight: innerHeight, buttonTop: button.top, buttonRight: button.right };""",
+					frame, button);
+			assertThat(box.get("left").intValue()).isZero();
+			assertThat(box.get("top").intValue()).isZero();
+			assertThat(box.get("width").intValue()).isEqualTo(box.get("viewWidth").intValue());
+			assertThat(box.get("height").intValue()).isEqualTo(box.get("viewHeight").intValue());
+			assertThat(box.get("buttonTop").intValue()).isLessThan(20);
+			browser.screenshot("widget-phone");
+
+			button.click();
+			assertThat(frame.isDisplayed()).isFalse();
 		}
 	}
 

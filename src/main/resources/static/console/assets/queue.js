@@ -1,10 +1,13 @@
-// Keeps the queue fresh: reloads the page every 30 seconds, unless a reply is being written.
+// Keeps the queue fresh: reloads the page every 30 seconds, unless a staff member is at work on it (writing a reply,
+// or with the keyboard on one of its buttons or links), and where it was scrolled to.
 (function () {
 	'use strict';
 
-	function writing() {
+	const SCROLLED = 'frontdesk-queue-scrolled';
+
+	function busy() {
 		const active = document.activeElement;
-		if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT')) {
+		if (active && active !== document.body && active !== document.documentElement) {
 			return true;
 		}
 		return Array.prototype.some.call(document.querySelectorAll('textarea'), function (box) {
@@ -12,9 +15,27 @@
 		});
 	}
 
-	setInterval(function () {
-		if (!writing()) {
-			window.location.replace(window.location.pathname);
+	try {
+		const scrolled = Number(sessionStorage.getItem(SCROLLED));
+		sessionStorage.removeItem(SCROLLED);
+		if (scrolled > 0) {
+			window.scrollTo(0, scrolled);
 		}
+	}
+	catch (error) {
+		// storage is off: the page opens at its top
+	}
+
+	setInterval(function () {
+		if (busy()) {
+			return;
+		}
+		try {
+			sessionStorage.setItem(SCROLLED, String(window.scrollY));
+		}
+		catch (error) {
+			// storage is off: the page opens at its top
+		}
+		window.location.replace(window.location.pathname);
 	}, 30000);
 })();
