@@ -63,7 +63,7 @@ class ChatApi {
 			delay = 50, jitter = 25)
 	WebChat.Answer write(@RequestBody Written written, HttpServletRequest request, HttpServletResponse response) {
 		slowDownIfFlooding(request);
-		return chat.write(visitors.ofOrNew(request, response), written.text());
+		return chat.write(visitors.ofOrNew(request, response), written.text(), written.id());
 	}
 
 	@PostMapping(path = "/buttons", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -106,8 +106,11 @@ class ChatApi {
 		}
 	}
 
-	/** A message the visitor wrote. */
-	record Written(String text) {
+	/**
+	 * A message the visitor wrote, with the id their page gave it (so that one sent again is kept once), if it gave
+	 * one.
+	 */
+	record Written(String text, String id) {
 	}
 
 	/** A button the visitor pressed, under one of their lines. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
@@ -34,6 +35,11 @@ class WebChat {
 	/** Longest message a visitor can send, as on Telegram. */
 	static final int MAX_TEXT = 4096;
 
+	static final int MAX_CLIENT_ID = 64;
+
+	/** Lines after a message sent again that are looked at for its answers. */
+	private static final int AGAIN = 20;
+
 	private final WebLineRepository lines;
 
 	private final ConversationService conversations;
@@ -50,17 +56,35 @@ class WebChat {
 	}
 
 	/**
-	 * The visitor wrote: their line is stored, the conversation answers, and the answer is stored.
-	 * @throws IllegalArgumentException for an empty or overlong text
+	 * The visitor wrote: their line is stored, the conversation answers, and the answer is stored. A message sent
+	 * again with the id it had (the page did not get the answer) is not: the answer is what came of it the first time.
+	 * @param clientId the id the visitor's page gave the message, or {@code null}
+	 * @throws IllegalArgumentException for an empty or overlong text, or an id of more than 64 characters
 	 */
 	@Transactional
-	public Answer write(String visitor, String text) {
+	public Answer write(String visitor, String text, String clientId) {
 		String message = Inbound.storable(text).strip();
 		if (message.isEmpty() || message.length() > MAX_TEXT) {
 			throw new IllegalArgumentException("A message has 1 to " + MAX_TEXT + " characters");
 		}
+		if (clientId != null && (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID)) {
+			throw new IllegalArgumentException("A message's id has 1 to " + MAX_CLIENT_ID + " characters");
+		}
+		Optional<WebLine> sent = clientId == null ? Optional.empty()
+				: lines.findByVisitorIdAndClientId(visitor, clientId);
+		if (sent.isPresent()) {
+			// what the page would have had: the message, and the answers after it up to the visitor's next line
+			List<ChatLine> again = new ArrayList<>(List.of(sent.get().view()));
+			for (ChatLine line : lines(visitor, sent.get().id(), AGAIN)) {
+				if (line.author().equals("visitor")) {
+					break;
+				}
+				again.add(line);
+			}
+			return new Answer(again, null);
+		}
 		Instant now = clock.instant();
-		WebLine mine = lines.save(WebLine.fromVisitor(visitor, message, now));
+		WebLine mine = lines.save(WebLine.fromVisitor(visitor, message, clientId, now));
 		Response response = conversations.handle(Inbound.text(profile(visitor), message, String.valueOf(mine.id())));
 		List<ChatLine> shown = new ArrayList<>();
 		shown.add(mine.view());

@@ -44,6 +44,9 @@ class WebLine {
 
 	private Instant editedAt;
 
+	/** The id the visitor's page gave the message, or {@code null}. */
+	private String clientId;
+
 	protected WebLine() {
 	}
 
@@ -57,8 +60,10 @@ class WebLine {
 		this.createdAt = now;
 	}
 
-	static WebLine fromVisitor(String visitorId, String text, Instant now) {
-		return new WebLine(visitorId, Author.VISITOR, text, List.of(), false, now);
+	static WebLine fromVisitor(String visitorId, String text, String clientId, Instant now) {
+		WebLine line = new WebLine(visitorId, Author.VISITOR, text, List.of(), false, now);
+		line.clientId = clientId;
+		return line;
 	}
 
 	static WebLine toVisitor(String visitorId, Author author, Reply reply, Instant now) {

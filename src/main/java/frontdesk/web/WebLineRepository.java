@@ -15,6 +15,9 @@ interface WebLineRepository extends Repository<WebLine, Long> {
 	/** The visitor's latest lines, newest first. */
 	List<WebLine> findByVisitorIdOrderByIdDesc(String visitorId, Limit limit);
 
+	/** The visitor's message with the id their page gave it. */
+	Optional<WebLine> findByVisitorIdAndClientId(String visitorId, String clientId);
+
 	/** The visitor's lines after one, oldest first. */
 	List<WebLine> findByVisitorIdAndIdGreaterThanOrderById(String visitorId, Long after, Limit limit);
 }

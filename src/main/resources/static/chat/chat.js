@@ -234,21 +234,30 @@
 		}
 	}
 
+	// each message has an id of its own, kept when it comes back into the box: sent again after its answer was lost on
+	// the way (the server may have had it), it is stored and answered once
+	let unsent = null;
+	const messageId = () => crypto.randomUUID ? crypto.randomUUID()
+		: Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+
 	form.addEventListener('submit', async event => {
 		event.preventDefault();
 		const text = input.value.trim();
 		if (!text) {
 			return;
 		}
+		const id = unsent && unsent.text === text ? unsent.id : messageId();
+		unsent = null;
 		input.value = '';
 		fit();
 		// a new visitor's first message waits for the page's first exchange, which gives them their cookie: sent
 		// before it, the message would make a second visitor of them, with the greeting's buttons no longer theirs
 		await ready;
 		await greeting;
-		if (!await post('/api/chat/lines', { text })) {
+		if (!await post('/api/chat/lines', { text, id })) {
 			// back in the box, before anything the visitor has begun to write since
 			input.value = input.value ? text + '\n' + input.value : text;
+			unsent = { text: input.value.trim(), id };
 			fit();
 		}
 	});

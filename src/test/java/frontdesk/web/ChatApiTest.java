@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -76,7 +77,7 @@ class ChatApiTest {
 		String visitor = UUID.randomUUID().toString();
 		Cookie cookie = new Cookie(Visitors.COOKIE, visitors.sign(visitor));
 		TransactionStatus first = transactions.getTransaction(TransactionDefinition.withDefaults());
-		chat.write(visitor, "how much does delivery cost?");
+		chat.write(visitor, "how much does delivery cost?", null);
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
 			try {
 				return mvc.perform(post("/api/chat/lines").cookie(cookie).contentType(MediaType.APPLICATION_JSON)
@@ -139,6 +140,42 @@ class ChatApiTest {
 		mvc.perform(post("/api/chat/buttons").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"line\": 1, \"data\": \"" + "a".repeat(ChatBodyLimit.MAX_BYTES) + "\"}"))
 			.andExpect(status().isPayloadTooLarge());
+	}
+
+	@Test
+	void aMessageSentAgainWithItsIdIsKeptAndAnsweredOnceAndGetsTheFirstAnswer(@Autowired JdbcTemplate jdbc)
+			throws Exception {
+		String message = "{\"text\": \"how much does delivery cost?\", \"id\": \"3b1f7c9e-page-1\"}";
+		MvcResult first = mvc.perform(post("/api/chat/lines").contentType(MediaType.APPLICATION_JSON).content(message))
+			.andExpect(status().isOk())
+			.andReturn();
+		Cookie visitor = first.getResponse().getCookie(Visitors.COOKIE);
+
+		// the page did not get that answer, and sends the message again
+		MvcResult again = mvc.perform(post("/api/chat/lines").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+				.content(message))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[0].text").value("how much does delivery cost?"))
+			.andExpect(jsonPath("$.lines[1].text").value(containsString("£3.95")))
+			.andReturn();
+
+		// the same lines (their times as stored, to the microsecond)
+		assertThat(withoutTimes(again)).isEqualTo(withoutTimes(first));
+		String id = visitors.verify(visitor.getValue()).orElseThrow();
+		assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ? and author = 'VISITOR'",
+				Integer.class, id)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from conversation_message m join conversation c on c.id = m.conversation_id "
+				+ "join customer u on u.id = c.customer_id where u.external_id = ? and m.author = 'CUSTOMER'",
+				Integer.class, id)).isEqualTo(1);
+		// another message of the same text, with its own id, is another message
+		mvc.perform(post("/api/chat/lines").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+			.content(message.replace("page-1", "page-2"))).andExpect(status().isOk());
+		assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ? and author = 'VISITOR'",
+				Integer.class, id)).isEqualTo(2);
+	}
+
+	private static String withoutTimes(MvcResult result) throws Exception {
+		return result.getResponse().getContentAsString().replaceAll("\"at\":\"[^\"]*\"", "");
 	}
 
 	@Test

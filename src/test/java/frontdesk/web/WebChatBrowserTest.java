@@ -302,6 +302,34 @@ class WebChatBrowserTest {
 	}
 
 	@Test
+	void aMessageWhoseAnswerWasLostOnTheWaySentAgainIsKeptOnce() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		// the answer to the next post is lost on the way back: the server has the message, the page cannot know
+		browser.driver().executeScript("""
+				const real = window.fetch;
+				window.fetch = (url, options) => {
+					if (!options || options.method !== 'POST') {
+						return real(url, options);
+					}
+					window.fetch = real;
+					return real(url, options).then(() => { throw new TypeError('Failed to fetch'); });
+				};""");
+
+		ask("how much does delivery cost?");
+		browser.waiting(WAIT).until(driver -> "how much does delivery cost?"
+			.equals(driver.findElement(By.id("text")).getDomProperty("value")));
+		browser.driver().findElement(By.id("send")).click();
+		browser.waiting(WAIT).until(driver -> driver.findElement(By.id("text")).getDomProperty("value").isEmpty());
+		waitForLine("bot", text -> text.contains("£3.95"));
+
+		browser.driver().navigate().refresh();
+		waitForLine("bot", text -> text.contains("£3.95"));
+		assertThat(texts("visitor")).containsExactly("how much does delivery cost?");
+		assertThat(texts("bot")).filteredOn(text -> text.contains("£3.95")).hasSize(1);
+	}
+
+	@Test
 	void enterWhileAnInputMethodComposesAWordDoesNotSend() {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
