@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import frontdesk.intent.MessageKey;
 
@@ -29,12 +34,20 @@ class ChatPage {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final Logger log = LoggerFactory.getLogger(ChatPage.class);
+
 	private final WebChat chat;
+
+	private final WebSettings settings;
 
 	private final String widget;
 
-	ChatPage(WebChat chat) {
+	/** Whether the owner has been told that the widget is on another site with a cookie that cannot follow it. */
+	private final AtomicBoolean toldCrossSite = new AtomicBoolean();
+
+	ChatPage(WebChat chat, WebSettings settings) {
 		this.chat = chat;
+		this.settings = settings;
 		try (InputStream in = new ClassPathResource("web/widget.js").getInputStream()) {
 			this.widget = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
@@ -47,7 +60,8 @@ class ChatPage {
 	}
 
 	@GetMapping(path = { "/", "/index.html" }, produces = "text/html;charset=UTF-8")
-	String page(Model model) {
+	String page(Model model, HttpServletRequest request) {
+		warnIfEmbeddedAcrossSites(request);
 		model.addAttribute("language", chat.text(MessageKey.LANGUAGE));
 		model.addAttribute("title", chat.text(MessageKey.WEB_TITLE));
 		model.addAttribute("subtitle", chat.text(MessageKey.WEB_SUBTITLE));
@@ -58,6 +72,21 @@ class ChatPage {
 		model.addAttribute("offline", chat.text(MessageKey.WEB_OFFLINE));
 		model.addAttribute("tooLong", chat.text(MessageKey.WEB_TOO_LONG));
 		return "chat";
+	}
+
+	/**
+	 * The widget on another site, with the cookie as for the chat's own page: the browser keeps no cookie for the
+	 * frame, so every message makes a new visitor, who never sees a staff reply. The page cannot tell, so the log does,
+	 * once.
+	 */
+	private void warnIfEmbeddedAcrossSites(HttpServletRequest request) {
+		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && "iframe".equals(request.getHeader("Sec-Fetch-Dest"))
+				&& !"None".equalsIgnoreCase(settings.cookieSameSite()) && toldCrossSite.compareAndSet(false, true)) {
+			log.warn("The chat is in a frame on another site ({}), but its visitors' cookie is SameSite={}, which the "
+					+ "browser does not keep there: each message there is a new visitor. Serve the chat over HTTPS and "
+					+ "set frontdesk.web.cookie-same-site=None and frontdesk.web.cookie-secure=true",
+					Objects.requireNonNullElse(request.getHeader("Referer"), "no address given"), settings.cookieSameSite());
+		}
 	}
 
 	/** The widget script, its labels written in as a JSON object (JSON is JavaScript, with every string escaped). */

@@ -141,7 +141,7 @@ class ReportsTest {
 			say(customer(), "Zqxv frobnicate the wibble ");
 
 			mvc.perform(get("/console/reports").with(grace()))
-				.andExpect(content().string(containsString("<td class=\"question\">zqxv frobnicate the wibble</td>")))
+				.andExpect(content().string(containsString("<td class=\"question\" dir=\"auto\">zqxv frobnicate the wibble</td>")))
 				.andExpect(content().string(containsString("<td class=\"times\">2</td>")))
 				.andExpect(content().string(containsString("action=\"/console/reports/examples\"")))
 				.andExpect(content().string(containsString("name=\"_csrf\"")));
@@ -153,10 +153,10 @@ class ReportsTest {
 			say(customer(), rambling);
 
 			String page = mvc.perform(get("/console/reports").with(grace())).andReturn().getResponse().getContentAsString();
-			String row = page.substring(page.indexOf("<td class=\"question\">wibble"));
+			String row = page.substring(page.indexOf("<td class=\"question\" dir=\"auto\">wibble"));
 			row = row.substring(0, row.indexOf("</tr>"));
 
-			assertThat(row).contains("<td class=\"question\">" + rambling.substring(0, 297) + "...</td>")
+			assertThat(row).contains("<td class=\"question\" dir=\"auto\">" + rambling.substring(0, 297) + "...</td>")
 				.contains("value=\"" + rambling + "\"")
 				.contains("<option value=\"\" selected>Choose an intent</option>")
 				.doesNotContain("selected=\"selected\"");
@@ -171,7 +171,7 @@ class ReportsTest {
 			String question = "do you offer engraving on the speakers";
 			say(customer(), question);
 			mvc.perform(get("/console/reports").with(grace()))
-				.andExpect(content().string(containsString("<td class=\"question\">" + question + "</td>")));
+				.andExpect(content().string(containsString("<td class=\"question\" dir=\"auto\">" + question + "</td>")));
 
 			mvc.perform(post("/console/reports/examples").param("intent", "about_company").param("text", question)
 				.with(grace())
@@ -182,7 +182,7 @@ class ReportsTest {
 			assertThat(Files.readString(INTENTS.resolve("shop.yml"))).contains("- \"" + question + "\"");
 			assertThat(catalog.current().find("about_company").orElseThrow().examples()).contains(question);
 			mvc.perform(get("/console/reports").with(grace()))
-				.andExpect(content().string(not(containsString("<td class=\"question\">" + question + "</td>"))));
+				.andExpect(content().string(not(containsString("<td class=\"question\" dir=\"auto\">" + question + "</td>"))));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(say(customer(), question).get(0).text())
 				.isIn(catalog.current().find("about_company").orElseThrow().answers()));
 		}

@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import frontdesk.ScratchIntents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class ChatPageTest {
 
 	static final Path INTENTS = ScratchIntents.folder("chat-page-intents", "shop.yml", """
@@ -82,4 +86,24 @@ class ChatPageTest {
 				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
 	}
 
+
+	@Test
+	void tellsTheOwnerOnceWhenTheChatIsInAFrameOnAnotherSiteWithACookieThatCannotFollowIt(CapturedOutput output)
+			throws Exception {
+		mvc.perform(get("/").header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Dest", "document"))
+			.andExpect(status().isOk());
+		assertThat(output).doesNotContain("in a frame on another site");
+
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(get("/").param("embed", "1")
+				.header("Sec-Fetch-Site", "cross-site")
+				.header("Sec-Fetch-Dest", "iframe")
+				.header("Referer", "https://shop.example.com/"))
+				.andExpect(status().isOk());
+		}
+
+		assertThat(output.toString().split("in a frame on another site", -1)).hasSize(2);
+		assertThat(output).contains("The chat is in a frame on another site (https://shop.example.com/), but its "
+				+ "visitors' cookie is SameSite=Lax", "frontdesk.web.cookie-same-site=None");
+	}
 }
