@@ -12,15 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.springframework.data.domain.AbstractAggregateRoot;
-
 /**
  * One conversation between a customer and the business, from the first message to its close. Its state changes only
  * through the transitions below, which refuse illegal moves.
  */
 @Entity
 @Table(name = "conversation")
-class Conversation extends AbstractAggregateRoot<Conversation> {
+class Conversation {
 
 	/** Misses in a row after which the bot offers a person without being asked. */
 	static final int MISSES_BEFORE_OFFERING_PERSON = 2;
@@ -173,7 +171,6 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 		state = State.CLOSED;
 		closedAt = now;
 		closeReason = reason;
-		registerEvent(new ConversationClosed(id, customerId, reason, now));
 	}
 
 	/** A staff member answered (or took the request): from now on a person holds the conversation and the bot stays quiet. */
@@ -223,11 +220,6 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
 	Long id() {
 		return id;
-	}
-
-	/** Events registered and not yet published. */
-	java.util.Collection<Object> events() {
-		return domainEvents();
 	}
 
 	State state() {

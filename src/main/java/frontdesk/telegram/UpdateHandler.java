@@ -48,7 +48,6 @@ class UpdateHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
-	/** Kinds of message the bot cannot read, by how they are described in the transcript. */
 	/**
 	 * What a message without text holds, by the name the transcript gives it; in this order, as a GIF comes as an
 	 * animation and as a document.
