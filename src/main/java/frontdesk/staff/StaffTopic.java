@@ -5,11 +5,15 @@ import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * A customer's topic in the staff group: one per customer, reused for each of their requests.
+ * A customer's topic in the staff group: one per customer, reused for each of their requests. A change writes only
+ * what it changed: a rename (as a message is relayed) and the replacement of a deleted topic (as a post to it fails)
+ * may come at once from two threads, and neither may undo the other.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "staff_topic")
 class StaffTopic {
 
