@@ -36,13 +36,13 @@ class ConsoleDesk {
 	/** @return a short note for the staff member: theirs now, someone else's, or no longer open */
 	@Transactional
 	String take(long ticketId, StaffMember staff) {
-		return act(StaffDesk.TAKE + ticketId, staff);
+		return act(desk.take(ticketId, staff));
 	}
 
 	/** @return a short note for the staff member */
 	@Transactional
 	String close(long ticketId, StaffMember staff) {
-		return act(StaffDesk.CLOSE + ticketId, staff);
+		return act(desk.close(ticketId, staff));
 	}
 
 	/**
@@ -61,8 +61,7 @@ class ConsoleDesk {
 				: "Not sent: this request is no longer open.");
 	}
 
-	private String act(String button, StaffMember staff) {
-		StaffAction action = desk.pressed(button, staff);
+	private String act(StaffAction action) {
 		if (action.delivery() != null) {
 			events.publishEvent(action.delivery());
 		}

@@ -43,10 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDesk {
 
 	/** Button data prefix: take the ticket whose id follows. */
-	public static final String TAKE = "take:";
+	static final String TAKE = "take:";
 
 	/** Button data prefix: close the ticket whose id follows. */
-	public static final String CLOSE = "close:";
+	static final String CLOSE = "close:";
 
 	private static final String WAITING = "Waiting for a person";
 
@@ -229,8 +229,8 @@ public class StaffDesk {
 	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
 	@Transactional
 	public StaffAction commandInTopic(long topicId, String command, StaffMember staff) {
-		String prefix = command.strip().toLowerCase(Locale.ROOT).startsWith("/close") ? CLOSE : TAKE;
-		return openTicketInTopic(topicId).map(ticket -> pressed(prefix + ticket.id(), staff))
+		boolean close = command.strip().toLowerCase(Locale.ROOT).startsWith("/close");
+		return openTicketInTopic(topicId).map(ticket -> close ? close(ticket.id(), staff) : take(ticket.id(), staff))
 			.orElse(StaffAction.note("This customer has no open request."));
 	}
 
@@ -329,21 +329,32 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public StaffAction pressed(String data, StaffMember staff) {
-		long ticketId;
+		long id;
 		try {
-			ticketId = Long.parseLong(data.substring(data.indexOf(':') + 1));
+			id = Long.parseLong(data.substring(data.indexOf(':') + 1));
 		}
 		catch (NumberFormatException ex) {
 			return StaffAction.note("That button is not known.");
 		}
 		if (data.startsWith(CLOSE)) {
-			return close(ticketId, staff);
+			return close(id, staff);
 		}
 		if (data.startsWith(RatingAlerts.FOLLOW_UP)) {
-			RatingAlerts.FollowUp followUp = ratingAlerts.followUp(ticketId, staff);
+			// the id of the rated conversation
+			RatingAlerts.FollowUp followUp = ratingAlerts.followUp(id, staff);
 			Optional.ofNullable(followUp.takenFromQueue()).ifPresent(taken -> updateCard(taken, "Taken by " + staff.name()));
 			return followUp.action();
 		}
+		return take(id, staff);
+	}
+
+	/**
+	 * The staff member takes the request, as with the Take button: it is theirs unless someone has it, and the card
+	 * says so.
+	 * @return a short note for them: theirs now, someone else's, or no longer open
+	 */
+	@Transactional
+	public StaffAction take(long ticketId, StaffMember staff) {
 		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
 		if (taken.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");
@@ -357,8 +368,13 @@ public class StaffDesk {
 		return StaffAction.note("It's yours.");
 	}
 
-	/** Ends the conversation: the customer is told, and the card says who closed it. */
-	private StaffAction close(long ticketId, StaffMember staff) {
+	/**
+	 * The staff member closes the request, as with the Close button: the conversation ends, the customer is told, and
+	 * the card says who closed it.
+	 * @return a short note for them, and what to deliver to the customer
+	 */
+	@Transactional
+	public StaffAction close(long ticketId, StaffMember staff) {
 		Optional<TicketView> closed = tickets.close(ticketId, staff);
 		if (closed.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");
