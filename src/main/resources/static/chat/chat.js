@@ -103,12 +103,18 @@
 
 	// when the view shrinks (a phone's keyboard opens), a visitor who was reading the newest lines still sees them
 	let atBottom = true;
+	let height = list.clientHeight;
 	list.addEventListener('scroll', () => {
-		atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+		// a scroll the browser makes as the list shrinks says nothing of where the visitor was reading
+		if (list.clientHeight === height) {
+			atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+		}
 	});
 	new ResizeObserver(() => {
+		height = list.clientHeight;
 		if (atBottom) {
-			list.scrollTop = list.scrollHeight;
+			// once the lines have been laid out again at the new size
+			requestAnimationFrame(() => { list.scrollTop = list.scrollHeight; });
 		}
 	}).observe(list);
 
