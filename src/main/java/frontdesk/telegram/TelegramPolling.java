@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import org.springframework.context.SmartLifecycle;
@@ -79,12 +78,9 @@ class TelegramPolling implements SmartLifecycle {
 			return;
 		}
 		try {
-			application.registerBot(settings.token(), () -> url, lastReceived -> GetUpdates.builder()
-				.offset(lastReceived + 1)
-				.limit(100)
-				.timeout((int) timeout.toSeconds())
-				.allowedUpdates(UPDATES)
-				.build(), consumer);
+			application.registerBot(settings.token(), () -> url,
+					lastReceived -> new ReadableUpdates(lastReceived + 1, 100, (int) timeout.toSeconds(), UPDATES, handler),
+					consumer);
 			log.info("Telegram is on: long polling {}", settings.apiUrl());
 		}
 		catch (TelegramApiException ex) {

@@ -232,6 +232,21 @@ class TelegramEndToEndTest {
 	class StrangeInput {
 
 		@Test
+		void keepsAnUpdateTheClientLibraryCannotReadAndAnswersTheOthers() {
+			long chat = newChat();
+			// a kind of object newer than the library (here a chat background of a type it does not know)
+			ObjectNode newer = telegram.newMessage(chat, chat, "Ada");
+			newer.set("chat_background_set", FakeTelegram.json("{\"type\": {\"type\": \"future_bg\"}}"));
+			long unreadable = telegram.sendUpdate("message", newer);
+			telegram.sendText(chat, chat, "Ada", "how much does delivery cost?");
+
+			telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
+			telegram.awaitConfirmed(unreadable, WAIT);
+			assertThat(jdbc.queryForObject("select payload from telegram_update where update_id = ?", String.class,
+					unreadable)).contains("future_bg");
+		}
+
+		@Test
 		void asksForTextWhenSentPhotosStickersVoiceDocumentsDiceAndPolls() {
 			long chat = newChat();
 			List<String> kinds = List.of("photo", "sticker", "voice", "document", "dice", "poll");
