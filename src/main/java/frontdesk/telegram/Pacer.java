@@ -11,7 +11,9 @@ import io.github.bucket4j.TimeMeter;
 /**
  * Keeps outgoing messages within Telegram's limits: about 30 per second overall, about one per second to a chat
  * (after a short burst), and 20 per minute to a group. Token buckets, on a monotonic clock: a wall clock set back
- * would hold the buckets empty until it caught up.
+ * would hold the buckets empty until it caught up. The overall and group limits hold in every second and every minute,
+ * not only on average: their buckets keep a small burst and refill the rest of the limit steadily, as a full bucket
+ * refilled at the full rate would let out twice the limit in the first second or minute.
  */
 final class Pacer {
 
@@ -47,8 +49,9 @@ final class Pacer {
 				return false;
 			}
 		};
+		int burst = burst(settings.perSecond());
 		this.overall = Bucket.builder()
-			.addLimit(limit -> limit.capacity(settings.perSecond()).refillGreedy(settings.perSecond(), Duration.ofSeconds(1)))
+			.addLimit(limit -> limit.capacity(burst).refillGreedy(steady(settings.perSecond()), Duration.ofSeconds(1)))
 			.withCustomTimePrecision(time)
 			.build();
 	}
@@ -82,10 +85,20 @@ final class Pacer {
 			.addLimit(limit -> limit.capacity(settings.perChatBurst())
 				.refillGreedy(settings.perChatPerSecond(), Duration.ofSeconds(1)));
 		if (isGroup(chatId)) {
-			builder.addLimit(limit -> limit.capacity(settings.perGroupPerMinute())
-				.refillIntervally(settings.perGroupPerMinute(), Duration.ofMinutes(1)));
+			builder.addLimit(limit -> limit.capacity(burst(settings.perGroupPerMinute()))
+				.refillGreedy(steady(settings.perGroupPerMinute()), Duration.ofMinutes(1)));
 		}
 		return builder.withCustomTimePrecision(time).build();
+	}
+
+	/** What may go at once of a limit: a sixth of it. */
+	private static int burst(int limit) {
+		return Math.max(1, limit / 6);
+	}
+
+	/** What refills steadily over the limit's period: the rest of it, so that no period lets out more than the limit. */
+	private static int steady(int limit) {
+		return Math.max(1, limit - burst(limit));
 	}
 
 	/** Groups and channels have negative chat ids; private chats positive ones. */
