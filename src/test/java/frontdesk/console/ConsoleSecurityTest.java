@@ -245,7 +245,7 @@ class ConsoleSecurityTest {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(queue).contains("id=\"reply-" + ticket + "\" rows=\"2\" maxlength=\"4000\" required>Your "
+			assertThat(queue).contains("id=\"reply-" + ticket + "\" rows=\"2\" maxlength=\"4000\" required dir=\"auto\">Your "
 					+ "refund is on its way</textarea>").doesNotContain("id=\"draft\"");
 		}
 
@@ -262,7 +262,7 @@ class ConsoleSecurityTest {
 
 			mvc.perform(get("/console").session(session))
 				.andExpect(content().string(containsString("That page was older than your session")))
-				.andExpect(content().string(containsString("required>Your parcel left the warehouse today</textarea>")));
+				.andExpect(content().string(containsString("required dir=\"auto\">Your parcel left the warehouse today</textarea>")));
 		}
 
 		@Test
