@@ -19,6 +19,8 @@ import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
 import frontdesk.text.Cut;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,7 +92,10 @@ class QueueController {
 		return "console/queue";
 	}
 
+	// Take, Reply and Close: a colleague acting on the same request at the same moment (here or in the staff group)
+	// changes it under the action's hands, which is then tried again on the request as it is now
 	@PostMapping("/console/tickets/{id}/take")
+	@Retryable(includes = ConcurrencyFailureException.class, maxRetries = 3, delay = 50, jitter = 25)
 	String take(@PathVariable long id, @RequestParam(defaultValue = "queue") String back, Principal principal,
 			RedirectAttributes flash) {
 		flash.addFlashAttribute("notice", desk.take(id, ConsolePages.staff(users, principal)));
@@ -98,6 +103,7 @@ class QueueController {
 	}
 
 	@PostMapping("/console/tickets/{id}/reply")
+	@Retryable(includes = ConcurrencyFailureException.class, maxRetries = 3, delay = 50, jitter = 25)
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(defaultValue = "queue") String back, Principal principal, RedirectAttributes flash) {
 		String reply = typed(text);
@@ -126,6 +132,7 @@ class QueueController {
 	}
 
 	@PostMapping("/console/tickets/{id}/close")
+	@Retryable(includes = ConcurrencyFailureException.class, maxRetries = 3, delay = 50, jitter = 25)
 	String close(@PathVariable long id, @RequestParam(defaultValue = "queue") String back, Principal principal,
 			RedirectAttributes flash) {
 		flash.addFlashAttribute("notice", desk.close(id, ConsolePages.staff(users, principal)));

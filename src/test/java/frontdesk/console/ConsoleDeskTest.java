@@ -7,6 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -222,6 +226,36 @@ class ConsoleDeskTest {
 			assertThat(tickets.find(ticket.id()).orElseThrow().takenBy()).isEqualTo("Grace");
 			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
 				.andExpect(content().string(containsString("Grace: Hi Eve, I&#39;m on it")));
+		}
+
+		@Test
+		void twoStaffRepliesAtTheSameMomentBothGoOut(@Autowired JdbcTemplate jdbc) throws Exception {
+			for (int round = 0; round < 8; round++) {
+				CustomerProfile kay = customer("Kay");
+				TicketView ticket = asksForPerson(kay);
+				CyclicBarrier together = new CyclicBarrier(2);
+
+				// both take the untaken request as they answer it: one of them finds it changed under their hands
+				CompletableFuture<MvcResult> grace = CompletableFuture.supplyAsync(() -> replyAfter(together, ticket,
+						grace(), "Grace here"));
+				MvcResult alan = replyAfter(together, ticket, alan(), "Alan here");
+
+				assertThat(grace.get(20, TimeUnit.SECONDS).getFlashMap().get("notice")).isEqualTo("Sent.");
+				assertThat(alan.getFlashMap().get("notice")).isEqualTo("Sent.");
+				// as delivered (a try that was undone delivered nothing)
+				assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ? and author = 'STAFF'",
+						Integer.class, kay.externalId())).isEqualTo(2);
+			}
+		}
+
+		private MvcResult replyAfter(CyclicBarrier together, TicketView ticket, RequestPostProcessor who, String text) {
+			try {
+				together.await(10, TimeUnit.SECONDS);
+				return act(ticket, "reply", who, text);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		@Test
