@@ -175,22 +175,32 @@ class Conversation {
 
 	/** A staff member answered (or took the request): from now on a person holds the conversation and the bot stays quiet. */
 	void personAnswered(Instant now) {
+		personTook();
+		lastStaffMessageAt = now;
+	}
+
+	/**
+	 * A staff member took the request without writing yet: a person holds the conversation and the bot stays quiet,
+	 * but the customer still waits for an answer.
+	 */
+	void personTook() {
 		if (state != State.WAITING_FOR_PERSON && state != State.WITH_PERSON) {
 			throw new IllegalStateException("Conversation " + id + " has no request for a person");
 		}
 		state = State.WITH_PERSON;
-		lastStaffMessageAt = now;
 	}
 
 	/**
 	 * Whether the conversation has gone quiet long enough to close: with the bot, after {@code idleTimeout} with no
 	 * customer message; held by a person, after {@code staffIdleTimeout} with no message from either side. A customer
-	 * waiting for a person is never closed for being quiet.
+	 * waiting for a person, or for the first word of the person who took their request, is never closed for being
+	 * quiet.
 	 */
 	boolean idle(Instant now, Duration idleTimeout, Duration staffIdleTimeout) {
 		return switch (state) {
 			case WITH_BOT -> !now.isBefore(lastCustomerMessageAt.plus(idleTimeout));
-			case WITH_PERSON -> !now.isBefore(latest(lastCustomerMessageAt, lastStaffMessageAt).plus(staffIdleTimeout));
+			case WITH_PERSON -> lastStaffMessageAt != null
+					&& !now.isBefore(latest(lastCustomerMessageAt, lastStaffMessageAt).plus(staffIdleTimeout));
 			case WAITING_FOR_PERSON, CLOSED -> false;
 		};
 	}

@@ -28,7 +28,7 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 			select c.id from Conversation c
 			where (c.state = frontdesk.conversation.Conversation.State.WITH_BOT and c.lastCustomerMessageAt <= :botSince)
 			   or (c.state = frontdesk.conversation.Conversation.State.WITH_PERSON and c.lastCustomerMessageAt <= :personSince
-			       and (c.lastStaffMessageAt is null or c.lastStaffMessageAt <= :personSince))
+			       and c.lastStaffMessageAt <= :personSince)
 			order by c.id""")
 	List<Long> findQuiet(Instant botSince, Instant personSince, Limit limit);
 

@@ -187,11 +187,14 @@ public class ConversationService {
 		});
 	}
 
-	/** A staff member took the request: a person holds the conversation now, and the bot stays quiet. */
+	/**
+	 * A staff member took the request: a person holds the conversation now, and the bot stays quiet; until they write,
+	 * the customer is still waiting, and the conversation is not closed for being quiet.
+	 */
 	@Transactional
 	public void heldByPerson(Long conversationId) {
 		conversations.findById(conversationId).filter(Conversation::isOpen).ifPresent(conversation -> {
-			conversation.personAnswered(clock.instant());
+			conversation.personTook();
 			conversations.save(conversation);
 		});
 	}

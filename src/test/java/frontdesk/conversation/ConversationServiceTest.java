@@ -759,6 +759,20 @@ class ConversationServiceTest {
 					Limit.unlimited())).contains(id);
 		}
 
+		@Test
+		void aConversationWhoseRequestWasTakenButNotAnsweredIsNeverQuiet() {
+			say("/human");
+			Long id = lastMessages(1).get(0).conversationId();
+			service.heldByPerson(id);
+			Instant now = Instant.now();
+			jdbc.update("update conversation set last_customer_message_at = ? where id = ?",
+					java.sql.Timestamp.from(now.minus(Duration.ofDays(30))), id);
+
+			assertThat(conversations.findQuiet(now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofDays(1)),
+					Limit.unlimited())).doesNotContain(id);
+			assertThat(service.closeIfIdle(id)).isFalse();
+		}
+
 		private void setLastMessages(Long conversationId, Instant customer, Instant staff) {
 			jdbc.update("update conversation set last_customer_message_at = ?, last_staff_message_at = ? where id = ?",
 					java.sql.Timestamp.from(customer), java.sql.Timestamp.from(staff), conversationId);

@@ -127,6 +127,14 @@ class ConversationTest {
 		}
 
 		@Test
+		void aCustomerWhoseRequestWasTakenButNotYetAnsweredIsNeverClosedForBeingQuiet() {
+			conversation.requestPerson(9L);
+			conversation.personTook();
+
+			assertThat(conversation.idle(NOW.plus(Duration.ofDays(30)), idle, staffIdle)).isFalse();
+		}
+
+		@Test
 		void heldByAPersonClosesAfterTheStaffIdleTimeoutWithNoMessageFromEitherSide() {
 			conversation.requestPerson(9L);
 			conversation.personAnswered(NOW.plus(Duration.ofHours(5)));
