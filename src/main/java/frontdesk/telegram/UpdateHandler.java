@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -47,6 +49,9 @@ class UpdateHandler {
 	static final Duration REDELIVERY_WINDOW = Duration.ofDays(2);
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+	/** A command at the start of a text: {@code /name} or {@code /name@bot}. */
+	private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9_]+(@\\w+)?(?=\\s|$)");
 
 	/**
 	 * What a message without text holds, by the name the transcript gives it; in this order, as a GIF comes as an
@@ -213,9 +218,11 @@ class UpdateHandler {
 	private void onStaffMessage(Message message) {
 		Integer topic = message.getMessageThreadId();
 		Optional<StaffMember> from = staffMember(message);
+		// what the bot says to a command answers it, so that it is clear whose it is
+		String answering = MessagePairs.message(message.getMessageId());
 		if (from.isPresent() && message.hasText() && isCommand(message.getText(), "stats")) {
 			outbox.send(message.getChatId(), message.isTopicMessage() ? topic : null,
-					Reply.of(staff.stats(message.getText())), null, null);
+					Reply.of(staff.stats(message.getText())), null, answering);
 			return;
 		}
 		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
@@ -246,8 +253,16 @@ class UpdateHandler {
 		String text = message.getText().strip();
 		if (isCommand(text, "take") || isCommand(text, "close")) {
 			StaffAction action = staff.commandInTopic(topic, text, from.get());
-			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, null);
+			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
+			return;
+		}
+		Matcher command = COMMAND.matcher(text);
+		if (command.lookingAt()) {
+			// another command (/help, one meant for another bot) is no message for the customer
+			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command.group() + " is not one of "
+					+ "Frontdesk's commands, which are /take and /close here and /stats anywhere in the group. To send "
+					+ "the customer a text that starts with a slash, write it without the slash."), null, answering);
 			return;
 		}
 		staff.staffWrote(topic, from.get(), text, sentAt(message))

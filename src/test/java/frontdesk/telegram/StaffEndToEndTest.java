@@ -293,12 +293,31 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Ida");
 		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
 
-		scenes.inTopic(topic, hal, "Hal", "/Take");
+		int command = scenes.inTopic(topic, hal, "Hal", "/Take").path("message_id").asInt();
 
-		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+		FakeTelegram.Call note = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, "It's yours."),
 				WAIT);
+		assertThat(note.body().path("reply_to_message_id").asInt()).as("answers Hal's command").isEqualTo(command);
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/Take"));
+	}
+
+	@Test
+	void anotherCommandInATopicIsNotSentToTheCustomer() {
+		long chat = chats.incrementAndGet();
+		long alan = scenes.staffMember("Alan");
+		long ticket = scenes.askForPerson(chat, "Dee");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+
+		int command = scenes.inTopic(topic, alan, "Alan", "/help").path("message_id").asInt();
+		FakeTelegram.Call note = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic && body.path("text").asText().startsWith("Not sent: /help"),
+				WAIT);
+		scenes.inTopic(topic, alan, "Alan", "Hi Dee, Alan here");
+
+		telegram.awaitMessage(chat, text -> text.equals("Alan: Hi Dee, Alan here"), WAIT);
+		assertThat(note.body().path("reply_to_message_id").asInt()).isEqualTo(command);
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/help"));
 	}
 
 	@Test
