@@ -387,15 +387,20 @@ public class StaffDesk {
 	/** A promise is due soon: a reminder in the customer's topic, replying to the card. */
 	@ApplicationModuleListener
 	void on(PromiseReminderDue due) {
-		remind(due.ticket(), "Reminder: " + due.ticket().number() + " is promised by "
+		remind(due.ticket(), "Reminder: " + due.ticket().number() + held(due.ticket()) + " is promised by "
 				+ hours.describe(due.ticket().promisedBy(), due.at()) + " and no one has answered yet.");
 	}
 
 	/** A promise passed with no staff reply: an alert in the customer's topic, replying to the card. */
 	@ApplicationModuleListener
 	void on(PromiseMissed missed) {
-		remind(missed.ticket(), "Promise missed: " + missed.ticket().number() + " was promised by "
+		remind(missed.ticket(), "Promise missed: " + missed.ticket().number() + held(missed.ticket()) + " was promised by "
 				+ hours.describe(missed.ticket().promisedBy(), missed.at()) + ". Please answer the customer now.");
+	}
+
+	/** Who has the ticket, for a reminder: " (Kim has it)", or nothing while no one has. */
+	private static String held(TicketView ticket) {
+		return ticket.takenBy() == null ? "" : " (" + ticket.takenBy() + " has it)";
 	}
 
 	/**
@@ -423,16 +428,17 @@ public class StaffDesk {
 		if (!group.configured() || summary.waiting().isEmpty()) {
 			return;
 		}
-		StringBuilder text = new StringBuilder("Good morning! ").append(summary.waiting().size())
-			.append(summary.waiting().size() == 1 ? " request came" : " requests came")
-			.append(" in while we were closed, oldest first:");
+		StringBuilder text = new StringBuilder("We're open. ").append(summary.waiting().size())
+			.append(summary.waiting().size() == 1 ? " request" : " requests")
+			.append(" from while we were closed still need an answer, oldest first:");
 		for (TicketView ticket : summary.waiting()) {
 			text.append('\n')
 				.append(ticket.number())
 				.append(' ')
 				.append(customerName(ticket))
 				.append(", promised by ")
-				.append(hours.describe(ticket.promisedBy(), summary.openedAt()));
+				.append(hours.describe(ticket.promisedBy(), summary.openedAt()))
+				.append(ticket.takenBy() == null ? "" : " (taken by " + ticket.takenBy() + ")");
 		}
 		group.postToGeneral(text.toString());
 	}

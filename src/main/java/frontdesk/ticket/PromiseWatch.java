@@ -84,9 +84,11 @@ public class PromiseWatch {
 			return;
 		}
 		List<TicketView> waiting = tickets
-			.findByStatusAndAfterHoursTrueAndRequestedAtAfterOrderById(Ticket.Status.WAITING, watch.lastSummaryAt())
+			.findByStatusInAndFirstResponseAtIsNullAndAfterHoursTrueAndRequestedAtAfterOrderById(Tickets.OPEN,
+					watch.lastSummaryAt())
 			.stream()
-			.map(ticket -> ticket.view((int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1))
+			.map(ticket -> ticket.view(ticket.status() == Ticket.Status.WAITING
+					? (int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0))
 			.toList();
 		watch.summarisedAt(now);
 		if (!waiting.isEmpty()) {

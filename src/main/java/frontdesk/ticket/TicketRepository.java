@@ -27,8 +27,12 @@ interface TicketRepository extends Repository<Ticket, Long> {
 	List<Ticket> findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(
 			Collection<Ticket.Status> statuses, Instant before);
 
-	/** Tickets opened after hours since the given time that still wait for a person, oldest first. */
-	List<Ticket> findByStatusAndAfterHoursTrueAndRequestedAtAfterOrderById(Ticket.Status status, Instant since);
+	/**
+	 * Tickets opened after hours since the given time, still open and with no staff answer (waiting for a person, or
+	 * taken and not answered yet), oldest first.
+	 */
+	List<Ticket> findByStatusInAndFirstResponseAtIsNullAndAfterHoursTrueAndRequestedAtAfterOrderById(
+			Collection<Ticket.Status> statuses, Instant since);
 
 	/** Tickets in the given states, oldest first. */
 	List<Ticket> findByStatusInOrderById(Collection<Ticket.Status> statuses);

@@ -422,6 +422,12 @@ class StaffEndToEndTest {
 				&& body.path("text").asText().contains("Withdrawn by the customer"), WAIT);
 	}
 
+	/** Waits until the ticket is taken (its Take press handled). */
+	private void awaitTaken(long ticket) {
+		org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "TAKEN".equals(
+				jdbc.queryForObject("select status from ticket where id = ?", String.class, ticket)));
+	}
+
 	/** A message to the staff group, in any topic, that starts so. */
 	private static FakeTelegram.Call groupPost(String start) {
 		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
@@ -466,9 +472,12 @@ class StaffEndToEndTest {
 		clock.set(london("2026-11-23T11:31"));
 		watch.check();
 		FakeTelegram.Call reminder = groupPost("Reminder: #T-%06d".formatted(ticket));
+		// taken, but not answered
+		telegram.sendCallback(GROUP, scenes.staffMember("Ivo"), "take:" + ticket, cardId);
+		awaitTaken(ticket);
 		clock.set(london("2026-11-23T12:01"));
 		watch.check();
-		FakeTelegram.Call missed = groupPost("Promise missed: #T-%06d".formatted(ticket));
+		FakeTelegram.Call missed = groupPost("Promise missed: #T-%06d (Ivo has it)".formatted(ticket));
 
 		for (FakeTelegram.Call alert : List.of(reminder, missed)) {
 			assertThat(alert.body().path("reply_to_message_id").asInt()).isEqualTo(cardId);
@@ -483,14 +492,22 @@ class StaffEndToEndTest {
 		long night = chats.incrementAndGet();
 		telegram.sendText(night, night, "Pam", "/human");
 		long nightTicket = Scenes.ticketId(telegram.awaitMessage(night, text -> text.contains("#T-"), WAIT).text());
+		// a second one, taken in the night but not answered yet
+		long late = chats.incrementAndGet();
+		long lateTicket = scenes.askForPerson(late, "Quinn");
+		int lateCard = scenes.card(lateTicket).result().path("message_id").asInt();
+		telegram.sendCallback(GROUP, scenes.staffMember("Kim"), "take:" + lateTicket, lateCard);
+		awaitTaken(lateTicket);
 		clock.set(london("2026-11-24T09:00:30"));
 		watch.check();
 
 		FakeTelegram.Call summary = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("Good morning!")
+				&& body.path("text").asText().startsWith("We're open. 2 requests from while we were closed still need "
+						+ "an answer")
 				&& body.path("text").asText().contains("#T-%06d".formatted(nightTicket)), WAIT);
 		assertThat(summary.body().path("message_thread_id").isMissingNode()).isTrue();
-		assertThat(summary.text()).contains("#T-%06d Pam, promised by Tuesday 11:00".formatted(nightTicket))
+		assertThat(summary.text()).contains("#T-%06d Pam, promised by Tuesday 11:00".formatted(nightTicket),
+				"#T-%06d Quinn, promised by Tuesday 11:00 (taken by Kim)".formatted(lateTicket))
 			.doesNotContain("#T-%06d".formatted(ticket));
 	}
 
