@@ -490,11 +490,11 @@ public class StaffDesk {
 				.append(TIME.format(line.at().atZone(zone)))
 				.append(' ')
 				.append(switch (line.author()) {
-					case "CUSTOMER" -> customer.name();
-					case "STAFF" -> "Staff";
-					default -> "Bot";
+					case "CUSTOMER" -> customer.name() + ": ";
+					// a staff line signed with its writer's name, as the customer got it, names them already
+					case "STAFF" -> settings.showNames() ? "" : "Staff: ";
+					default -> "Bot: ";
 				})
-				.append(": ")
 				.append(Cut.shorten(line.text(), CARD_LINE));
 		}
 		return card.toString();

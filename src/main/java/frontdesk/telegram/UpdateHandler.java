@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,10 @@ class UpdateHandler {
 	static final Duration REDELIVERY_WINDOW = Duration.ofDays(2);
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+	/** The kinds of {@link #MEDIA} that Telegram lets carry a caption. */
+	private static final Set<String> CAPTIONED = Set.of("photo", "voice message", "animation", "video", "audio",
+			"document", "paid media");
 
 	/** A command at the start of a text: {@code /name} or {@code /name@bot}. */
 	private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9_]+(@\\w+)?(?=\\s|$)");
@@ -234,9 +239,10 @@ class UpdateHandler {
 			if (media.isPresent() && (message.getCaption() == null || !StaffDesk.isNote(message.getCaption()))) {
 				staff.staffSentMedia(topic, from.get(), media.get(), message.getCaption(), sentAt(message)).ifPresent(delivery -> {
 					if (CHANNEL.equals(delivery.customer().channel())) {
+						// a sticker, a video message and the like cannot carry a caption, not even the staff's name
+						boolean captioned = !delivery.reply().text().isEmpty() && CAPTIONED.contains(media.get());
 						outbox.copy(Long.parseLong(delivery.customer().externalId()), null, message.getChatId(),
-								message.getMessageId(), delivery.reply().text().isEmpty() ? null : delivery.reply().text(),
-								replyTo);
+								message.getMessageId(), captioned ? delivery.reply().text() : null, replyTo);
 					}
 					else {
 						// another channel cannot show Telegram's media: the customer is told what was sent

@@ -272,6 +272,25 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aStickerFromStaffReachesTheCustomerWithoutACaptionItCannotCarry() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Sid");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+
+		var sticker = telegram.newMessage(GROUP, grace, "Grace");
+		sticker.set("sticker", FakeTelegram.json("{\"file_id\":\"s1\",\"file_unique_id\":\"u3\",\"type\":\"regular\","
+				+ "\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false}"));
+		sticker.put("message_thread_id", topic);
+		sticker.put("is_topic_message", true);
+		telegram.sendUpdate("message", sticker);
+
+		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == chat, WAIT);
+		assertThat(copy.body().path("message_id").asInt()).isEqualTo(sticker.path("message_id").asInt());
+		assertThat(copy.body().has("caption")).isFalse();
+	}
+
+	@Test
 	void keepsNotesForColleaguesOutOfTheCustomersChat() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
@@ -389,7 +408,7 @@ class StaffEndToEndTest {
 		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us!"), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == cardId
 				&& body.path("text").asText().contains("Closed by Grace")
-				&& body.path("text").asText().contains("Staff: Grace: Sorted, Lou")
+				&& body.path("text").asText().contains(" Grace: Sorted, Lou") && !body.path("text").asText().contains("Staff: Grace")
 				&& body.path("reply_markup").isMissingNode(), WAIT);
 		telegram.sendText(chat, chat, "Lou", "how much does delivery cost?");
 		telegram.awaitMessage(chat, text -> text.contains("£"), WAIT);
