@@ -183,6 +183,10 @@ public class StaffDesk {
 		opened.ifPresent(topic -> {
 			group.post(topic, "This customer's earlier topic was deleted; this one takes its place.", List.of(), null);
 			log.info("Topic {} of the staff group was deleted; topic {} replaces it", topicId, topic);
+			// the open request's card went with the deleted topic: a new one here, which edits and reminders follow (a
+			// card still on its way goes here with the rest)
+			openTicketInTopic(topic).filter(ticket -> group.posted(cardKey(ticket.id())))
+				.ifPresent(ticket -> postCard(topic, ticket));
 		});
 		return opened;
 	}
@@ -257,10 +261,14 @@ public class StaffDesk {
 		// as it is now: a follow-up is taken at once
 		TicketView ticket = tickets.find(opened.ticket().id()).orElse(opened.ticket());
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		String status = ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
-		group.post(topics.topicOf(ticket.customerId(), customer), card(ticket, customer, status), buttons(ticket),
-				cardKey(ticket.id()));
+		postCard(topics.topicOf(ticket.customerId(), customer), ticket);
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
+	}
+
+	private void postCard(long topic, TicketView ticket) {
+		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
+		String status = ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
+		group.post(topic, card(ticket, customer, status), buttons(ticket), cardKey(ticket.id()));
 	}
 
 	/** A customer wrote while their request is open: the staff see it in the customer's topic. */

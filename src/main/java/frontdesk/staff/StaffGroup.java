@@ -67,4 +67,7 @@ public interface StaffGroup {
 
 	/** Replaces the text and buttons of an earlier post. */
 	void edit(String key, String text, List<Reply.Button> buttons);
+
+	/** Whether the post made under the key has gone out (rather than still waiting its turn, or never made). */
+	boolean posted(String key);
 }

@@ -75,6 +75,11 @@ class Outbox {
 		wakeSenderAfterCommit();
 	}
 
+	/** Whether the message with the key was sent. */
+	boolean sent(String key) {
+		return pairs.exists(key);
+	}
+
 	/** Whether a message with the key is queued, or was sent. */
 	boolean knows(String key) {
 		return messages.existsByMessageKey(key) || pairs.exists(key);

@@ -106,4 +106,9 @@ class TelegramStaffGroup implements StaffGroup {
 	public void edit(String key, String text, List<Reply.Button> buttons) {
 		outbox.edit(settings.staffChatId(), key, new Reply(text, buttons));
 	}
+
+	@Override
+	public boolean posted(String key) {
+		return outbox.sent(key);
+	}
 }

@@ -763,14 +763,27 @@ class StaffEndToEndTest {
 					&& Scenes.hasLine(call.body(), "Olga: and the box was wet"), WAIT);
 			int topic = last.body().path("message_thread_id").asInt();
 			assertThat(topic).isNotEqualTo(deleted);
-			assertThat(postsIn(topic)).containsExactly(TOPIC_DELETED, "Olga: the parcel came open",
+			// the card went with the deleted topic: a new one comes first, with its buttons, and the card is it now
+			String card = "#T-%06d · ".formatted(ticket);
+			assertThat(postsIn(topic)).hasSize(5);
+			assertThat(postsIn(topic).get(0)).isEqualTo(TOPIC_DELETED);
+			assertThat(postsIn(topic).get(1)).startsWith(card);
+			assertThat(postsIn(topic).subList(2, 5)).containsExactly("Olga: the parcel came open",
 					"copy of " + photo.path("message_id").asInt(), "Olga: and the box was wet");
+			FakeTelegram.Call newCard = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+					&& call.body().path("message_thread_id").asInt() == topic && call.text().startsWith(card), WAIT);
+			assertThat(newCard.body().path("reply_markup").path("inline_keyboard").findValuesAsText("callback_data"))
+				.contains("take:" + ticket);
 			assertThat(topicsNamed("Olga")).hasSize(2);
 
 			// a post for the deleted topic that fails later still finds the new topic, and no third one is opened
 			assertThat(desk.topicDeleted(deleted)).contains((long) topic);
 			assertThat(topicsNamed("Olga")).hasSize(2);
 			assertThat(postsIn(topic)).filteredOn(TOPIC_DELETED::equals).hasSize(1);
+			desk.take(ticket, new frontdesk.ticket.StaffMember("900", "Hal"));
+			telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt()
+					== newCard.result().path("message_id").asInt() && body.path("text").asText().contains("Taken by Hal"),
+					WAIT);
 		}
 		finally {
 			telegram.stub("sendMessage", null);
