@@ -1,5 +1,7 @@
 package frontdesk.telegram;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -23,16 +25,22 @@ class TelegramStaffGroup implements StaffGroup {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramStaffGroup.class);
 
+	/** How long opening a topic is tried before its event is left to be tried again later. */
+	private static final Duration TOPIC_PATIENCE = Duration.ofMinutes(1);
+
 	private final TelegramSettings settings;
 
 	private final BotApi api;
 
 	private final Outbox outbox;
 
+	private final RetryPolicy topicRetries;
+
 	TelegramStaffGroup(TelegramSettings settings, BotApi api, Outbox outbox) {
 		this.settings = settings;
 		this.api = api;
 		this.outbox = outbox;
+		this.topicRetries = new RetryPolicy(settings.outbox().maxBackoff(), TOPIC_PATIENCE);
 	}
 
 	@Override
@@ -45,14 +53,39 @@ class TelegramStaffGroup implements StaffGroup {
 		return String.valueOf(settings.staffChatId());
 	}
 
+	/**
+	 * Opens the topic, waiting out a rate limit (as long as Telegram asks) or a short outage on the way: the staff
+	 * group's events wait meanwhile, so the card and the customer's lines still come in their order.
+	 * @throws IllegalStateException when it could not be opened within a minute; the event is tried again later
+	 */
 	@Override
 	public long openTopic(String title) {
-		try {
-			return api.execute(CreateForumTopic.builder().chatId(settings.staffChatId()).name(title).build())
-				.getMessageThreadId();
+		Instant start = Instant.now();
+		for (int attempts = 1;; attempts++) {
+			try {
+				return api.execute(CreateForumTopic.builder().chatId(settings.staffChatId()).name(title).build())
+					.getMessageThreadId();
+			}
+			catch (TelegramApiException ex) {
+				Instant now = Instant.now();
+				RetryPolicy.Decision decision = topicRetries.decide(ex, attempts, Duration.between(start, now), now, true);
+				if (decision.retryAt() == null || decision.retryAt().isAfter(start.plus(TOPIC_PATIENCE))) {
+					throw new IllegalStateException("Could not open a topic in the staff group: " + ex.getMessage(), ex);
+				}
+				log.warn("Could not open a topic in the staff group ({}); trying again at {}", ex.getMessage(),
+						decision.retryAt());
+				pause(Duration.between(now, decision.retryAt()));
+			}
 		}
-		catch (TelegramApiException ex) {
-			throw new IllegalStateException("Could not open a topic in the staff group: " + ex.getMessage(), ex);
+	}
+
+	private static void pause(Duration wait) {
+		try {
+			Thread.sleep(Math.max(0, wait.toMillis()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Stopped while opening a topic in the staff group", ex);
 		}
 	}
 

@@ -735,6 +735,24 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aTopicTelegramAsksToWaitForStillGetsTheCardBeforeTheCustomersLines() {
+		long chat = chats.incrementAndGet();
+		telegram.rateLimitNext("createForumTopic", 2, 1);
+
+		long ticket = scenes.askForPerson(chat, "Abe");
+		telegram.sendText(chat, chat, "Abe", "line A");
+		telegram.sendText(chat, chat, "Abe", "line B");
+
+		FakeTelegram.Call last = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+				&& Scenes.hasLine(call.body(), "Abe: line B"), WAIT);
+		List<String> posts = postsIn(last.body().path("message_thread_id").asInt());
+		assertThat(posts).hasSize(3);
+		assertThat(posts.get(0)).startsWith("#T-%06d · ".formatted(ticket));
+		assertThat(posts.subList(1, 3)).containsExactly("Abe: line A", "Abe: line B");
+		assertThat(topicsNamed("Abe")).hasSize(1);
+	}
+
+	@Test
 	void whatWasOnItsWayToADeletedTopicGoesToTheNewOneInOrder() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Olga");
