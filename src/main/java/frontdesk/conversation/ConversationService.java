@@ -131,8 +131,11 @@ public class ConversationService {
 		}
 		conversations.save(conversation);
 		if (ticketBefore != null && inbound.kind() != Inbound.Kind.BUTTON) {
+			List<String> answers = turn.said().stream().filter(said -> said.intentId() != null)
+				.map(said -> said.reply().text()).toList();
 			events.publishEvent(new CustomerWrote(conversation.id(), customer.id(), ticketBefore, inbound.transcript(),
-					inbound.media(), inbound.externalId(), inbound.replyTo(), false, now));
+					inbound.media(), inbound.externalId(), inbound.replyTo(), false,
+					answers.isEmpty() ? null : String.join("\n", answers), now));
 		}
 		return turn.response();
 	}
@@ -152,7 +155,7 @@ public class ConversationService {
 		open.ifPresent(conversation -> {
 			messages.save(Message.fromCustomer(conversation.id(), edited, now).edited().attachTo(conversation.ticketId()));
 			events.publishEvent(new CustomerWrote(conversation.id(), conversation.customerId(), conversation.ticketId(),
-					edited.transcript(), edited.media(), edited.externalId(), null, true, now));
+					edited.transcript(), edited.media(), edited.externalId(), null, true, null, now));
 		});
 		return open.isPresent();
 	}

@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param channelMessageId the channel's id of the message, so it can be paired with its copy for the staff
  * @param replyTo the channel's id of the message it replies to, or {@code null}
  * @param edited whether the customer changed an earlier message (the one with {@code channelMessageId})
+ * @param answered what the bot answered from its intents (a question it understands while the customer waits), or
+ * {@code null}: the staff should see that too, so as not to say it again
  * @param at when
  */
 public record CustomerWrote(Long conversationId, Long customerId, Long ticketId, String text, String media,
-		String channelMessageId, String replyTo, boolean edited, Instant at) {
+		String channelMessageId, String replyTo, boolean edited, String answered, Instant at) {
 }

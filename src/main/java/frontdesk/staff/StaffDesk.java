@@ -286,6 +286,11 @@ public class StaffDesk {
 		else if (wrote.media() == null || !group.copy(topic, customer, wrote.channelMessageId(), wrote.replyTo())) {
 			group.relay(topic, customer, wrote.channelMessageId(), name + ": " + wrote.text(), wrote.replyTo());
 		}
+		if (wrote.answered() != null) {
+			// what the bot told them meanwhile, so that no one tells them again
+			group.relay(topic, customer, null,
+					"Bot: " + Cut.shorten(wrote.answered().strip().replaceAll("\\s+", " "), CARD_LINE), null);
+		}
 	}
 
 	/** The customer blocked the bot, or started it again after blocking it: the staff see it in the customer's topic. */

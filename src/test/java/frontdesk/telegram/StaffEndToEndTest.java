@@ -394,6 +394,25 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void showsTheStaffWhatTheBotAnsweredTheCustomerMeanwhile() {
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Ned");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+
+		telegram.sendText(chat, chat, "Ned", "how much does delivery cost?");
+		telegram.awaitMessage(chat, text -> text.contains("£3.95"), WAIT);
+		telegram.sendText(chat, chat, "Ned", "my parcel came open");
+
+		telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
+				&& Scenes.hasLine(call.body(), "Ned: my parcel came open"), WAIT);
+		List<String> posts = postsIn(topic);
+		assertThat(posts).contains("Ned: how much does delivery cost?", "Ned: my parcel came open");
+		assertThat(posts.get(posts.indexOf("Ned: how much does delivery cost?") + 1)).startsWith("Bot: ")
+			.contains("£3.95");
+		assertThat(posts).filteredOn(line -> line.startsWith("Bot: ")).hasSize(1);
+	}
+
+	@Test
 	void closeOnTheCardEndsTheConversationAndTellsTheCustomer() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
@@ -767,18 +786,18 @@ class StaffEndToEndTest {
 			return null;
 		});
 		try {
-			telegram.sendText(chat, chat, "Olga", "the parcel came open");
+			telegram.sendText(chat, chat, "Olga", "it came on Tuesday");
 			awaitPendingIn(deleted, 1);
 			ObjectNode photo = telegram.newMessage(chat, chat, "Olga");
 			photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p3\",\"file_unique_id\":\"u3\",\"width\":90,\"height\":90}]"));
 			telegram.sendUpdate("message", photo);
 			awaitPendingIn(deleted, 2);
-			telegram.sendText(chat, chat, "Olga", "and the box was wet");
+			telegram.sendText(chat, chat, "Olga", "I was out at the time");
 			awaitPendingIn(deleted, 3);
 			queued.countDown();
 
 			FakeTelegram.Call last = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
-					&& Scenes.hasLine(call.body(), "Olga: and the box was wet"), WAIT);
+					&& Scenes.hasLine(call.body(), "Olga: I was out at the time"), WAIT);
 			int topic = last.body().path("message_thread_id").asInt();
 			assertThat(topic).isNotEqualTo(deleted);
 			// the card went with the deleted topic: a new one comes first, with its buttons, and the card is it now
@@ -786,8 +805,8 @@ class StaffEndToEndTest {
 			assertThat(postsIn(topic)).hasSize(5);
 			assertThat(postsIn(topic).get(0)).isEqualTo(TOPIC_DELETED);
 			assertThat(postsIn(topic).get(1)).startsWith(card);
-			assertThat(postsIn(topic).subList(2, 5)).containsExactly("Olga: the parcel came open",
-					"copy of " + photo.path("message_id").asInt(), "Olga: and the box was wet");
+			assertThat(postsIn(topic).subList(2, 5)).containsExactly("Olga: it came on Tuesday",
+					"copy of " + photo.path("message_id").asInt(), "Olga: I was out at the time");
 			FakeTelegram.Call newCard = telegram.awaitCall(call -> call.is("sendMessage") && !call.failed()
 					&& call.body().path("message_thread_id").asInt() == topic && call.text().startsWith(card), WAIT);
 			assertThat(newCard.body().path("reply_markup").path("inline_keyboard").findValuesAsText("callback_data"))
