@@ -74,14 +74,15 @@ class StaffTopics {
 	}
 
 	/**
-	 * A topic's title, as Telegram allows: the customer's name and username, or for a customer of another channel
-	 * (the web chat) the channel and the end of their id, to tell visitors apart.
+	 * A topic's title, as Telegram allows: the customer's name and something that tells two of the same name apart,
+	 * their username, or else the end of their id (with the channel for one not on Telegram, such as the web chat).
 	 */
 	static String title(CustomerProfile customer) {
 		String id = customer.externalId();
-		String title = !"telegram".equals(customer.channel())
-				? customer.name() + " (" + customer.channel() + " " + id.substring(Math.max(0, id.length() - 4)) + ")"
-				: customer.username() == null ? customer.name() : customer.name() + " (@" + customer.username() + ")";
+		String end = id.substring(Math.max(0, id.length() - 4));
+		String title = !"telegram".equals(customer.channel()) ? customer.name() + " (" + customer.channel() + " " + end + ")"
+				: customer.username() == null ? customer.name() + " (…" + end + ")"
+				: customer.name() + " (@" + customer.username() + ")";
 		return Cut.toLength(title, 128);
 	}
 }

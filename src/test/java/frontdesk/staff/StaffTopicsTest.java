@@ -11,7 +11,7 @@ class StaffTopicsTest {
 	@Test
 	void titlesATopicWithTheNameAndUsernameOrTheChannelAndTheEndOfTheId() {
 		assertThat(StaffTopics.title(new CustomerProfile("telegram", "42", "Ada", "ada"))).isEqualTo("Ada (@ada)");
-		assertThat(StaffTopics.title(new CustomerProfile("telegram", "42", "Ada", null))).isEqualTo("Ada");
+		assertThat(StaffTopics.title(new CustomerProfile("telegram", "5000000042", "Ada", null))).isEqualTo("Ada (…0042)");
 		assertThat(StaffTopics.title(new CustomerProfile("web", "v-8f3a91c2", null, null)))
 			.isEqualTo("Customer (web 91c2)");
 	}
@@ -25,7 +25,7 @@ class StaffTopicsTest {
 	void keepsATitleWithinTelegramsLengthWithoutHalfAnEmoji() {
 		String name = "a".repeat(127) + "😀";
 
-		String title = StaffTopics.title(new CustomerProfile("telegram", "42", name, null));
+		String title = StaffTopics.title(new CustomerProfile("telegram", "42", name, "ada"));
 
 		assertThat(title).isEqualTo("a".repeat(127));
 	}
