@@ -108,7 +108,7 @@ class ConversationController {
 		String at = Format.time(line.at(), zone);
 		return switch (line.author()) {
 			case "CUSTOMER" -> new Line("customer", customer, at, line.text(), understood(line));
-			case "STAFF" -> new Line("staff", "Staff", at, line.text(), null);
+			case "STAFF" -> new Line("staff", line.staffName() == null ? "Staff" : line.staffName(), at, line.text(), null);
 			default -> new Line("bot", "Bot", at, line.text(),
 					line.intentId() == null ? null : line.intentId() + confidence(line.confidence()));
 		};

@@ -166,10 +166,11 @@ public class ConversationService {
 	 * @return what to deliver to the customer, or empty if the conversation is over
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffSaid(Long conversationId, String text) {
+	public Optional<CustomerDelivery> staffSaid(Long conversationId, String staffName, String text) {
 		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
 			conversation.personAnswered(clock.instant());
-			messages.save(Message.fromStaff(conversationId, text, clock.instant()).attachTo(conversation.ticketId()));
+			messages.save(Message.fromStaff(conversationId, staffName, text, clock.instant())
+				.attachTo(conversation.ticketId()));
 			conversations.save(conversation);
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
 			return new CustomerDelivery(customer.profile(), Reply.of(text), true);
@@ -182,9 +183,10 @@ public class ConversationService {
 	 * @return the new text for the customer, or empty if the conversation is over
 	 */
 	@Transactional
-	public Optional<CustomerDelivery> staffEdited(Long conversationId, String text) {
+	public Optional<CustomerDelivery> staffEdited(Long conversationId, String staffName, String text) {
 		return conversations.findById(conversationId).filter(Conversation::isOpen).map(conversation -> {
-			messages.save(Message.fromStaff(conversationId, text, clock.instant()).edited().attachTo(conversation.ticketId()));
+			messages.save(Message.fromStaff(conversationId, staffName, text, clock.instant()).edited()
+				.attachTo(conversation.ticketId()));
 			Customer customer = customers.findById(conversation.customerId()).orElseThrow();
 			return new CustomerDelivery(customer.profile(), Reply.of(text), true);
 		});
@@ -338,7 +340,8 @@ public class ConversationService {
 		List<TranscriptLine> lines = new ArrayList<>(messages
 			.findByConversationIdOrderByIdDesc(conversationId, Limit.of(count))
 			.stream()
-			.map(message -> new TranscriptLine(message.author().name(), message.text(), message.createdAt()))
+			.map(message -> new TranscriptLine(message.author().name(), message.staffName(), message.text(),
+					message.createdAt()))
 			.toList());
 		Collections.reverse(lines);
 		return lines;
@@ -351,7 +354,7 @@ public class ConversationService {
 			Long customerId = conversation.customerId();
 			List<ConversationTranscript.Line> lines = messages.findByConversationIdOrderById(conversationId)
 				.stream()
-				.map(message -> new ConversationTranscript.Line(message.author().name(), message.text(),
+				.map(message -> new ConversationTranscript.Line(message.author().name(), message.staffName(), message.text(),
 						message.outcome() == null ? null : message.outcome().name(), message.intentId(),
 						message.confidence(), message.ticketId(), message.createdAt()))
 				.toList();

@@ -27,6 +27,7 @@ public record ConversationTranscript(Long id, Long customerId, CustomerProfile c
 	 * One message.
 	 *
 	 * @param author {@code CUSTOMER}, {@code BOT} or {@code STAFF}
+	 * @param staffName who of the staff wrote it, for a staff message when known; {@code null} otherwise
 	 * @param text the text
 	 * @param outcome for a customer message, what the bot made of it ({@code ANSWERED}, {@code AMBIGUOUS},
 	 * {@code UNKNOWN}, {@code COMMAND}, {@code UNSUPPORTED}, {@code FEEDBACK}); {@code null} otherwise or when not
@@ -37,7 +38,7 @@ public record ConversationTranscript(Long id, Long customerId, CustomerProfile c
 	 * @param ticketId the request for a person the message belongs to, or {@code null}
 	 * @param at when it was written
 	 */
-	public record Line(String author, String text, String outcome, String intentId, Double confidence, Long ticketId,
-			Instant at) {
+	public record Line(String author, String staffName, String text, String outcome, String intentId,
+			Double confidence, Long ticketId, Instant at) {
 	}
 }

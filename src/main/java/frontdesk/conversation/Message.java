@@ -50,6 +50,9 @@ class Message {
 
 	private String externalId;
 
+	/** Who of the staff wrote it, for a staff message; {@code null} otherwise. */
+	private String staffName;
+
 	/** The ticket the message belongs to, while the customer waits for or talks with a person. */
 	private Long ticketId;
 
@@ -70,8 +73,11 @@ class Message {
 		return new Message(conversationId, Author.CUSTOMER, inbound.transcript(), inbound.externalId(), now);
 	}
 
-	static Message fromStaff(Long conversationId, String text, Instant now) {
-		return new Message(conversationId, Author.STAFF, text, null, now);
+	/** @param staffName who wrote it, whether or not the customer saw the name */
+	static Message fromStaff(Long conversationId, String staffName, String text, Instant now) {
+		Message message = new Message(conversationId, Author.STAFF, text, null, now);
+		message.staffName = staffName == null ? null : Cut.toLength(staffName, 256);
+		return message;
 	}
 
 	static Message fromBot(Long conversationId, String text, String intentId, Double confidence, Instant now) {
@@ -119,6 +125,10 @@ class Message {
 
 	Long conversationId() {
 		return conversationId;
+	}
+
+	String staffName() {
+		return staffName;
 	}
 
 	Author author() {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ public class StaffDesk {
 	@Transactional
 	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text, Instant wroteAt) {
 		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, text)));
+			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), staff.name(), signed(staff, text)));
 	}
 
 	/**
@@ -123,7 +124,7 @@ public class StaffDesk {
 		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
 				: (captioned ? caption : "");
 		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), signed(staff, transcript)))
+			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), staff.name(), signed(staff, transcript)))
 			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown), true));
 	}
 
@@ -134,7 +135,7 @@ public class StaffDesk {
 	@Transactional
 	public Optional<CustomerDelivery> staffEdited(long topicId, StaffMember staff, String text) {
 		return openTicketInTopic(topicId)
-			.flatMap(ticket -> conversations.staffEdited(ticket.conversationId(), signed(staff, text)));
+			.flatMap(ticket -> conversations.staffEdited(ticket.conversationId(), staff.name(), signed(staff, text)));
 	}
 
 	/**
@@ -149,7 +150,7 @@ public class StaffDesk {
 		Optional<TicketView> ticket = tickets.find(ticketId)
 			.filter(found -> !conversations.isBlocked(found.customerId()));
 		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, tickets.staffReplied(found.id(), staff)))
-			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), signed(staff, text)));
+			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), staff.name(), signed(staff, text)));
 		if (delivery.isPresent() && group.configured()) {
 			topics.existing(ticket.get().customerId())
 				.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
@@ -203,7 +204,8 @@ public class StaffDesk {
 		}
 		Optional<TicketView> open = customer.flatMap(tickets::openForCustomer);
 		if (open.isEmpty()) {
-			group.post(topicId, "Not sent: this customer has no open request.", List.of(), null);
+			group.post(topicId, "Not sent: this customer has no open request. What is written here reaches them once "
+					+ "they ask for a person again, or after Follow up under a bad rating of theirs.", List.of(), null);
 			return Optional.empty();
 		}
 		if (conversations.isBlocked(open.get().customerId())) {
@@ -505,7 +507,7 @@ public class StaffDesk {
 				.append(switch (line.author()) {
 					case "CUSTOMER" -> customer.name() + ": ";
 					// a staff line signed with its writer's name, as the customer got it, names them already
-					case "STAFF" -> settings.showNames() ? "" : "Staff: ";
+					case "STAFF" -> settings.showNames() ? "" : Objects.requireNonNullElse(line.staffName(), "Staff") + ": ";
 					default -> "Bot: ";
 				})
 				.append(Cut.shorten(line.text(), CARD_LINE));

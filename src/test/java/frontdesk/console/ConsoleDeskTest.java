@@ -225,7 +225,9 @@ class ConsoleDeskTest {
 				.containsExactly("Grace: Hi Eve, I'm on it");
 			assertThat(tickets.find(ticket.id()).orElseThrow().takenBy()).isEqualTo("Grace");
 			mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(grace()))
-				.andExpect(content().string(containsString("Grace: Hi Eve, I&#39;m on it")));
+				.andExpect(content().string(containsString("Grace: Hi Eve, I&#39;m on it")))
+				// who wrote it is kept apart from what the customer saw
+				.andExpect(content().string(containsString("<strong>Grace</strong>")));
 		}
 
 		@Test

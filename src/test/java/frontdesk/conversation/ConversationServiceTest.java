@@ -745,7 +745,7 @@ class ConversationServiceTest {
 			say("/human");
 			Long id = lastMessages(1).get(0).conversationId();
 			service.heldByPerson(id);
-			service.staffSaid(id, "Let me check that for you");
+			service.staffSaid(id, "Grace", "Let me check that for you");
 			Instant now = Instant.now();
 			setLastMessages(id, now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1)));
 
