@@ -61,13 +61,17 @@
 	phone.addEventListener('change', place);
 	place();
 	// the address of the chat, and whether what the frame shows is the chat (not a browser's error page, when the
-	// server could not be reached): a frame that is not is loaded again when the visitor opens it, and while it is open
+	// server could not be reached): a frame that is not is loaded again when the visitor opens it, and while it is
+	// open, a few times, each a little later; a load under way is left to finish
 	let address = null;
 	let ready = false;
+	let loading = false;
+	let retries = 0;
 	let retry = null;
 	const load = url => {
 		address = url;
 		ready = false;
+		loading = true;
 		frame.src = url;
 	};
 	// a dot on the button when an answer (a staff reply, say) came while the chat was closed
@@ -79,14 +83,18 @@
 		frame.contentWindow.postMessage('frontdesk:open', origin);
 	};
 	frame.addEventListener('load', () => {
+		loading = false;
 		if (frame.style.display !== 'none') {
 			opened();
 			clearTimeout(retry);
-			retry = setTimeout(() => {
-				if (!ready && frame.style.display !== 'none') {
-					load(address);
-				}
-			}, 5000);
+			if (!ready && retries < 4) {
+				retry = setTimeout(() => {
+					if (!ready && !loading && frame.style.display !== 'none') {
+						retries++;
+						load(address);
+					}
+				}, 5000 * 2 ** retries);
+			}
 		}
 		else {
 			// closed again before the chat had loaded
@@ -103,7 +111,8 @@
 		if (open) {
 			remember();
 		}
-		if (open && (!address || !ready)) {
+		if (open && (!address || (!ready && !loading))) {
+			retries = 0;
 			load(origin + '/?embed=1');
 		}
 		else if (open) {
@@ -115,13 +124,15 @@
 	};
 	button.addEventListener('click', toggle);
 	window.addEventListener('message', event => {
+		// the chat says it loaded, wherever it was sent from (a redirect to another address, say)
+		if (event.data === 'frontdesk:ready' && event.source === frame.contentWindow) {
+			ready = true;
+			return;
+		}
 		if (event.origin !== origin) {
 			return;
 		}
-		if (event.data === 'frontdesk:ready') {
-			ready = true;
-		}
-		else if (event.data === 'frontdesk:close' && frame.style.display !== 'none') {
+		if (event.data === 'frontdesk:close' && frame.style.display !== 'none') {
 			// Escape in the chat: closed, and the keyboard back on the button
 			toggle();
 			button.focus();

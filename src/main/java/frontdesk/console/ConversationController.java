@@ -108,7 +108,9 @@ class ConversationController {
 		String at = Format.time(line.at(), zone);
 		return switch (line.author()) {
 			case "CUSTOMER" -> new Line("customer", customer, at, line.text(), understood(line));
-			case "STAFF" -> new Line("staff", line.staffName() == null ? "Staff" : line.staffName(), at, line.text(), null);
+			case "STAFF" -> line.staffName() == null ? new Line("staff", "Staff", at, line.text(), null)
+					// signed for the customer with the name shown beside it already
+					: new Line("staff", line.staffName(), at, unsigned(line.text(), line.staffName()), null);
 			default -> new Line("bot", "Bot", at, line.text(),
 					line.intentId() == null ? null : line.intentId() + confidence(line.confidence()));
 		};
@@ -129,6 +131,10 @@ class ConversationController {
 			case "FEEDBACK" -> "comment on the rating";
 			default -> line.outcome().toLowerCase(Locale.ROOT);
 		};
+	}
+
+	private static String unsigned(String text, String staffName) {
+		return text.startsWith(staffName + ": ") ? text.substring(staffName.length() + 2) : text;
 	}
 
 	private static String confidence(Double confidence) {

@@ -175,19 +175,23 @@ class Conversation {
 
 	/** A staff member answered (or took the request): from now on a person holds the conversation and the bot stays quiet. */
 	void personAnswered(Instant now) {
-		personTook();
+		personTook(now);
 		lastStaffMessageAt = now;
 	}
 
 	/**
 	 * A staff member took the request without writing yet: a person holds the conversation and the bot stays quiet,
-	 * but the customer still waits for an answer.
+	 * but the customer still waits for an answer. A follow-up the staff opened themselves is another matter: no one
+	 * waits in it, and it goes quiet from when it was taken.
 	 */
-	void personTook() {
+	void personTook(Instant now) {
 		if (state != State.WAITING_FOR_PERSON && state != State.WITH_PERSON) {
 			throw new IllegalStateException("Conversation " + id + " has no request for a person");
 		}
 		state = State.WITH_PERSON;
+		if (followUp && lastStaffMessageAt == null) {
+			lastStaffMessageAt = now;
+		}
 	}
 
 	/**

@@ -199,7 +199,7 @@ public class ConversationService {
 	@Transactional
 	public void heldByPerson(Long conversationId) {
 		conversations.findById(conversationId).filter(Conversation::isOpen).ifPresent(conversation -> {
-			conversation.personTook();
+			conversation.personTook(clock.instant());
 			conversations.save(conversation);
 		});
 	}

@@ -3,8 +3,10 @@ package frontdesk.telegram;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
@@ -49,9 +51,8 @@ final class Pacer {
 				return false;
 			}
 		};
-		int burst = burst(settings.perSecond());
 		this.overall = Bucket.builder()
-			.addLimit(limit -> limit.capacity(burst).refillGreedy(steady(settings.perSecond()), Duration.ofSeconds(1)))
+			.addLimit(steadily(settings.perSecond(), Duration.ofSeconds(1)))
 			.withCustomTimePrecision(time)
 			.build();
 	}
@@ -85,20 +86,20 @@ final class Pacer {
 			.addLimit(limit -> limit.capacity(settings.perChatBurst())
 				.refillGreedy(settings.perChatPerSecond(), Duration.ofSeconds(1)));
 		if (isGroup(chatId)) {
-			builder.addLimit(limit -> limit.capacity(burst(settings.perGroupPerMinute()))
-				.refillGreedy(steady(settings.perGroupPerMinute()), Duration.ofMinutes(1)));
+			builder.addLimit(steadily(settings.perGroupPerMinute(), Duration.ofMinutes(1)));
 		}
 		return builder.withCustomTimePrecision(time).build();
 	}
 
-	/** What may go at once of a limit: a sixth of it. */
-	private static int burst(int limit) {
-		return Math.max(1, limit / 6);
-	}
-
-	/** What refills steadily over the limit's period: the rest of it, so that no period lets out more than the limit. */
-	private static int steady(int limit) {
-		return Math.max(1, limit - burst(limit));
+	/**
+	 * A limit that holds in every span of its period: a sixth of it may go at once and the rest refills steadily (a
+	 * limit of one a period refills once a period).
+	 */
+	private static Function<BandwidthBuilder.BandwidthBuilderCapacityStage, BandwidthBuilder.BandwidthBuilderBuildStage>
+			steadily(int limit, Duration period) {
+		int burst = Math.max(1, limit / 6);
+		return limit - burst < 1 ? bandwidth -> bandwidth.capacity(limit).refillIntervally(limit, period)
+				: bandwidth -> bandwidth.capacity(burst).refillGreedy(limit - burst, period);
 	}
 
 	/** Groups and channels have negative chat ids; private chats positive ones. */

@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,13 @@ class TelegramStaffGroup implements StaffGroup {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramStaffGroup.class);
 
-	/** How long opening a topic is tried before its event is left to be tried again later. */
-	private static final Duration TOPIC_PATIENCE = Duration.ofMinutes(1);
+	/**
+	 * How long opening a topic is tried before its event is left to be tried again later: long enough for a rate
+	 * limit's wait or a blip, short enough not to hold up the events of the other modules for long.
+	 */
+	private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(10);
+
+	private static final int MAX_TOPIC_ATTEMPTS = 5;
 
 	private final TelegramSettings settings;
 
@@ -36,10 +42,13 @@ class TelegramStaffGroup implements StaffGroup {
 
 	private final RetryPolicy topicRetries;
 
-	TelegramStaffGroup(TelegramSettings settings, BotApi api, Outbox outbox) {
+	private final Clock clock;
+
+	TelegramStaffGroup(TelegramSettings settings, BotApi api, Outbox outbox, Clock clock) {
 		this.settings = settings;
 		this.api = api;
 		this.outbox = outbox;
+		this.clock = clock;
 		this.topicRetries = new RetryPolicy(settings.outbox().maxBackoff(), TOPIC_PATIENCE);
 	}
 
@@ -54,22 +63,23 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	/**
-	 * Opens the topic, waiting out a rate limit (as long as Telegram asks) or a short outage on the way: the staff
-	 * group's events wait meanwhile, so the card and the customer's lines still come in their order.
-	 * @throws IllegalStateException when it could not be opened within a minute; the event is tried again later
+	 * Opens the topic, waiting out a short rate limit or a blip on the way: the events between modules wait meanwhile,
+	 * so the card and the customer's lines still reach the group in their order.
+	 * @throws IllegalStateException when it could not be opened within a few seconds; the event is tried again later
 	 */
 	@Override
 	public long openTopic(String title) {
-		Instant start = Instant.now();
+		Instant start = clock.instant();
 		for (int attempts = 1;; attempts++) {
 			try {
 				return api.execute(CreateForumTopic.builder().chatId(settings.staffChatId()).name(title).build())
 					.getMessageThreadId();
 			}
 			catch (TelegramApiException ex) {
-				Instant now = Instant.now();
+				Instant now = clock.instant();
 				RetryPolicy.Decision decision = topicRetries.decide(ex, attempts, Duration.between(start, now), now, true);
-				if (decision.retryAt() == null || decision.retryAt().isAfter(start.plus(TOPIC_PATIENCE))) {
+				if (decision.retryAt() == null || decision.retryAt().isAfter(start.plus(TOPIC_PATIENCE))
+						|| attempts >= MAX_TOPIC_ATTEMPTS) {
 					throw new IllegalStateException("Could not open a topic in the staff group: " + ex.getMessage(), ex);
 				}
 				log.warn("Could not open a topic in the staff group ({}); trying again at {}", ex.getMessage(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
@@ -35,7 +36,8 @@ class WebChat {
 	/** Longest message a visitor can send, as on Telegram. */
 	static final int MAX_TEXT = 4096;
 
-	static final int MAX_CLIENT_ID = 64;
+	/** The id a page gives a message: a UUID, or what the page makes up without one. */
+	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	/** Lines after a message sent again that are looked at for its answers. */
 	private static final int AGAIN = 20;
@@ -67,8 +69,8 @@ class WebChat {
 		if (message.isEmpty() || message.length() > MAX_TEXT) {
 			throw new IllegalArgumentException("A message has 1 to " + MAX_TEXT + " characters");
 		}
-		if (clientId != null && (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID)) {
-			throw new IllegalArgumentException("A message's id has 1 to " + MAX_CLIENT_ID + " characters");
+		if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+			throw new IllegalArgumentException("A message's id has 1 to 64 letters, digits, '-' and '_'");
 		}
 		Optional<WebLine> sent = clientId == null ? Optional.empty()
 				: lines.findByVisitorIdAndClientId(visitor, clientId);

@@ -68,7 +68,8 @@
 		window.parent.postMessage('frontdesk:ready', '*');
 		// Escape closes the widget, as it closes any dialog
 		document.addEventListener('keydown', event => {
-			if (event.key === 'Escape') {
+			// (Escape while an input method composes a word drops the word, not the chat)
+			if (event.key === 'Escape' && !event.isComposing) {
 				window.parent.postMessage('frontdesk:close', '*');
 			}
 		});
@@ -110,13 +111,15 @@
 			atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
 		}
 	});
-	new ResizeObserver(() => {
-		height = list.clientHeight;
-		if (atBottom) {
-			// once the lines have been laid out again at the new size
-			requestAnimationFrame(() => { list.scrollTop = list.scrollHeight; });
-		}
-	}).observe(list);
+	if (window.ResizeObserver) {
+		new ResizeObserver(() => {
+			height = list.clientHeight;
+			if (atBottom) {
+				// once the lines have been laid out again at the new size
+				requestAnimationFrame(() => { list.scrollTop = list.scrollHeight; });
+			}
+		}).observe(list);
+	}
 
 	// the box grows with what is written, up to its maximum height, and shrinks back once it is sent
 	function fit() {
@@ -263,7 +266,8 @@
 		if (!await post('/api/chat/lines', { text, id })) {
 			// back in the box, before anything the visitor has begun to write since
 			input.value = input.value ? text + '\n' + input.value : text;
-			unsent = { text: input.value.trim(), id };
+			// with what the visitor has begun to write since, it is another message, with an id of its own
+			unsent = input.value === text ? { text, id } : null;
 			fit();
 		}
 	});

@@ -129,9 +129,19 @@ class ConversationTest {
 		@Test
 		void aCustomerWhoseRequestWasTakenButNotYetAnsweredIsNeverClosedForBeingQuiet() {
 			conversation.requestPerson(9L);
-			conversation.personTook();
+			conversation.personTook(NOW);
 
 			assertThat(conversation.idle(NOW.plus(Duration.ofDays(30)), idle, staffIdle)).isFalse();
+		}
+
+		@Test
+		void aFollowUpTheStaffOpenedAndTookGoesQuietFromWhenItWasTaken() {
+			Conversation followUp = new Conversation(7L, NOW).openedForFollowUp();
+			followUp.requestPerson(9L);
+			followUp.personTook(NOW.plus(Duration.ofHours(1)));
+
+			assertThat(followUp.idle(NOW.plus(Duration.ofHours(24)), idle, staffIdle)).isFalse();
+			assertThat(followUp.idle(NOW.plus(Duration.ofHours(25)), idle, staffIdle)).isTrue();
 		}
 
 		@Test

@@ -76,6 +76,23 @@ class PacerTest {
 		assertThat(sent).hasSizeGreaterThanOrEqualTo(35);
 	}
 
+	@Test
+	void aLimitOfOneAMinuteLetsOneAMinuteThrough() {
+		Pacer strict = new Pacer(new TelegramSettings.OutboxSettings(30, 1, 3, 1, 4, Duration.ofMinutes(5),
+				Duration.ofDays(1)), () -> clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano());
+		long group = -1002003004005L;
+		List<Long> sent = new ArrayList<>();
+		for (int second = 0; second < 180; second++) {
+			if (strict.tryAcquire(post(group)).isZero()) {
+				sent.add(second * 1000L);
+			}
+			clock.advance(Duration.ofSeconds(1));
+		}
+
+		assertThat(mostIn(sent, 60_000)).isEqualTo(1);
+		assertThat(sent).hasSize(3);
+	}
+
 	/** The most of the times (in ms, in order) that fall within any span of the given length. */
 	private static int mostIn(List<Long> times, long span) {
 		int most = 0;

@@ -33,6 +33,22 @@ class CutTest {
 	}
 
 	@Test
+	void neverCutsAFlagAFamilyOrASkinToneApart() {
+		String flags = "🇬🇧🇬🇧🇬🇧";
+		assertThat(Cut.toLength(flags, 7)).isEqualTo("🇬🇧");
+		String family = "👨‍👩‍👧‍👦";
+		assertThat(Cut.toLength("ab" + family, 10)).isEqualTo("ab");
+		assertThat(Cut.toLength("👍🏽👍🏽", 5)).isEqualTo("👍🏽");
+		assertThat(Cut.shorten("x".repeat(10) + "👍🏽👍🏽", 14)).isEqualTo("x".repeat(10) + "…");
+	}
+
+	@Test
+	void shortensToNothingButWhatFitsWhenTheLengthLeavesNoRoomForTheEllipsis() {
+		assertThat(Cut.shorten("hello", 0)).isEmpty();
+		assertThat(Cut.shorten("hello", 1)).isEqualTo("h");
+	}
+
+	@Test
 	void neverCutsAnEmojiInHalf() {
 		assertThat(Cut.toLength("aaa" + EMOJI, 4)).isEqualTo("aaa");
 		assertThat(Cut.toLength("aaa" + EMOJI + "b", 5)).isEqualTo("aaa" + EMOJI);

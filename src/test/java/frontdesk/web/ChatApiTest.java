@@ -167,6 +167,9 @@ class ChatApiTest {
 		assertThat(jdbc.queryForObject("select count(*) from conversation_message m join conversation c on c.id = m.conversation_id "
 				+ "join customer u on u.id = c.customer_id where u.external_id = ? and m.author = 'CUSTOMER'",
 				Integer.class, id)).isEqualTo(1);
+		// an id that is no page's is refused clearly, whatever the database
+		mvc.perform(post("/api/chat/lines").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
+			.content(message.replace("3b1f7c9e-page-1", "a\\u0000b"))).andExpect(status().isBadRequest());
 		// another message of the same text, with its own id, is another message
 		mvc.perform(post("/api/chat/lines").cookie(visitor).contentType(MediaType.APPLICATION_JSON)
 			.content(message.replace("page-1", "page-2"))).andExpect(status().isOk());

@@ -109,7 +109,17 @@ class WebChatBrowserTest {
 	}
 
 	@Test
-	void eachLineIsDrawnOnceSoAScreenReaderReadsItOnce() throws InterruptedException {
+	void eachLineIsDrawnOnceSoAScreenReaderReadsItOnce() {
+		// the ids of the lines the live stream brings, as it brings them
+		browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				const Stream = window.EventSource;
+				window.streamed = [];
+				window.EventSource = function (url, options) {
+					const stream = new Stream(url, options);
+					stream.addEventListener('line', event => window.streamed.push(JSON.parse(event.data).id));
+					return stream;
+				};
+				window.EventSource.CLOSED = Stream.CLOSED;"""));
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
 		assertThat(browser.driver().findElement(By.id("lines")).getDomAttribute("aria-live")).isEqualTo("polite");
@@ -124,7 +134,9 @@ class WebChatBrowserTest {
 		ask("how much does delivery cost?");
 		waitForLine("bot", text -> text.contains("£3.95"));
 		// the stream brings the same lines a moment after the answer to the post did
-		Thread.sleep(1000);
+		browser.waiting(WAIT).until(driver -> ((Number) browser.driver().executeScript("""
+				const lines = [...document.querySelectorAll('#lines .line')].slice(-2).map(line => Number(line.dataset.id));
+				return lines.filter(id => window.streamed.includes(id)).length;""")).intValue() == 2);
 
 		@SuppressWarnings("unchecked")
 		Map<String, Number> drawn = (Map<String, Number>) browser.driver().executeScript("return window.drawn;");
@@ -327,6 +339,47 @@ class WebChatBrowserTest {
 		waitForLine("bot", text -> text.contains("£3.95"));
 		assertThat(texts("visitor")).containsExactly("how much does delivery cost?");
 		assertThat(texts("bot")).filteredOn(text -> text.contains("£3.95")).hasSize(1);
+	}
+
+	@Test
+	void aMessageWhoseAnswerWasLostComingBackWithWhatWasWrittenSinceKeepsBoth() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		// the answer to the next post is lost on the way back, after a while in which the visitor goes on writing
+		browser.driver().executeScript("""
+				const real = window.fetch;
+				window.fetch = (url, options) => {
+					if (!options || options.method !== 'POST') {
+						return real(url, options);
+					}
+					window.fetch = real;
+					return real(url, options).then(() => new Promise((ok, fail) =>
+						setTimeout(() => fail(new TypeError('Failed to fetch')), 1500)));
+				};""");
+
+		ask("how much does delivery cost?");
+		browser.driver().findElement(By.id("text")).sendKeys("and to France?");
+		browser.waiting(WAIT).until(driver -> "how much does delivery cost?\nand to France?"
+			.equals(driver.findElement(By.id("text")).getDomProperty("value")));
+		browser.driver().findElement(By.id("send")).click();
+		browser.waiting(WAIT).until(driver -> driver.findElement(By.id("text")).getDomProperty("value").isEmpty());
+
+		browser.waiting(WAIT).until(driver -> texts("visitor").stream().anyMatch(text -> text.contains("and to France?")));
+		browser.driver().navigate().refresh();
+		browser.waiting(WAIT).until(driver -> texts("visitor").stream().anyMatch(text -> text.contains("and to France?")));
+	}
+
+	@Test
+	void worksInABrowserWithoutTheNewerPartsItUsesWhenItHasThem() {
+		// older phones' browsers: no ResizeObserver, and crypto.randomUUID only on HTTPS
+		browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+				"delete window.ResizeObserver; delete Crypto.prototype.randomUUID;"));
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+
+		ask("how much does delivery cost?");
+
+		waitForLine("bot", text -> text.contains("£3.95"));
 	}
 
 	@Test

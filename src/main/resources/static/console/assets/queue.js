@@ -1,5 +1,5 @@
 // Keeps the queue fresh: reloads the page every 30 seconds, unless a staff member is at work on it (writing a reply,
-// or with the keyboard on one of its buttons or links), and where it was scrolled to.
+// or with the keyboard on one of its buttons or links, not a button just clicked), and where it was scrolled to.
 (function () {
 	'use strict';
 
@@ -7,7 +7,7 @@
 
 	function busy() {
 		const active = document.activeElement;
-		if (active && active !== document.body && active !== document.documentElement) {
+		if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.matches(':focus-visible'))) {
 			return true;
 		}
 		return Array.prototype.some.call(document.querySelectorAll('textarea'), function (box) {
