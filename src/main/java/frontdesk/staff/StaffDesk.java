@@ -290,8 +290,7 @@ public class StaffDesk {
 		}
 		if (wrote.answered() != null) {
 			// what the bot told them meanwhile, so that no one tells them again
-			group.relay(topic, customer, null,
-					"Bot: " + Cut.shorten(wrote.answered().strip().replaceAll("\\s+", " "), CARD_LINE), null);
+			group.relay(topic, customer, null, "Bot: " + excerpt(wrote.answered(), CARD_LINE), null);
 		}
 	}
 
@@ -330,7 +329,11 @@ public class StaffDesk {
 
 	/** The start of a text, on one line, cut short with "…" after a word where there is one. */
 	static String excerpt(String text) {
-		return Cut.shorten(text.strip().replaceAll("\\s+", " "), EXCERPT);
+		return excerpt(text, EXCERPT);
+	}
+
+	private static String excerpt(String text, int length) {
+		return Cut.shorten(text.strip().replaceAll("\\s+", " "), length);
 	}
 
 	/** The open ticket of the customer whose topic this is, in the current group. */

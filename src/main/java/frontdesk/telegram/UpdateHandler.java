@@ -265,7 +265,7 @@ class UpdateHandler {
 		}
 		Matcher command = COMMAND.matcher(text);
 		if (command.lookingAt()) {
-			// another command (/help, one meant for another bot) is no message for the customer
+			// another command (/help, say) is no message for the customer
 			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command.group() + " is not one of "
 					+ "Frontdesk's commands, which are /take and /close here and /stats anywhere in the group. To send "
 					+ "the customer a text that starts with a slash, write it without the slash."), null, answering);

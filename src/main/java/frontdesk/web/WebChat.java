@@ -61,7 +61,7 @@ class WebChat {
 	 * The visitor wrote: their line is stored, the conversation answers, and the answer is stored. A message sent
 	 * again with the id it had (the page did not get the answer) is not: the answer is what came of it the first time.
 	 * @param clientId the id the visitor's page gave the message, or {@code null}
-	 * @throws IllegalArgumentException for an empty or overlong text, or an id of more than 64 characters
+	 * @throws IllegalArgumentException for an empty or overlong text, or an id no page gives
 	 */
 	@Transactional
 	public Answer write(String visitor, String text, String clientId) {
