@@ -318,15 +318,7 @@ class WebChatBrowserTest {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
 		// the answer to the next post is lost on the way back: the server has the message, the page cannot know
-		browser.driver().executeScript("""
-				const real = window.fetch;
-				window.fetch = (url, options) => {
-					if (!options || options.method !== 'POST') {
-						return real(url, options);
-					}
-					window.fetch = real;
-					return real(url, options).then(() => { throw new TypeError('Failed to fetch'); });
-				};""");
+		loseTheNextAnswer(0);
 
 		ask("how much does delivery cost?");
 		browser.waiting(WAIT).until(driver -> "how much does delivery cost?"
@@ -346,16 +338,7 @@ class WebChatBrowserTest {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
 		// the answer to the next post is lost on the way back, after a while in which the visitor goes on writing
-		browser.driver().executeScript("""
-				const real = window.fetch;
-				window.fetch = (url, options) => {
-					if (!options || options.method !== 'POST') {
-						return real(url, options);
-					}
-					window.fetch = real;
-					return real(url, options).then(() => new Promise((ok, fail) =>
-						setTimeout(() => fail(new TypeError('Failed to fetch')), 1500)));
-				};""");
+		loseTheNextAnswer(1500);
 
 		ask("how much does delivery cost?");
 		browser.driver().findElement(By.id("text")).sendKeys("and to France?");
@@ -451,6 +434,21 @@ class WebChatBrowserTest {
 		browser.waiting(WAIT).until(driver -> !driver.findElement(By.id("notice")).getText().isEmpty());
 		assertThat(browser.driver().findElement(By.id("notice")).getText())
 			.isEqualTo("Sorry, that did not go through. Please try again.");
+	}
+
+	/** The next post reaches the server, but its answer is lost on the way back, after the given milliseconds. */
+	private void loseTheNextAnswer(int after) {
+		browser.driver().executeScript("""
+				const real = window.fetch;
+				const after = arguments[0];
+				window.fetch = (url, options) => {
+					if (!options || options.method !== 'POST') {
+						return real(url, options);
+					}
+					window.fetch = real;
+					return real(url, options).then(() => new Promise((ok, fail) =>
+						setTimeout(() => fail(new TypeError('Failed to fetch')), after)));
+				};""", after);
 	}
 
 	/** The visitor the browser is, from its signed cookie. */
