@@ -51,6 +51,8 @@ public class StaffDesk {
 
 	private static final String WAITING = "Waiting for a person";
 
+	private static final StaffAction NO_OPEN_REQUEST = StaffAction.note("This customer has no open request.");
+
 	/** Messages of the conversation shown on a card. */
 	static final int CARD_MESSAGES = 10;
 
@@ -107,7 +109,7 @@ public class StaffDesk {
 	@Transactional
 	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text, Instant wroteAt) {
 		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), staff.name(), signed(staff, text)));
+			.flatMap(ticket -> said(ticket.conversationId(), staff, text));
 	}
 
 	/**
@@ -124,7 +126,7 @@ public class StaffDesk {
 		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
 				: (captioned ? caption : "");
 		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> conversations.staffSaid(ticket.conversationId(), staff.name(), signed(staff, transcript)))
+			.flatMap(ticket -> said(ticket.conversationId(), staff, transcript))
 			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown), true));
 	}
 
@@ -150,7 +152,7 @@ public class StaffDesk {
 		Optional<TicketView> ticket = tickets.find(ticketId)
 			.filter(found -> !conversations.isBlocked(found.customerId()));
 		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, tickets.staffReplied(found.id(), staff)))
-			.flatMap(answered -> conversations.staffSaid(answered.conversationId(), staff.name(), signed(staff, text)));
+			.flatMap(answered -> said(answered.conversationId(), staff, text));
 		if (delivery.isPresent() && group.configured()) {
 			topics.existing(ticket.get().customerId())
 				.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
@@ -227,17 +229,26 @@ public class StaffDesk {
 		return ticket;
 	}
 
+	/** What a staff member said, stored with who said it, signed for the customer as the settings want. */
+	private Optional<CustomerDelivery> said(Long conversationId, StaffMember staff, String text) {
+		return conversations.staffSaid(conversationId, staff.name(), signed(staff, text));
+	}
+
 	private String signed(StaffMember staff, String text) {
 		String said = Inbound.storable(text);
 		return settings.showNames() ? staff.name() + ": " + said : said;
 	}
 
-	/** {@code /take} or {@code /close} in a customer's topic: like the buttons on the card. */
+	/** {@code /take} in a customer's topic: like the button on the card. */
 	@Transactional
-	public StaffAction commandInTopic(long topicId, String command, StaffMember staff) {
-		boolean close = command.strip().toLowerCase(Locale.ROOT).startsWith("/close");
-		return openTicketInTopic(topicId).map(ticket -> close ? close(ticket.id(), staff) : take(ticket.id(), staff))
-			.orElse(StaffAction.note("This customer has no open request."));
+	public StaffAction takeInTopic(long topicId, StaffMember staff) {
+		return openTicketInTopic(topicId).map(ticket -> take(ticket.id(), staff)).orElse(NO_OPEN_REQUEST);
+	}
+
+	/** {@code /close} in a customer's topic: like the button on the card. */
+	@Transactional
+	public StaffAction closeInTopic(long topicId, StaffMember staff) {
+		return openTicketInTopic(topicId).map(ticket -> close(ticket.id(), staff)).orElse(NO_OPEN_REQUEST);
 	}
 
 	/** {@code /stats} or {@code /stats 30}: the figures of the last days. */

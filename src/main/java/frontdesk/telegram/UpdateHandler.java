@@ -258,7 +258,8 @@ class UpdateHandler {
 		}
 		String text = message.getText().strip();
 		if (isCommand(text, "take") || isCommand(text, "close")) {
-			StaffAction action = staff.commandInTopic(topic, text, from.get());
+			StaffAction action = isCommand(text, "close") ? staff.closeInTopic(topic, from.get())
+					: staff.takeInTopic(topic, from.get());
 			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 			return;
