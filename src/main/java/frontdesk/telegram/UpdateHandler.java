@@ -91,11 +91,14 @@ class UpdateHandler {
 
 	private final ApplicationEventPublisher events;
 
+	private final BotName botName;
+
 	private final Clock clock;
 
 	UpdateHandler(ProcessedUpdateRepository processed, ConversationService conversations, Outbox outbox, StaffDesk staff,
-			TelegramSettings settings, ApplicationEventPublisher events, Clock clock) {
+			TelegramSettings settings, ApplicationEventPublisher events, BotName botName, Clock clock) {
 		this.events = events;
+		this.botName = botName;
 		this.processed = processed;
 		this.conversations = conversations;
 		this.outbox = outbox;
@@ -225,7 +228,12 @@ class UpdateHandler {
 		Optional<StaffMember> from = staffMember(message);
 		// what the bot says to a command answers it, so that it is clear whose it is
 		String answering = MessagePairs.message(message.getMessageId());
-		if (from.isPresent() && message.hasText() && isCommand(message.getText(), "stats")) {
+		String command = message.hasText() ? commandOf(message.getText()) : null;
+		if (command != null && botName.isForAnotherBot(command)) {
+			log.info("Ignored {} in the staff group: it is for another bot", command);
+			return;
+		}
+		if (from.isPresent() && is(command, "stats")) {
 			outbox.send(message.getChatId(), message.isTopicMessage() ? topic : null,
 					Reply.of(staff.stats(message.getText())), null, answering);
 			return;
@@ -256,23 +264,21 @@ class UpdateHandler {
 		if (StaffDesk.isNote(message.getText())) {
 			return;
 		}
-		String text = message.getText().strip();
-		if (isCommand(text, "take") || isCommand(text, "close")) {
-			StaffAction action = isCommand(text, "close") ? staff.closeInTopic(topic, from.get())
+		if (is(command, "take") || is(command, "close")) {
+			StaffAction action = is(command, "close") ? staff.closeInTopic(topic, from.get())
 					: staff.takeInTopic(topic, from.get());
 			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 			return;
 		}
-		Matcher command = COMMAND.matcher(text);
-		if (command.lookingAt()) {
+		if (command != null) {
 			// another command (/help, say) is no message for the customer
-			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command.group() + " is not one of "
+			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command + " is not one of "
 					+ "Frontdesk's commands, which are /take and /close here and /stats anywhere in the group. To send "
 					+ "the customer a text that starts with a slash, write it without the slash."), null, answering);
 			return;
 		}
-		staff.staffWrote(topic, from.get(), text, sentAt(message))
+		staff.staffWrote(topic, from.get(), message.getText().strip(), sentAt(message))
 			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
 					replyTo));
 	}
@@ -282,13 +288,22 @@ class UpdateHandler {
 		return message.getDate() == null ? clock.instant() : Instant.ofEpochSecond(message.getDate());
 	}
 
+	/** The command a text starts with, as typed ({@code /Take@FrontdeskBot}), or {@code null}. */
+	private static String commandOf(String text) {
+		Matcher command = COMMAND.matcher(text.strip());
+		return command.lookingAt() ? command.group() : null;
+	}
+
 	/**
-	 * Whether the text is the command, as {@code /name}, {@code /name@bot} or either followed by arguments, in any
-	 * case (a phone may capitalise it).
+	 * Whether the command is the named one, as {@code /name} or {@code /name@bot}, in any case (a phone may
+	 * capitalise it).
 	 */
-	private static boolean isCommand(String text, String name) {
-		String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
-		return command.equals("/" + name) || command.startsWith("/" + name + "@");
+	private static boolean is(String command, String name) {
+		if (command == null) {
+			return false;
+		}
+		String lower = command.toLowerCase(Locale.ROOT);
+		return lower.equals("/" + name) || lower.startsWith("/" + name + "@");
 	}
 
 	/** A staff member changed a message the customer got: the customer's copy changes too. */

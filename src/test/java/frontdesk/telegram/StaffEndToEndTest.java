@@ -64,6 +64,9 @@ class StaffEndToEndTest {
 	@Autowired
 	Tickets tickets;
 
+	@Autowired
+	BotName botName;
+
 	/** The chat whose next lookup of a message to reply to fails, as a database timing out would; 0 for none. */
 	static final AtomicLong pairLookupFailsFor = new AtomicLong();
 
@@ -338,6 +341,27 @@ class StaffEndToEndTest {
 		telegram.awaitMessage(chat, text -> text.equals("Alan: Hi Dee, Alan here"), WAIT);
 		assertThat(note.body().path("reply_to_message_id").asInt()).isEqualTo(command);
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/help"));
+	}
+
+	@Test
+	void aCommandForAnotherBotInTheGroupIsLeftToIt() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Ned");
+		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		await().atMost(WAIT).until(() -> botName.isForAnotherBot("/close@OtherHelpBot"));
+
+		scenes.inTopic(topic, grace, "Grace", "/close@OtherHelpBot");
+		scenes.inTopic(topic, grace, "Grace", "/stats@OtherHelpBot");
+		scenes.inTopic(topic, grace, "Grace", "Hi Ned, Grace here");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Ned, Grace here"), WAIT);
+
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("OtherHelpBot"))
+			.noneMatch(text -> text.startsWith("Thanks for chatting with us!"));
+		assertThat(telegram.sentTexts(GROUP)).noneMatch(text -> text.contains("OtherHelpBot"))
+			.noneMatch(text -> text.startsWith("Last 7 days"));
+		scenes.inTopic(topic, grace, "Grace", "/close@" + FakeTelegram.BOT_USERNAME);
+		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us!"), WAIT);
 	}
 
 	@Test

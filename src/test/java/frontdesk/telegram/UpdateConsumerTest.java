@@ -34,7 +34,7 @@ class UpdateConsumerTest {
 
 	private final AtomicInteger kept = new AtomicInteger();
 
-	private final UpdateHandler handler = new UpdateHandler(null, null, null, null, null, null, null) {
+	private final UpdateHandler handler = new UpdateHandler(null, null, null, null, null, null, null, null) {
 
 		@Override
 		public boolean handle(Update update) {
