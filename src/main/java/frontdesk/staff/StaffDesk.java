@@ -108,8 +108,7 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public Optional<CustomerDelivery> staffWrote(long topicId, StaffMember staff, String text, Instant wroteAt) {
-		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> said(ticket.conversationId(), staff, text));
+		return answeredBy(topicId, staff, wroteAt, text);
 	}
 
 	/**
@@ -125,8 +124,7 @@ public class StaffDesk {
 		String transcript = captioned ? "[" + media + "] " + caption : "[" + media + "]";
 		String shown = settings.showNames() ? (captioned ? staff.name() + ": " + caption : staff.name())
 				: (captioned ? caption : "");
-		return answeredBy(topicId, staff, wroteAt)
-			.flatMap(ticket -> said(ticket.conversationId(), staff, transcript))
+		return answeredBy(topicId, staff, wroteAt, transcript)
 			.map(delivery -> new CustomerDelivery(delivery.customer(), Reply.of(shown), true));
 	}
 
@@ -151,8 +149,8 @@ public class StaffDesk {
 	public Optional<CustomerDelivery> staffAnswered(long ticketId, StaffMember staff, String text, String where) {
 		Optional<TicketView> ticket = tickets.find(ticketId)
 			.filter(found -> !conversations.isBlocked(found.customerId()));
-		Optional<CustomerDelivery> delivery = ticket.flatMap(found -> answered(found, tickets.staffReplied(found.id(), staff)))
-			.flatMap(answered -> said(answered.conversationId(), staff, text));
+		Optional<CustomerDelivery> delivery = ticket
+			.flatMap(found -> answered(found, tickets.staffReplied(found.id(), staff), staff, text));
 		if (delivery.isPresent() && group.configured()) {
 			topics.existing(ticket.get().customerId())
 				.ifPresent(topic -> group.post(topic, staff.name() + " (" + where + "): " + text, List.of(), null));
@@ -195,10 +193,11 @@ public class StaffDesk {
 	}
 
 	/**
-	 * The open ticket of the topic, taken by the staff member if no one had it; the staff are told if the topic's
-	 * customer has none, or blocked the bot (then the ticket stays as it was). A topic of no customer's is left alone.
+	 * A staff member wrote in a topic: the topic's open ticket answered (see {@link #answered}); the staff are told if
+	 * the topic's customer has none, or blocked the bot (then the ticket stays as it was). A topic of no customer's is
+	 * left alone.
 	 */
-	private Optional<TicketView> answeredBy(long topicId, StaffMember staff, Instant wroteAt) {
+	private Optional<CustomerDelivery> answeredBy(long topicId, StaffMember staff, Instant wroteAt, String text) {
 		Optional<Long> customer = topics.customerIn(topicId);
 		if (customer.isEmpty()) {
 			// a topic the staff opened for themselves: what they write there is for each other
@@ -215,18 +214,22 @@ public class StaffDesk {
 					+ "start the bot again.", List.of(), null);
 			return Optional.empty();
 		}
-		return answered(open.get(), tickets.staffReplied(open.get().id(), staff, wroteAt));
+		return answered(open.get(), tickets.staffReplied(open.get().id(), staff, wroteAt), staff, text);
 	}
 
 	/**
-	 * A staff member answered: the ticket is theirs if no one had it, and its card says so.
+	 * A staff member answered: what they said is stored, the ticket is theirs if no one had it, and its card says so,
+	 * with the answer among its last messages.
 	 * @param before the ticket before they answered
 	 * @param ticket the ticket after; empty when it is no longer open
+	 * @return what to deliver to the customer; empty when the request is no longer open
 	 */
-	private Optional<TicketView> answered(TicketView before, Optional<TicketView> ticket) {
+	private Optional<CustomerDelivery> answered(TicketView before, Optional<TicketView> ticket, StaffMember staff,
+			String text) {
+		Optional<CustomerDelivery> delivery = ticket.flatMap(now -> said(now.conversationId(), staff, text));
 		ticket.filter(now -> before.takenBy() == null && now.takenBy() != null)
 			.ifPresent(now -> updateCard(now, "Taken by " + now.takenBy()));
-		return ticket;
+		return delivery;
 	}
 
 	/** What a staff member said, stored with who said it, signed for the customer as the settings want. */
@@ -512,9 +515,13 @@ public class StaffDesk {
 			.append(ticket.followUp() ? "Follow-up of a bad rating: no time was promised"
 					: "Promised by " + hours.describe(ticket.promisedBy(), ticket.requestedAt()) + " (" + zone.getId() + ")")
 			.append('\n')
-			.append(status)
-			.append("\n\nLast messages:");
-		for (TranscriptLine line : conversations.lastMessages(ticket.conversationId(), CARD_MESSAGES)) {
+			.append(status);
+		List<TranscriptLine> lines = conversations.lastMessages(ticket.conversationId(), CARD_MESSAGES);
+		if (!lines.isEmpty()) {
+			// a follow-up's card has none until someone writes
+			card.append("\n\nLast messages:");
+		}
+		for (TranscriptLine line : lines) {
 			card.append('\n')
 				.append(TIME.format(line.at().atZone(zone)))
 				.append(' ')

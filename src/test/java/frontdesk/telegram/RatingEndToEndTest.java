@@ -364,7 +364,10 @@ class RatingEndToEndTest {
 			.replaceAll("(?s).*as (#T-\\d{6}).*", "$1");
 		assertThat(telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().startsWith(ticket + " "), WAIT).text())
-			.contains("Follow-up of a bad rating: no time was promised").doesNotContain("Promised by");
+			.contains("Follow-up of a bad rating: no time was promised")
+			.doesNotContain("Promised by")
+			.as("a new conversation has no messages yet")
+			.doesNotContain("Last messages");
 
 		clock.freeze(london("2031-03-12T11:45"));
 		watch.check();

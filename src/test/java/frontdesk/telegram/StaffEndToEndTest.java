@@ -225,7 +225,8 @@ class StaffEndToEndTest {
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Fay, I'm looking into it now"), WAIT);
 		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_id").asInt() == card.result().path("message_id").asInt()
-				&& body.path("text").asText().contains("Taken by Grace"), WAIT);
+				&& body.path("text").asText().contains("Taken by Grace")
+				&& body.path("text").asText().endsWith("Hi Fay, I'm looking into it now"), WAIT);
 		int before = telegram.sentTexts(chat).size();
 		telegram.sendText(chat, chat, "Fay", "how much does delivery cost?");
 		telegram.assertNoCall("sendMessage", body -> body.path("chat_id").asLong() == chat
