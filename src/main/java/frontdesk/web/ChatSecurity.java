@@ -21,7 +21,7 @@ class ChatSecurity {
 	@Bean
 	@Order(10)
 	SecurityFilterChain chatFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/", "/index.html", "/chat/**", "/api/chat/**", "/widget.js", "/favicon.ico")
+		http.securityMatcher("/", "/index.html", "/chat/**", "/api/chat/**", "/widget.js", "/favicon.svg")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/chat/**"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -86,6 +86,18 @@ class ChatPageTest {
 				java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(page);
 	}
 
+	@Test
+	void theChatAndTheConsoleShowTheProductsIcon() throws Exception {
+		assertThat(mvc.perform(get("/favicon.svg"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/svg+xml"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).startsWith("<svg ");
+		String link = "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">";
+		assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains(link);
+		assertThat(mvc.perform(get("/console")).andReturn().getResponse().getContentAsString()).contains(link);
+	}
 
 	@Test
 	void tellsTheOwnerOnceWhenTheChatIsInAFrameOnAnotherSiteWithACookieThatCannotFollowIt(CapturedOutput output)
