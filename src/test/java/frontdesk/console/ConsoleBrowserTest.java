@@ -216,6 +216,44 @@ class ConsoleBrowserTest {
 		browser.screenshot("console-reports");
 	}
 
+	@Test
+	@Order(3)
+	void theConversationPageShowsWhatTheCustomerAddsUnlessAReplyIsBeingWritten() throws InterruptedException {
+		long customer = CUSTOMER + 2;
+		telegram.sendText(customer, customer, "Cy", "/human");
+		long ticketId = ticketId(telegram.awaitMessage(customer, text -> text.contains("#T-"), WAIT).text());
+		// the page's 30-second timer, kept so that the test can let it go off at once
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+				window.refreshTimers = [];
+				(function (setInterval) {
+					window.setInterval = function (tick, every) {
+						window.refreshTimers.push(tick);
+						return setInterval(tick, every);
+					};
+				})(window.setInterval);"""));
+		signIn();
+		driver.findElement(By.cssSelector("#ticket-" + ticketId + " a.number")).click();
+		wait.until(ExpectedConditions.titleContains("Conversation"));
+		telegram.sendText(customer, customer, "Cy", "my order number is 4411");
+		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().contains("my order number is 4411"), WAIT);
+
+		assertThat(driver.executeScript("return window.refreshTimers.length")).isEqualTo(1L);
+		WebElement reply = driver.findElement(By.cssSelector("form.reply textarea"));
+		reply.sendKeys("Hi Cy, one moment");
+		driver.executeScript("window.stillHere = true; window.refreshTimers.forEach(function (tick) { tick(); });");
+		Thread.sleep(1000);
+		assertThat(driver.executeScript("return window.stillHere === true")).as("a reply being written is kept")
+			.isEqualTo(true);
+		assertThat(reply.getDomProperty("value")).isEqualTo("Hi Cy, one moment");
+
+		reply.clear();
+		driver.executeScript("document.activeElement.blur(); window.refreshTimers.forEach(function (tick) { tick(); });");
+		wait.until(ExpectedConditions.stalenessOf(reply));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".transcript"),
+				"my order number is 4411"));
+	}
+
 	private static long ticketId(String text) {
 		Matcher matcher = Pattern.compile("#T-(\\d+)").matcher(text);
 		assertThat(matcher.find()).isTrue();

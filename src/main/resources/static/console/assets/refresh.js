@@ -1,9 +1,10 @@
-// Keeps the queue fresh: reloads the page every 30 seconds, unless a staff member is at work on it (writing a reply,
-// or with the keyboard on one of its buttons or links, not a button just clicked), and where it was scrolled to.
+// Keeps the queue and a conversation fresh: reloads the page every 30 seconds, unless a staff member is at work on it
+// (writing a reply, or with the keyboard on one of its buttons or links, not a button just clicked), and where it was
+// scrolled to.
 (function () {
 	'use strict';
 
-	const SCROLLED = 'frontdesk-queue-scrolled';
+	const SCROLLED = 'frontdesk-scrolled:' + window.location.pathname;
 
 	function busy() {
 		const active = document.activeElement;
