@@ -82,9 +82,13 @@ public class StaffDesk {
 
 	private final Statistics statistics;
 
+	private final UnansweredCloses unansweredCloses;
+
 	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
-			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics) {
+			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics,
+			UnansweredCloses unansweredCloses) {
 		this.group = group;
+		this.unansweredCloses = unansweredCloses;
 		this.topics = topics;
 		this.conversations = conversations;
 		this.tickets = tickets;
@@ -402,11 +406,15 @@ public class StaffDesk {
 
 	/**
 	 * The staff member closes the request, as with the Close button: the conversation ends, the customer is told, and
-	 * the card says who closed it.
+	 * the card says who closed it. A request no one has answered takes a second Close (see {@link UnansweredCloses}).
 	 * @return a short note for them, and what to deliver to the customer
 	 */
 	@Transactional
 	public StaffAction close(long ticketId, StaffMember staff) {
+		if (tickets.awaitsAnswer(ticketId) && !unansweredCloses.confirmed(ticketId, staff.id())) {
+			return StaffAction.note("No one has answered this customer yet. Close again within a minute to close the "
+					+ "request without an answer.");
+		}
 		Optional<TicketView> closed = tickets.close(ticketId, staff);
 		if (closed.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");

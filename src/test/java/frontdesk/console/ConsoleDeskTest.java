@@ -129,12 +129,21 @@ class ConsoleDeskTest {
 			.getContentAsString();
 	}
 
+	static final String CLOSE_AGAIN = "No one has answered this customer yet. Close again within a minute to close the "
+			+ "request without an answer.";
+
 	private MvcResult act(TicketView ticket, String action, RequestPostProcessor who, String... text) throws Exception {
 		var request = post("/console/tickets/{id}/{action}", ticket.id(), action).with(who).with(csrf());
 		if (text.length > 0) {
 			request.param("text", text[0]);
 		}
 		return mvc.perform(request).andExpect(status().isFound()).andReturn();
+	}
+
+	/** Closes a request no one answered: the first Close asks to be sure, the second closes. */
+	private void closeUnanswered(TicketView ticket, RequestPostProcessor who) throws Exception {
+		assertThat(act(ticket, "close", who).getFlashMap().get("notice")).isEqualTo(CLOSE_AGAIN);
+		assertThat(act(ticket, "close", who).getFlashMap().get("notice")).isEqualTo("Closed.");
 	}
 
 	private List<CustomerDelivery> deliveriesTo(CustomerProfile customer) {
@@ -179,7 +188,7 @@ class ConsoleDeskTest {
 		@Test
 		void showsAFollowUpOfABadRatingAsSuchNeverOverdue() throws Exception {
 			TicketView asked = asksForPerson(customer("Di"));
-			act(asked, "close", grace());
+			closeUnanswered(asked, grace());
 			TicketView followUp = conversations.followUp(asked.conversationId());
 
 			clock.set(followUp.promisedBy().plus(Duration.ofMinutes(90)));
@@ -352,7 +361,7 @@ class ConsoleDeskTest {
 		void sendsNothingOnceTheRequestIsClosed() throws Exception {
 			CustomerProfile hal = customer("Hal");
 			TicketView ticket = asksForPerson(hal);
-			act(ticket, "close", grace());
+			closeUnanswered(ticket, grace());
 
 			assertThat(act(ticket, "reply", grace(), "Are you still there?").getFlashMap().get("problem"))
 				.isEqualTo("Not sent: this request is no longer open.");
@@ -411,6 +420,8 @@ class ConsoleDeskTest {
 			CustomerProfile ida = customer("Ida");
 			TicketView ticket = asksForPerson(ida);
 
+			assertThat(act(ticket, "close", grace()).getFlashMap().get("notice")).isEqualTo(CLOSE_AGAIN);
+			assertThat(deliveriesTo(ida)).isEmpty();
 			assertThat(act(ticket, "close", grace()).getFlashMap().get("notice")).isEqualTo("Closed.");
 
 			assertThat(deliveriesTo(ida)).singleElement().satisfies(goodbye -> assertThat(goodbye.reply().buttons())
@@ -428,7 +439,7 @@ class ConsoleDeskTest {
 		void namesWhoClosedARequestNotWhoTookIt() throws Exception {
 			TicketView ticket = asksForPerson(customer("Ned"));
 			act(ticket, "take", grace());
-			act(ticket, "close", alan());
+			closeUnanswered(ticket, alan());
 
 			String page = queue();
 			String closed = page.substring(page.indexOf("Recently closed"));
@@ -460,7 +471,7 @@ class ConsoleDeskTest {
 				asksForPerson(customer("Vic"));
 			}
 
-			act(early, "close", grace());
+			closeUnanswered(early, grace());
 
 			String page = queue();
 			assertThat(page.substring(page.indexOf("Recently closed"))).contains(early.number());
@@ -508,7 +519,7 @@ class ConsoleDeskTest {
 		@Test
 		void showsAFollowUpOfABadRatingWithoutAPromise() throws Exception {
 			TicketView asked = asksForPerson(customer("Flo"));
-			act(asked, "close", grace());
+			closeUnanswered(asked, grace());
 			TicketView followUp = conversations.followUp(asked.conversationId());
 			clock.set(followUp.promisedBy().plus(Duration.ofMinutes(90)));
 			act(followUp, "reply", grace(), "Sorry Flo, let me put it right");

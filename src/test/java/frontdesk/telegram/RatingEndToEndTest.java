@@ -223,7 +223,7 @@ class RatingEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Gil");
 		FakeTelegram.Call card = scenes.card(ticket);
 		int topic = card.body().path("message_thread_id").asInt();
-		scenes.inTopic(topic, hal, "Hal", "/close");
+		closeUnanswered(topic, hal, "Hal");
 		FakeTelegram.Call question = ratingQuestion(chat);
 		long conversation = conversationOf(question);
 
@@ -427,6 +427,14 @@ class RatingEndToEndTest {
 				&& body.path("text").asText().startsWith("Use /stats for the last 7 days"), WAIT);
 	}
 
+	/** Closes a request no one answered: the first /close is answered with a question, the second closes it. */
+	private static void closeUnanswered(int topic, long staffId, String staffName) {
+		int first = scenes.inTopic(topic, staffId, staffName, "/close").path("message_id").asInt();
+		telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == first
+				&& body.path("text").asText().startsWith("No one has answered this customer yet."), WAIT);
+		scenes.inTopic(topic, staffId, staffName, "/close");
+	}
+
 	/** A customer's request closed by a staff member who did not answer, rated 1: its topic, and the alert there. */
 	private record BadRating(long ticket, long conversation, int topic, FakeTelegram.Call alert) {
 	}
@@ -434,7 +442,7 @@ class RatingEndToEndTest {
 	private static BadRating closedUnansweredAndRatedOne(long chat, String name, long staffId, String staffName) {
 		long ticket = scenes.askForPerson(chat, name);
 		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
-		scenes.inTopic(topic, staffId, staffName, "/close");
+		closeUnanswered(topic, staffId, staffName);
 		FakeTelegram.Call question = ratingQuestion(chat);
 		long conversation = conversationOf(question);
 		telegram.sendCallback(chat, chat, "rate:" + conversation + ":1", question.result().path("message_id").asInt());

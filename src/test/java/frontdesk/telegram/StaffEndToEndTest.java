@@ -461,14 +461,28 @@ class StaffEndToEndTest {
 	}
 
 	@Test
-	void closeInTheTopicWorksLikeTheButton() {
+	void closingARequestNoOneAnsweredTakesASecondCloseFromTheSameStaffMemberWithinAMinute() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
+		long hal = scenes.staffMember("Hal");
 		long ticket = scenes.askForPerson(chat, "Max");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		FakeTelegram.Call card = scenes.card(ticket);
+		int topic = card.body().path("message_thread_id").asInt();
+		String again = "No one has answered this customer yet. Close again within a minute to close the request "
+				+ "without an answer.";
+
+		int first = scenes.inTopic(topic, grace, "Grace", "/close").path("message_id").asInt();
+		telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == first
+				&& body.path("text").asText().equals(again), WAIT);
+		assertThat(scenes.answer(telegram.sendCallback(GROUP, hal, "close:" + ticket,
+				card.result().path("message_id").asInt()))).as("another's Close is a first one").isEqualTo(again);
+		clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+		int late = scenes.inTopic(topic, grace, "Grace", "/close").path("message_id").asInt();
+		telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == late
+				&& body.path("text").asText().equals(again), WAIT);
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.startsWith("Thanks for chatting with us!"));
 
 		scenes.inTopic(topic, grace, "Grace", "/close");
-
 		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us!"), WAIT);
 	}
 
