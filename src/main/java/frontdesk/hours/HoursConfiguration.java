@@ -3,6 +3,7 @@ package frontdesk.hours;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,9 +24,11 @@ class HoursConfiguration {
 			hours.plusOpenTime(clock.getIfAvailable(Clock::systemUTC).instant(), settings.responseTime());
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalArgumentException("frontdesk.hours.response-time: a request made now could not be "
-					+ "promised an answer, because " + settings.responseTime() + " of open time does not pass within "
-					+ "two years; give a shorter response-time, or fewer frontdesk.hours.closed-dates");
+			// told at start as a setting to change, not as a stack trace
+			throw new InvalidConfigurationPropertyValueException("frontdesk.hours.response-time",
+					settings.responseTime(), "A request made now could not be promised an answer, because "
+							+ settings.responseTime() + " of open time does not pass within two years; give a shorter "
+							+ "response-time, or fewer frontdesk.hours.closed-dates");
 		}
 		return hours;
 	}
