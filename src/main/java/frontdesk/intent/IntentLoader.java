@@ -51,6 +51,12 @@ public final class IntentLoader {
 
 	private final List<IntentProblem> problems = new ArrayList<>();
 
+	/**
+	 * Whether a file, or an intent in one, could not be read at all: a suggestion of an intent not found may then be
+	 * of one of those, and is not called unknown on top of the error that says why.
+	 */
+	private boolean someUnread;
+
 	private IntentLoader() {
 	}
 
@@ -160,6 +166,7 @@ public final class IntentLoader {
 		int problemsBefore = problems.size();
 		Node root = parse(file);
 		if (root == null) {
+			someUnread = true;
 			if (problems.size() == problemsBefore) {
 				// saved empty by mistake, or read while half-written: its intents would go without a word
 				problems.add(new IntentProblem(file, 0,
@@ -168,6 +175,7 @@ public final class IntentLoader {
 			return List.of();
 		}
 		if (!(root instanceof MappingNode mapping) || value(mapping, "intents") == null) {
+			someUnread = true;
 			problems.add(new IntentProblem(file, line(root), "expected a top-level 'intents:' list"));
 			return List.of();
 		}
@@ -178,6 +186,7 @@ public final class IntentLoader {
 			}
 		}
 		if (!(value(mapping, "intents") instanceof SequenceNode list)) {
+			someUnread = true;
 			problems.add(new IntentProblem(file, line(value(mapping, "intents")), "'intents' must be a list"));
 			return List.of();
 		}
@@ -190,6 +199,7 @@ public final class IntentLoader {
 				}
 			}
 			else {
+				someUnread = true;
 				problems.add(new IntentProblem(file, line(item), "each intent must be a mapping with id, examples and answer"));
 			}
 		}
@@ -210,6 +220,7 @@ public final class IntentLoader {
 		}
 		String id = scalar(value(node, "id"));
 		if (id == null || id.isBlank()) {
+			someUnread = true;
 			problems.add(new IntentProblem(file, line(node), "intent without an 'id'"));
 			return null;
 		}
@@ -295,8 +306,11 @@ public final class IntentLoader {
 			candidate.suggestLines().forEach((target, line) -> {
 				ParsedIntent suggested = byId.get(target);
 				if (suggested == null) {
-					problems.add(new IntentProblem(candidate.file(), line, "intent '" + id + "' suggests unknown intent '"
-							+ target + "'"));
+					// perhaps one of the intents that could not be read: the error that says why is enough then
+					if (!someUnread) {
+						problems.add(new IntentProblem(candidate.file(), line, "intent '" + id
+								+ "' suggests unknown intent '" + target + "'"));
+					}
 				}
 				else if (target.equals(id)) {
 					problems.add(new IntentProblem(candidate.file(), line, "intent '" + id + "' suggests itself"));

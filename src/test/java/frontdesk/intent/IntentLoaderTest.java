@@ -240,6 +240,27 @@ class IntentLoaderTest {
 		}
 
 		@Test
+		void aFileThatCannotBeReadIsOneErrorNotAlsoOneForEachSuggestionOfItsIntents() throws IOException {
+			write("orders.yml", """
+					intents:
+					  - id: place_order
+					    examples: ["how do I order]
+					    answer: "Online."
+					""");
+			write("account.yml", """
+					intents:
+					  - id: create_account
+					    examples: [how do I sign up]
+					    answer: "On the site."
+					    suggest: [place_order]
+					""");
+
+			assertThat(failure().problems()).extracting(IntentProblem::toString)
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("orders.yml:", "not valid YAML");
+		}
+
+		@Test
 		void reportsEveryProblemWithItsLine() throws IOException {
 			write("a.yml", """
 					intents:
