@@ -40,13 +40,13 @@ record ConsoleSettings(@DefaultValue List<@Valid User> users, @Min(1) @DefaultVa
 	 * A staff member who may sign in to the console.
 	 *
 	 * @param username what they sign in with
-	 * @param passwordHash the BCrypt hash of their password ({@code java -jar frontdesk.jar hash-password})
+	 * @param passwordHash the BCrypt hash of their password ({@code java -jar target/frontdesk.jar hash-password})
 	 * @param name the name customers and colleagues see; the user name when not set
 	 */
 	record User(@NotNull @Pattern(regexp = "[^:\\s]{1,64}",
 			message = "must be 1 to 64 characters with no spaces or colons") String username,
 			@NotNull @Pattern(regexp = BCRYPT,
-					message = "must be a BCrypt hash, as printed by 'java -jar frontdesk.jar hash-password'") String passwordHash,
+					message = "must be a BCrypt hash, as printed by 'java -jar target/frontdesk.jar hash-password'") String passwordHash,
 			String name) {
 
 		/** The name customers and colleagues see. */

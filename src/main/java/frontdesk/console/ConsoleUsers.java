@@ -37,7 +37,7 @@ class ConsoleUsers implements UserDetailsService {
 		}
 		if (users.isEmpty()) {
 			log.info("The staff console is off: no users are set up. To turn it on, add users to "
-					+ "frontdesk.console.users with password hashes from 'java -jar frontdesk.jar hash-password'.");
+					+ "frontdesk.console.users with password hashes from 'java -jar target/frontdesk.jar hash-password'.");
 		}
 		else {
 			log.info("The staff console is on at /console for {} {}", users.size(), users.size() == 1 ? "user" : "users");

@@ -17,7 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class HashPasswordCommand {
 
 	static final String USAGE = """
-			Usage: java -jar frontdesk.jar hash-password [--password PASSWORD]
+			Usage: java -jar target/frontdesk.jar hash-password [--password PASSWORD]
 			Prints the BCrypt hash of a password for frontdesk.console.users[].password-hash.
 			Without --password it asks for the password, or reads it from the first line of standard input.""";
 

@@ -61,19 +61,28 @@ public final class EvaluateCommand {
 		LoggingSystem.get(EvaluateCommand.class.getClassLoader()).setLogLevel("ai.djl", LogLevel.ERROR);
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--") || i + 1 == args.length || !OPTIONS.contains(args[i].substring(2))) {
+			String problem = !args[i].startsWith("--") || !OPTIONS.contains(args[i].substring(2))
+					? "unknown option " + args[i] : (i + 1 == args.length) ? args[i] + " needs a value" : null;
+			if (problem != null) {
+				out.println(problem);
 				out.println(USAGE);
 				return 2;
 			}
 			options.put(args[i].substring(2), args[++i]);
 		}
 		if (!options.containsKey("test") || options.containsKey("intents") == options.containsKey("train")) {
+			out.println(!options.containsKey("test") ? "--test FILE.csv is needed"
+					: options.containsKey("intents") ? "give --intents or --train, not both"
+							: "--intents DIR or --train FILE.csv is needed");
 			out.println(USAGE);
 			return 2;
 		}
 		try {
 			ModelSettings.Kind kind = choice(options, "model", ModelSettings.Kind.SEMANTIC);
 			Evaluation.Criterion criterion = choice(options, "criterion", Evaluation.Criterion.ACCURACY);
+			if (options.containsKey("intents") && !Files.isDirectory(Path.of(options.get("intents")))) {
+				throw new IllegalArgumentException("--intents " + options.get("intents") + ": no such folder");
+			}
 			IntentSet intents = options.containsKey("intents") ? IntentLoader.load(Path.of(options.get("intents"))) : null;
 			TrainingSet training = intents != null ? Understanding.trainingSet(intents)
 					: Evaluation.trainingSet(Evaluation.readCsv(Path.of(options.get("train"))));

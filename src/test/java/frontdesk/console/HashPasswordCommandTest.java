@@ -61,6 +61,6 @@ class HashPasswordCommandTest {
 	void explainsItselfOnAnUnknownOption() {
 		assertThat(run("", "--help")).isEqualTo(2);
 
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar frontdesk.jar hash-password");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar target/frontdesk.jar hash-password");
 	}
 }

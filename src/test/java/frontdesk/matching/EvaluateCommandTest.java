@@ -232,11 +232,19 @@ class EvaluateCommandTest {
 	@Test
 	void explainsUsageAndBadFiles() {
 		assertThat(run("--test")).isEqualTo(2);
-		assertThat(output()).contains("usage: evaluate");
+		assertThat(output()).contains("--test needs a value", "usage: evaluate");
+		assertThat(run("--intents", "intents")).isEqualTo(2);
+		assertThat(output()).contains("--test FILE.csv is needed");
+		assertThat(run("--test", "test.csv")).isEqualTo(2);
+		assertThat(output()).contains("--intents DIR or --train FILE.csv is needed");
 
 		assertThat(run("--intents", "intents", "--test", dir.resolve("missing.csv").toString())).isEqualTo(1);
+		assertThat(run("--intents", dir.resolve("nowhere").toString(), "--test", "test.csv")).isEqualTo(1);
+		assertThat(output()).contains("--intents " + dir.resolve("nowhere") + ": no such folder")
+			.doesNotContain("frontdesk.intents.dir");
 
 		assertThat(run("--intents", "intents", "--test", "test.csv", "--model", "neural")).isEqualTo(1);
 		assertThat(run("--intents", "intents", "--test", "test.csv", "--colour", "blue")).isEqualTo(2);
+		assertThat(output()).contains("unknown option --colour", "usage: evaluate");
 	}
 }
