@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -107,8 +108,11 @@ class Visitors {
 		}
 	}
 
-	/** The key kept in the data folder, made on first use, so visitors are known again after a restart. */
-	private static byte[] storedKey(Path file) {
+	/**
+	 * The key kept in the data folder, made on first use, so visitors are known again after a restart; readable by the
+	 * account that runs Frontdesk alone, where the file system knows owners.
+	 */
+	static byte[] storedKey(Path file) {
 		try {
 			if (Files.exists(file)) {
 				return Files.readAllBytes(file);
@@ -116,6 +120,9 @@ class Visitors {
 			byte[] key = new byte[32];
 			new SecureRandom().nextBytes(key);
 			Files.createDirectories(file.getParent());
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
 			Files.write(file, key);
 			return key;
 		}
