@@ -179,9 +179,13 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 		return longer.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : longer;
 	}
 
-	/** Whether the database could not be reached or was busy: worth trying again, unlike a failure of the update's own. */
+	/**
+	 * Whether the database could not be reached, was busy or could not write (see {@link DatabaseTrouble}): worth
+	 * trying again, unlike a failure of the update's own.
+	 */
 	private static boolean transientFailure(Throwable ex) {
 		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
-				|| ex instanceof DataAccessResourceFailureException || ex instanceof TransactionException;
+				|| ex instanceof DataAccessResourceFailureException || ex instanceof TransactionException
+				|| DatabaseTrouble.in(ex);
 	}
 }

@@ -1,5 +1,6 @@
 package frontdesk.telegram;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +34,9 @@ class UpdateConsumerTest {
 
 	private final AtomicInteger handled = new AtomicInteger();
 
+	/** Whether the database's file can only be read, as on a read-only mount. */
+	private final AtomicBoolean readOnly = new AtomicBoolean();
+
 	private final AtomicInteger kept = new AtomicInteger();
 
 	private final UpdateHandler handler = new UpdateHandler(null, null, null, null, null, null, null, null) {
@@ -40,6 +45,9 @@ class UpdateConsumerTest {
 		public boolean handle(Update update) {
 			if (!databaseUp.get()) {
 				throw new DataAccessResourceFailureException("the database is unreachable");
+			}
+			if (readOnly.get()) {
+				throw readOnlyFailure();
 			}
 			if (update.getUpdateId() < 0) {
 				throw new IllegalStateException("an update the bot cannot handle");
@@ -50,6 +58,9 @@ class UpdateConsumerTest {
 
 		@Override
 		public void fail(long updateId, String payload, String error) {
+			if (readOnly.get()) {
+				throw readOnlyFailure();
+			}
 			if (keepingFails.get() != null) {
 				throw keepingFails.get();
 			}
@@ -99,6 +110,25 @@ class UpdateConsumerTest {
 
 		assertThat(handled).hasValue(1);
 		assertThat(output.getAll()).contains("Could not keep failed update -2; here it is whole: {\"update_id\":-2");
+	}
+
+	@Test
+	void anUpdateADatabaseThatCannotWriteRefusesIsTriedAgainNotSetAside() {
+		databaseUp.set(true);
+		readOnly.set(true);
+
+		assertThat(consumer.deliver(update(5), Duration.ofMillis(500))).as("not confirmed").isFalse();
+		assertThat(kept).as("not kept as an update that failed").hasValue(0);
+
+		readOnly.set(false);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(handled).hasValue(1));
+		assertThat(kept).hasValue(0);
+	}
+
+	/** What H2 answers a write to a file on a read-only mount with, as Spring passes it on. */
+	private static RuntimeException readOnlyFailure() {
+		return new UncategorizedSQLException("insert", "insert into processed_update",
+				new SQLException("The database is read only", "90097", 90097));
 	}
 
 	@Test
