@@ -9,7 +9,7 @@ import org.springframework.core.env.Environment;
 /**
  * Explains a start-up stopped because the database could not be reached or would not let Frontdesk in (no server at
  * that address, a wrong password, no such database) with the address and user it tried and the settings to look at,
- * not a stack trace.
+ * or because another Frontdesk has the H2 file open, not with a stack trace.
  */
 class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
@@ -19,8 +19,19 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 		this.environment = environment;
 	}
 
+	/** H2's state for a database file another program (another Frontdesk, most likely) has open. */
+	static final String IN_USE = "90020";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
+		if (IN_USE.equals(cause.getSQLState())) {
+			return new FailureAnalysis("Frontdesk could not open its database " + environment.getProperty(
+					"spring.datasource.url", "").replaceAll(";.*", "") + ": another program has it open, most likely "
+					+ "another Frontdesk started on the same data folder.",
+					"Run one Frontdesk per data folder (and per bot): stop the other one first, or give this one another "
+							+ "folder with --frontdesk.data-dir.",
+					cause);
+		}
 		if (!isAboutGettingIn(cause.getSQLState())) {
 			return null;
 		}

@@ -2,13 +2,16 @@ package frontdesk;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,5 +41,21 @@ class DatabaseFailureTest {
 					+ "/frontdesk?password=… as user 'frontdesk': Connection to 127.0.0.1:" + nobodyListens + " refused")
 			.contains("Check FRONTDESK_DB_URL, FRONTDESK_DB_USER and FRONTDESK_DB_PASSWORD")
 			.doesNotContain("hunter2");
+	}
+
+	@Test
+	void saysWhenAnotherFrontdeskHasTheDataFolderOpen() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url",
+				"jdbc:h2:file:/srv/frontdesk/data/frontdesk;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+		SQLException inUse = new SQLException("Database may be already in use: \"/srv/frontdesk/data/frontdesk.mv.db\". "
+				+ "Possible solutions: close all other connection(s); use the server mode", "90020", 90020);
+
+		FailureAnalysis analysis = new DatabaseFailureAnalyzer(environment)
+			.analyze(new IllegalStateException("Failed to start", new RuntimeException(inUse)));
+
+		assertThat(analysis.getDescription()).isEqualTo("Frontdesk could not open its database "
+				+ "jdbc:h2:file:/srv/frontdesk/data/frontdesk: another program has it open, most likely another "
+				+ "Frontdesk started on the same data folder.");
+		assertThat(analysis.getAction()).startsWith("Run one Frontdesk per data folder");
 	}
 }

@@ -69,4 +69,37 @@ class MigrationTest {
 		assertThat(jdbc.queryForList("select follow_up from conversation order by id", Boolean.class))
 			.containsExactly(false, true);
 	}
+
+	@Test
+	void marksTheFollowUpsMadeBeforeTicketsKnewThem() {
+		migrate("9");
+		jdbc.update("""
+				insert into customer (id, channel, external_id, created_at)
+				values (1, 'telegram', '42', timestamp with time zone '2026-11-02 09:00:00+00')""");
+		// the customer asked for a person with their first line, at the same moment; then rated badly, and the staff
+		// followed up in a conversation of their own
+		conversation(1, "2026-11-02 10:00:00+00");
+		conversation(2, null);
+		jdbc.update("""
+				insert into ticket (id, conversation_id, customer_id, status, after_hours, requested_at, promised_by,
+				  first_response_at, closed_at, promise_kept, version)
+				values (?, ?, 1, 'CLOSED', false, timestamp with time zone '2026-11-02 10:00:00+00',
+				  timestamp with time zone '2026-11-02 12:00:00+00', timestamp with time zone '2026-11-02 13:00:00+00',
+				  timestamp with time zone '2026-11-02 14:00:00+00', false, 0)""", 1, 1);
+		jdbc.update("""
+				insert into ticket (id, conversation_id, customer_id, status, after_hours, requested_at, promised_by,
+				  first_response_at, closed_at, promise_kept, version)
+				values (?, ?, 1, 'TAKEN', false, timestamp with time zone '2026-11-02 15:00:00+00',
+				  timestamp with time zone '2026-11-02 17:00:00+00', timestamp with time zone '2026-11-02 15:10:00+00',
+				  null, true, 0)""", 2, 2);
+
+		migrate("latest");
+
+		assertThat(jdbc.queryForList("select follow_up from ticket order by id", Boolean.class))
+			.containsExactly(false, true);
+		assertThat(jdbc.queryForList("select promise_kept from ticket order by id", Boolean.class))
+			.containsExactly(false, null);
+		assertThat(jdbc.queryForList("select follow_up from conversation order by id", Boolean.class))
+			.containsExactly(false, true);
+	}
 }
