@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A data folder given without {@code ./} (as {@code FRONTDESK_DATADIR=data} gives it) is taken from the working folder,
  * where H2 on its own refuses such a path.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DataFolderTest {
 
 	@Test
-	void aRelativeDataFolderIsTakenFromTheWorkingFolder() {
+	void aRelativeDataFolderIsTakenFromTheWorkingFolderAndANewDatabaseThereIsSaid(CapturedOutput output) {
 		String relative = "target/test-data/relative-" + System.nanoTime();
 
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
@@ -28,6 +32,8 @@ class DataFolderTest {
 			assertThat(app.getEnvironment().getProperty("spring.datasource.url"))
 				.startsWith("jdbc:h2:file:" + absolute + "/frontdesk;");
 			assertThat(absolute.resolve("frontdesk.mv.db")).satisfies(file -> assertThat(Files.exists(file)).isTrue());
+			assertThat(output).contains("There is no frontdesk.mv.db in the data folder " + absolute
+					+ ": Frontdesk starts with a new, empty database there.");
 		}
 	}
 }
