@@ -80,10 +80,17 @@ class ChatApi {
 		}
 	}
 
-	/** New and changed lines as they happen. */
+	/**
+	 * New and changed lines as they happen, for a visitor the page already knows (it read the conversation first);
+	 * 429 while the address or the server has as many open pages as it may.
+	 */
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(HttpServletRequest request, HttpServletResponse response) {
-		return live.open(visitors.ofOrNew(request, response));
+	ResponseEntity<SseEmitter> events(HttpServletRequest request) {
+		return visitors.of(request)
+			.map(visitor -> live.open(visitor, request.getRemoteAddr())
+				.map(ResponseEntity::ok)
+				.orElseGet(() -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "30").build()))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).build());
 	}
 
 	@ExceptionHandler(TooFast.class)
