@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: each user name and each network address has a bucket of tries that failed sign-ins
- * use up and that fills again over time. An empty bucket must wait; others are not held up by it.
+ * use up and that fills again over time (each sign-in takes a try before its password is checked, and one that
+ * succeeds gives it back). An empty bucket must wait; others are not held up by it.
  */
 @Component
 class LoginThrottle {
@@ -44,24 +46,33 @@ class LoginThrottle {
 		};
 	}
 
+	/**
+	 * Takes a try for a sign-in about to be checked, from the user name's and the address's buckets at once, so that
+	 * tries sent together cannot all pass the check before any has failed.
+	 * @return zero when the sign-in may be checked; else how long the user name or the address must wait (no try taken)
+	 */
+	synchronized Duration reserve(String username, String address) {
+		Bucket user = users.computeIfAbsent(key(username), name -> bucket(settings.loginFailuresPerUser()));
+		Bucket from = addresses.computeIfAbsent(address, name -> bucket(settings.loginFailuresPerAddress()));
+		if (!user.tryConsume(1)) {
+			return waitFor(username, address);
+		}
+		if (!from.tryConsume(1)) {
+			user.addTokens(1);
+			return waitFor(username, address);
+		}
+		return Duration.ZERO;
+	}
+
 	/** How long the user name or the address must wait before trying again; zero when they may try now. */
 	synchronized Duration waitFor(String username, String address) {
 		return longer(waitOf(users.get(key(username))), waitOf(addresses.get(address)));
 	}
 
-	/**
-	 * A sign-in failed.
-	 * @return how long the user name or the address must now wait; zero when they may try again at once
-	 */
-	synchronized Duration failed(String username, String address) {
-		users.computeIfAbsent(key(username), name -> bucket(settings.loginFailuresPerUser())).tryConsume(1);
-		addresses.computeIfAbsent(address, name -> bucket(settings.loginFailuresPerAddress())).tryConsume(1);
-		return waitFor(username, address);
-	}
-
-	/** A sign-in succeeded: the user name's failures are forgotten. */
-	synchronized void succeeded(String username) {
+	/** A sign-in succeeded: the user name's failures are forgotten, and the address gets its try back. */
+	synchronized void succeeded(String username, String address) {
 		users.remove(key(username));
+		Optional.ofNullable(addresses.get(address)).ifPresent(bucket -> bucket.addTokens(1));
 	}
 
 	private static String key(String username) {

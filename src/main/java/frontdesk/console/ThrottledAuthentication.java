@@ -9,8 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a user name and password (from the sign-in form or HTTP Basic) unless the {@link LoginThrottle} says the user
- * name or the address has failed too often; records failures and successes.
+ * Checks a user name and password (from the sign-in form or HTTP Basic) once the {@link LoginThrottle} has a try for
+ * the user name and the address; a success gives the try back.
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -28,17 +28,17 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 		String username = attempt.getName();
 		String address = attempt.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		Duration wait = throttle.waitFor(username, address);
+		Duration wait = throttle.reserve(username, address);
 		if (!wait.isZero()) {
 			throw new LoginThrottledException(wait);
 		}
 		try {
 			Authentication signedIn = passwords.authenticate(attempt);
-			throttle.succeeded(username);
+			throttle.succeeded(username, address);
 			return signedIn;
 		}
 		catch (BadCredentialsException ex) {
-			Duration now = throttle.failed(username, address);
+			Duration now = throttle.waitFor(username, address);
 			if (!now.isZero()) {
 				throw new LoginThrottledException(now);
 			}

@@ -1,5 +1,7 @@
 package frontdesk.console;
 
+import java.util.List;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +50,8 @@ class ConsoleSecurityTest {
 
 	@DynamicPropertySource
 	static void users(DynamicPropertyRegistry registry) {
-		ConsoleUsersForTests.register(registry, "console-security", "grace", "alan", "mallory", "ivy", "bob", "eve");
+		ConsoleUsersForTests.register(registry, "console-security", "grace", "alan", "mallory", "ivy", "bob", "eve",
+				"racer");
 	}
 
 	@Autowired
@@ -195,6 +198,31 @@ class ConsoleSecurityTest {
 			assertThat(signIn("eve", PASSWORD, "10.0.4.1").getResponse().getRedirectedUrl())
 				.isEqualTo("/console/login?error");
 			assertThat(signIn("eve", PASSWORD, "10.0.4.2").getResponse().getRedirectedUrl()).isEqualTo("/console");
+		}
+
+		@Test
+		void checksNoMorePasswordsThanTheLimitThoughTheTriesComeAllAtOnce() throws Exception {
+			java.util.concurrent.ExecutorService at = java.util.concurrent.Executors.newFixedThreadPool(12);
+			try {
+				List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+				for (int i = 0; i < 24; i++) {
+					String guess = "guess " + i;
+					tries.add(at.submit(() -> mvc.perform(get("/api/stats").with(httpBasic("racer", guess))
+						.with(from("10.0.7." + (1 + guess.length() % 3)))).andReturn().getResponse().getStatus()));
+				}
+				List<Integer> statuses = new java.util.ArrayList<>();
+				for (java.util.concurrent.Future<Integer> each : tries) {
+					statuses.add(each.get());
+				}
+				// the user name's three tries are the only passwords checked; every other try is told to wait
+				assertThat(statuses).filteredOn(status -> status == 401).hasSizeLessThanOrEqualTo(3);
+				assertThat(statuses).filteredOn(status -> status == 429).hasSizeGreaterThanOrEqualTo(21);
+			}
+			finally {
+				at.shutdown();
+			}
+			mvc.perform(get("/api/stats").with(httpBasic("racer", PASSWORD)).with(from("10.0.7.9")))
+				.andExpect(status().isTooManyRequests());
 		}
 
 		@Test
