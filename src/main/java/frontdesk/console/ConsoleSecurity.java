@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -76,6 +77,8 @@ class ConsoleSecurity {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/console/assets/**").permitAll()
 				.anyRequest().hasRole("STAFF"))
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console"))
+			// the page asked for before signing in is kept in a cookie, not in a session made for each anonymous request
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(api))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signed-out"))
 			.exceptionHandling(handling -> handling.accessDeniedHandler(ConsoleSecurity::denied)

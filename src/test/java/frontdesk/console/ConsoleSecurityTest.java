@@ -105,6 +105,24 @@ class ConsoleSecurityTest {
 		}
 
 		@Test
+		void keepsNoSessionForAnAnonymousRequestAndReturnsToThePageAskedForOnceSignedIn() throws Exception {
+			MvcResult asked = mvc.perform(get("/console/conversations/1").header("X-Padding", "x".repeat(4000)))
+				.andExpect(redirectedUrl("/console/login"))
+				.andReturn();
+			assertThat(asked.getRequest().getSession(false)).isNull();
+			assertThat(mvc.perform(get("/api/stats")).andExpect(status().isUnauthorized()).andReturn().getRequest()
+				.getSession(false)).isNull();
+
+			MvcResult signedIn = mvc.perform(post("/console/login").param("username", "grace")
+				.param("password", PASSWORD)
+				.with(csrf())
+				.with(from("10.0.1.9"))
+				.cookie(asked.getResponse().getCookies())).andReturn();
+
+			assertThat(signedIn.getResponse().getRedirectedUrl()).endsWith("/console/conversations/1");
+		}
+
+		@Test
 		void showsTheSignInFormWithItsCsrfToken() throws Exception {
 			mvc.perform(get("/console/login"))
 				.andExpect(status().isOk())
