@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
@@ -61,7 +62,9 @@ class ConsoleSecurity {
 	SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleUsers users, LoginThrottle throttle)
 			throws Exception {
 		http.securityMatcher(PATHS)
-			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)));
+			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY))
+				// a link in a customer's message opened from the console does not tell the site which conversation it was in
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		if (!users.enabled()) {
 			return http
 				.authorizeHttpRequests(requests -> requests

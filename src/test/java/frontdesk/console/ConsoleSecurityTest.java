@@ -128,7 +128,8 @@ class ConsoleSecurityTest {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("name=\"password\"")))
 				.andExpect(content().string(containsString("name=\"_csrf\"")))
-				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+				.andExpect(header().string("Referrer-Policy", "same-origin"));
 		}
 
 		@Test

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,7 +96,8 @@ class ChatPageTest {
 			.getResponse()
 			.getContentAsString()).startsWith("<svg ");
 		String link = "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">";
-		assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains(link);
+		assertThat(mvc.perform(get("/")).andExpect(header().string("Referrer-Policy", "same-origin")).andReturn()
+			.getResponse().getContentAsString()).contains(link);
 		assertThat(mvc.perform(get("/console")).andReturn().getResponse().getContentAsString()).contains(link);
 	}
 
