@@ -298,7 +298,12 @@ public class StaffDesk {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
+		boolean newHere = topics.existing(wrote.customerId()).isEmpty();
 		long topic = topics.topicOf(wrote.customerId(), customer);
+		if (newHere) {
+			// the staff moved to another group since the request came: its card comes first here too, with its buttons
+			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> postCard(topic, ticket));
+		}
 		String name = customer.name();
 		if (wrote.edited()) {
 			group.relay(topic, customer, null, name + " edited: " + wrote.text(), wrote.channelMessageId());

@@ -523,6 +523,31 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aCustomerWhoWritesAfterTheStaffMovedToAnotherGroupGetsATopicThereWithTheCardFirst() {
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Rex");
+		int oldTopic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		jdbc.update("update staff_topic set group_id = '-1009999999999' where topic_id = ?", oldTopic);
+
+		telegram.sendText(chat, chat, "Rex", "any news on my parcel?");
+
+		FakeTelegram.Call line = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Rex: any news on my parcel?"), WAIT);
+		int topic = line.body().path("message_thread_id").asInt();
+		assertThat(topic).isNotEqualTo(oldTopic);
+		List<FakeTelegram.Call> cards = telegram.calls("sendMessage").stream()
+			.filter(call -> call.body().path("chat_id").asLong() == GROUP
+					&& call.text().startsWith("#T-%06d".formatted(ticket)))
+			.toList();
+		assertThat(cards).hasSize(2);
+		assertThat(cards.get(1).body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(cards.get(1).body().path("reply_markup").findValuesAsText("callback_data"))
+			.containsExactly("take:" + ticket, "close:" + ticket);
+		assertThat(telegram.calls().indexOf(cards.get(1))).as("the card before the customer's line")
+			.isLessThan(telegram.calls().indexOf(line));
+	}
+
+	@Test
 	void aReminderForACustomerWithoutATopicInThisGroupGoesToTheGeneralTopic() {
 		clock.set(london("2026-11-23T10:00"));
 		long chat = chats.incrementAndGet();
