@@ -3,6 +3,7 @@ package frontdesk.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,10 @@ class LoginController {
 			Object problem = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 			model.addAttribute("problem", problem instanceof LoginThrottledException throttled ? throttled.getMessage()
 					: "Wrong user name or password.");
+			// the user name tried stays in its box, so only the password is typed again
+			if (problem instanceof AuthenticationException failed && failed.getAuthenticationRequest() != null) {
+				model.addAttribute("username", failed.getAuthenticationRequest().getName());
+			}
 		}
 		if (asked(request, "signed-out")) {
 			model.addAttribute("notice", "You have signed out.");

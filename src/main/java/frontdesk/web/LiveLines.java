@@ -78,7 +78,8 @@ class LiveLines implements SmartLifecycle {
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
 		if (open.size() > MAX_PER_VISITOR) {
-			open.get(0).complete();
+			// out of the list at once, so that the next page ends the next oldest even before this one's end is told
+			open.remove(0).complete();
 		}
 		// sent at once, so the page learns the stream is open and fetches what it missed while it was not
 		send(emitter, SseEmitter.event().comment("open"));

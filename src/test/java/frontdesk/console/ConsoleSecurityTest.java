@@ -150,8 +150,12 @@ class ConsoleSecurityTest {
 			MvcResult refused = signIn("alan", "not the password", "10.0.1.2");
 
 			assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/console/login?error");
-			mvc.perform(get("/console/login?error").session((MockHttpSession) refused.getRequest().getSession()))
-				.andExpect(content().string(containsString("Wrong user name or password.")));
+			String page = mvc.perform(get("/console/login?error").session((MockHttpSession) refused.getRequest()
+				.getSession())).andReturn().getResponse().getContentAsString();
+			assertThat(page).contains("Wrong user name or password.")
+				.containsPattern("<input id=\"username\"[^>]*\\svalue=\"alan\"")
+				.containsPattern("<input id=\"password\"[^>]*\\sautofocus")
+				.doesNotContainPattern("<input id=\"username\"[^>]*\\sautofocus");
 		}
 
 		@Test
