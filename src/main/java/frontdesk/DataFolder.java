@@ -41,7 +41,8 @@ class DataFolder implements EnvironmentPostProcessor, Ordered {
 			return;
 		}
 		Path path = Path.of(folder).toAbsolutePath().normalize();
-		if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
+		// the H2 file in the data folder, not another database set by FRONTDESK_DB_URL
+		if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:" + folder + "/frontdesk;")
 				&& !Files.exists(path.resolve(DATABASE))) {
 			log.warn("There is no " + DATABASE + " in the data folder " + path + ": Frontdesk starts with a new, "
 					+ "empty database there. Right for a first start; otherwise stop now and set frontdesk.data-dir "

@@ -27,9 +27,15 @@ public class SettableClock extends Clock {
 		frozen = now;
 	}
 
-	/** Moves a frozen clock on. */
+	/** Moves the clock on, frozen or running. */
 	public void advance(Duration duration) {
-		frozen = frozen.plus(duration);
+		Instant now = frozen;
+		if (now != null) {
+			frozen = now.plus(duration);
+		}
+		else {
+			offset = offset.plus(duration);
+		}
 	}
 
 	@Override

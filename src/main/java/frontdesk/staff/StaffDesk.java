@@ -298,9 +298,9 @@ public class StaffDesk {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
-		boolean newHere = topics.existing(wrote.customerId()).isEmpty();
+		boolean moved = topics.inAnotherGroup(wrote.customerId());
 		long topic = topics.topicOf(wrote.customerId(), customer);
-		if (newHere) {
+		if (moved) {
 			// the staff moved to another group since the request came: its card comes first here too, with its buttons
 			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> postCard(topic, ticket));
 		}
@@ -416,7 +416,7 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public StaffAction close(long ticketId, StaffMember staff) {
-		if (tickets.awaitsAnswer(ticketId) && !unansweredCloses.confirmed(ticketId, staff.id())) {
+		if (tickets.awaitsAnswer(ticketId) && !unansweredCloses.confirmed(ticketId, staff)) {
 			return StaffAction.note("No one has answered this customer yet. Close again within a minute to close the "
 					+ "request without an answer.");
 		}

@@ -68,6 +68,11 @@ class StaffTopics {
 		return topics.findById(customerId).filter(topic -> topic.in(group.id())).map(StaffTopic::topicId);
 	}
 
+	/** Whether the customer's topic is in another group than the current one: the staff moved since it was opened. */
+	boolean inAnotherGroup(Long customerId) {
+		return topics.findById(customerId).filter(topic -> !topic.in(group.id())).isPresent();
+	}
+
 	/** Whose topic this is, in the current group. */
 	Optional<Long> customerIn(long topicId) {
 		return topics.findByGroupIdAndTopicId(group.id(), topicId).map(StaffTopic::customerId);

@@ -9,18 +9,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import frontdesk.ticket.StaffMember;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Closing a request no one has answered takes a second Close from the same staff member within a minute, so that a
- * slip of the finger on the card (Close sits next to Take) does not send a customer off unanswered. Kept in memory: a
- * restart asks again.
+ * slip of the finger on the card (Close sits next to Take) does not send a customer off unanswered. A second Close
+ * sooner than two seconds after the first is the same tap twice, not a confirmation. The first Close counts once its
+ * transaction has committed, so a try that failed and is handled again is not taken for the second. Kept in memory:
+ * a restart asks again.
  */
 @Component
 class UnansweredCloses {
 
 	static final Duration WITHIN = Duration.ofMinutes(1);
 
-	private final Map<Long, FirstClose> first = new ConcurrentHashMap<>();
+	static final Duration NOT_BEFORE = Duration.ofSeconds(2);
+
+	/** When each staff member first closed each request: ticket id and staff id. */
+	private final Map<String, Instant> first = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -29,20 +36,34 @@ class UnansweredCloses {
 	}
 
 	/**
-	 * Whether this Close confirms one the same staff member made within the minute; if not, it is remembered as the
-	 * first.
+	 * Whether this Close confirms one the same staff member made between two seconds and a minute ago; if not, and no
+	 * first Close of theirs is under way, this one is remembered as the first.
 	 */
-	boolean confirmed(long ticketId, String staffId) {
+	boolean confirmed(long ticketId, StaffMember staff) {
 		Instant now = clock.instant();
-		first.values().removeIf(close -> close.at().plus(WITHIN).isBefore(now));
-		FirstClose before = first.remove(ticketId);
-		if (before != null && before.staffId().equals(staffId)) {
+		first.values().removeIf(at -> at.plus(WITHIN).isBefore(now));
+		String key = ticketId + " " + staff.id();
+		Instant before = first.get(key);
+		if (before != null && !now.isBefore(before.plus(NOT_BEFORE))) {
+			first.remove(key);
 			return true;
 		}
-		first.put(ticketId, new FirstClose(staffId, now));
+		if (before == null) {
+			remember(key, now);
+		}
 		return false;
 	}
 
-	private record FirstClose(String staffId, Instant at) {
+	private void remember(String key, Instant at) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			first.put(key, at);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				first.put(key, at);
+			}
+		});
 	}
 }

@@ -49,10 +49,15 @@ class BotName {
 	private void learn() {
 		while (username == null) {
 			try {
-				username = api.execute(new GetMe()).getUserName();
+				String name = api.execute(new GetMe()).getUserName();
+				if (name == null) {
+					// every bot has a username; without one, every command stays the bot's own
+					return;
+				}
+				username = name;
 				log.info("The bot is @{}", username);
 			}
-			catch (TelegramApiException ex) {
+			catch (TelegramApiException | RuntimeException ex) {
 				log.debug("Could not ask Telegram for the bot's name; asking again in a minute", ex);
 				try {
 					Thread.sleep(RETRY_EVERY.toMillis());

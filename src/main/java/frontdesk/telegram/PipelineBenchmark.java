@@ -119,13 +119,14 @@ public final class PipelineBenchmark {
 
 		out.printf("Frontdesk pipeline benchmark: %,d updates from %,d chats, intents from %s, H2 file database "
 				+ "in %s, %d cores%n", updates, chats, intents, data, Runtime.getRuntime().availableProcessors());
+		// the app's start-up warnings (a new data folder, Telegram off) are the bench's own doing, not news
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("botApi", sink))
 			.run("--frontdesk.data-dir=" + data.toAbsolutePath(), "--frontdesk.intents.dir=" + intents.toAbsolutePath(),
 					"--frontdesk.telegram.token=", "--frontdesk.matching.wait-for-model=true",
 					"--spring.main.keep-alive=false", "--logging.level.root=warn",
-					"--logging.level.frontdesk=warn", "--frontdesk.telegram.outbox.per-second=1000000",
+					"--logging.level.frontdesk=error", "--frontdesk.telegram.outbox.per-second=1000000",
 					"--frontdesk.telegram.outbox.per-chat-per-second=1000000",
 					"--frontdesk.telegram.outbox.per-chat-burst=1000000")) {
 			UpdateHandler handler = context.getBean(UpdateHandler.class);

@@ -31,7 +31,7 @@ class LiveLines implements SmartLifecycle {
 	/** How long an event stream stays open before the page reconnects. */
 	private static final long STREAM_MILLIS = 5 * 60 * 1000L;
 
-	static final int MAX_PER_VISITOR = 5;
+	static final int MAX_PER_VISITOR = 10;
 
 	static final int MAX_PER_ADDRESS = 30;
 

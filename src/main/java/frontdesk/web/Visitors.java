@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Visitors {
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	static final String COOKIE = "frontdesk_visitor";
 
@@ -110,24 +115,41 @@ class Visitors {
 
 	/**
 	 * The key kept in the data folder, made on first use, so visitors are known again after a restart; readable by the
-	 * account that runs Frontdesk alone, where the file system knows owners.
+	 * account that runs Frontdesk alone, where the file system knows owners (a key kept by an earlier version too).
 	 */
 	static byte[] storedKey(Path file) {
+		boolean owners = file.getFileSystem().supportedFileAttributeViews().contains("posix");
 		try {
 			if (Files.exists(file)) {
+				if (owners) {
+					closeUp(file);
+				}
 				return Files.readAllBytes(file);
 			}
 			byte[] key = new byte[32];
 			new SecureRandom().nextBytes(key);
 			Files.createDirectories(file.getParent());
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			// written whole under another name, then put in place, so that a crash never leaves half a key
+			Path part = Files.createTempFile(file.getParent(), "web-cookie", ".part");
+			if (owners) {
+				Files.setPosixFilePermissions(part, OWNER_ONLY);
 			}
-			Files.write(file, key);
+			Files.write(part, key);
+			Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
 			return key;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read or make the web chat's cookie key " + file, ex);
+		}
+	}
+
+	/** Makes a key file readable by its owner alone; one of another account's is read as it is. */
+	private static void closeUp(Path file) {
+		try {
+			Files.setPosixFilePermissions(file, OWNER_ONLY);
+		}
+		catch (IOException ex) {
+			// not this account's file to change
 		}
 	}
 }

@@ -432,6 +432,7 @@ class RatingEndToEndTest {
 		int first = scenes.inTopic(topic, staffId, staffName, "/close").path("message_id").asInt();
 		telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == first
 				&& body.path("text").asText().startsWith("No one has answered this customer yet."), WAIT);
+		clock.advance(Duration.ofSeconds(5));
 		scenes.inTopic(topic, staffId, staffName, "/close");
 	}
 

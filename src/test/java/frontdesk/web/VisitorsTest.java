@@ -28,4 +28,14 @@ class VisitorsTest {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		assertThat(Visitors.storedKey(file)).as("read again after a restart").isEqualTo(key);
 	}
+
+	@Test
+	void closesUpAKeyAnEarlierVersionLeftReadableByAll() throws IOException {
+		Path file = data.resolve("web-cookie.key");
+		Files.write(file, new byte[32]);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+		assertThat(Visitors.storedKey(file)).isEqualTo(new byte[32]);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
 }
