@@ -33,6 +33,17 @@ class MigrationTest {
 				promiseKept, followUp);
 	}
 
+	/** A ticket as the tables stood before they knew follow-ups (V9): answered an hour after it was asked for. */
+	private void ticketBeforeFollowUps(long id, long conversation, String requestedAt, String closedAt, boolean kept) {
+		jdbc.update("""
+				insert into ticket (id, conversation_id, customer_id, status, after_hours, requested_at, promised_by,
+				  first_response_at, closed_at, promise_kept, version)
+				values (?, ?, 1, ?, false, cast(? as timestamp with time zone),
+				  cast(? as timestamp with time zone) + interval '2' hour, cast(? as timestamp with time zone) + interval '1' hour,
+				  cast(? as timestamp with time zone), ?, 0)""", id, conversation, closedAt == null ? "TAKEN" : "CLOSED",
+				requestedAt, requestedAt, requestedAt, closedAt, kept);
+	}
+
 	private void conversation(long id, String customerWroteAt) {
 		jdbc.update("""
 				insert into conversation (id, customer_id, state, opened_at, last_customer_message_at, miss_streak,
@@ -80,25 +91,15 @@ class MigrationTest {
 		// followed up in a conversation of their own
 		conversation(1, "2026-11-02 10:00:00+00");
 		conversation(2, null);
-		jdbc.update("""
-				insert into ticket (id, conversation_id, customer_id, status, after_hours, requested_at, promised_by,
-				  first_response_at, closed_at, promise_kept, version)
-				values (?, ?, 1, 'CLOSED', false, timestamp with time zone '2026-11-02 10:00:00+00',
-				  timestamp with time zone '2026-11-02 12:00:00+00', timestamp with time zone '2026-11-02 13:00:00+00',
-				  timestamp with time zone '2026-11-02 14:00:00+00', false, 0)""", 1, 1);
-		jdbc.update("""
-				insert into ticket (id, conversation_id, customer_id, status, after_hours, requested_at, promised_by,
-				  first_response_at, closed_at, promise_kept, version)
-				values (?, ?, 1, 'TAKEN', false, timestamp with time zone '2026-11-02 15:00:00+00',
-				  timestamp with time zone '2026-11-02 17:00:00+00', timestamp with time zone '2026-11-02 15:10:00+00',
-				  null, true, 0)""", 2, 2);
+		ticketBeforeFollowUps(1, 1, "2026-11-02 10:00:00+00", "2026-11-02 14:00:00+00", true);
+		ticketBeforeFollowUps(2, 2, "2026-11-02 15:00:00+00", null, true);
 
 		migrate("latest");
 
 		assertThat(jdbc.queryForList("select follow_up from ticket order by id", Boolean.class))
 			.containsExactly(false, true);
 		assertThat(jdbc.queryForList("select promise_kept from ticket order by id", Boolean.class))
-			.containsExactly(false, null);
+			.containsExactly(true, null);
 		assertThat(jdbc.queryForList("select follow_up from conversation order by id", Boolean.class))
 			.containsExactly(false, true);
 	}
