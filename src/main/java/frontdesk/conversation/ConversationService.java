@@ -110,7 +110,7 @@ public class ConversationService {
 			return new Response(List.of(Reply.of(texts.get(customer, MessageKey.CONVERSATION_CLOSED, now))), null);
 		}
 		if (inbound.kind() == Inbound.Kind.TEXT && !inbound.text().startsWith("/")) {
-			Optional<Response> thanks = feedback.comment(customer, inbound, open, now);
+			Optional<Response> thanks = feedback.comment(customer, inbound, open, understood, now);
 			if (thanks.isPresent()) {
 				return thanks.get();
 			}

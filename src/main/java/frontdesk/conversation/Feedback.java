@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import frontdesk.intent.MessageKey;
+import frontdesk.matching.Understanding;
+import frontdesk.matching.Verdict;
 import frontdesk.rating.RatingView;
 import frontdesk.rating.Ratings;
 
@@ -101,17 +103,21 @@ class Feedback {
 	 * the goodbye and then rated has a conversation open; their next text is still the comment, as it answers the
 	 * question the bot asked last; so is the text of a customer whose rating the staff followed up with a new request.
 	 * A customer who rated an earlier conversation well while waiting for (or talking with) a person writes for the
-	 * staff: that text goes to the conversation.
+	 * staff: that text goes to the conversation. So does a question the bot can answer, asked after a good rating
+	 * ("do you ship to Spain?"): the customer came back with something new, and is answered.
 	 * @param open the customer's open conversation, if any
+	 * @param understood what the bot knows now
 	 * @return the thanks; empty when no rating waits for a comment, so the text goes to the conversation
 	 */
-	Optional<Response> comment(Customer customer, Inbound inbound, Optional<Conversation> open, Instant now) {
+	Optional<Response> comment(Customer customer, Inbound inbound, Optional<Conversation> open,
+			Understanding.Snapshot understood, Instant now) {
 		return ratings.awaitingComment(customer.id())
 			.filter(rating -> open.isEmpty() || !messages.existsByConversationIdAndAuthorAndCreatedAtGreaterThan(
 					open.get().id(), Message.Author.CUSTOMER, rating.ratedAt()))
 			// with a request for a person open, the text is for the staff, unless it is on a bad rating: that
 			// comment goes to the staff as well
 			.filter(rating -> open.isEmpty() || open.get().ticketId() == null || rating.bad())
+			.filter(rating -> rating.bad() || !isQuestionTheBotKnows(inbound.text(), understood))
 			.map(rating -> {
 				Long conversationId = rating.conversationId();
 				ratings.comment(conversationId, inbound.text());
@@ -122,6 +128,11 @@ class Feedback {
 				messages.save(Message.fromBot(conversationId, thanks, null, null, now));
 				return new Response(List.of(Reply.of(thanks)), null);
 			});
+	}
+
+	/** A question (it asks, with a question mark) that one intent clearly answers. */
+	private static boolean isQuestionTheBotKnows(String text, Understanding.Snapshot understood) {
+		return text.contains("?") && understood.match(text).verdict() == Verdict.CONFIDENT;
 	}
 
 	private Response notice(Customer customer, MessageKey key, Instant now) {

@@ -567,6 +567,36 @@ class ConversationServiceTest {
 		}
 
 		@Test
+		void aQuestionTheBotKnowsAfterAGoodRatingIsAnsweredNotFiledAsTheComment() {
+			VERDICTS.put("do you deliver to Italy", confident("shipping_cost", 0.9));
+			VERDICTS.put("how much is delivery to Spain?", confident("shipping_cost", 0.9));
+			say("do you deliver to Italy");
+			press(say("/end").replies().get(0).buttons().get(4).data());
+
+			Response answer = say("how much is delivery to Spain?");
+
+			assertThat(answer.replies()).extracting(Reply::text)
+				.noneMatch(text -> text.contains("passed that on"))
+				.anyMatch(text -> text.contains("£3.95"));
+		}
+
+		@Test
+		void aRemarkAfterAGoodRatingAndAnyTextAfterABadOneIsTheComment() {
+			VERDICTS.put("do you deliver to Italy", confident("shipping_cost", 0.9));
+			VERDICTS.put("delivery was quick, thanks", confident("shipping_cost", 0.9));
+			VERDICTS.put("why is delivery so expensive?", confident("shipping_cost", 0.9));
+			say("do you deliver to Italy");
+			press(say("/end").replies().get(0).buttons().get(4).data());
+			assertThat(say("delivery was quick, thanks").replies()).extracting(Reply::text)
+				.containsExactly("Thank you, I've passed that on to the team.");
+
+			say("do you deliver to Italy");
+			press(say("/end").replies().get(0).buttons().get(0).data());
+			assertThat(say("why is delivery so expensive?").replies()).extracting(Reply::text)
+				.containsExactly("Thank you, I've passed that on to the team.");
+		}
+
+		@Test
 		void aGoodbyeThatOpensAConversationClosesItWithoutARatingQuestion() {
 			VERDICTS.put("ok bye", confident("goodbye", 0.9));
 
