@@ -1,5 +1,6 @@
 package frontdesk.staff;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,7 @@ import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketEnded;
 import frontdesk.ticket.TicketOpened;
+import frontdesk.ticket.TicketTimeline;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
 import frontdesk.text.Cut;
@@ -62,6 +64,9 @@ public class StaffDesk {
 	/** The longest a line of the conversation on a card may be. */
 	static final int CARD_LINE = 200;
 
+	/** Requests listed by {@code /queue}; Telegram takes some 4,000 characters in one message. */
+	static final int QUEUE_LINES = 30;
+
 	private static final Logger log = LoggerFactory.getLogger(StaffDesk.class);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
@@ -84,11 +89,12 @@ public class StaffDesk {
 
 	private final UnansweredCloses unansweredCloses;
 
+	private final Clock clock;
+
 	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
 			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics,
-			UnansweredCloses unansweredCloses) {
+			UnansweredCloses unansweredCloses, Clock clock) {
 		this.group = group;
-		this.unansweredCloses = unansweredCloses;
 		this.topics = topics;
 		this.conversations = conversations;
 		this.tickets = tickets;
@@ -96,6 +102,8 @@ public class StaffDesk {
 		this.settings = settings;
 		this.ratingAlerts = ratingAlerts;
 		this.statistics = statistics;
+		this.unansweredCloses = unansweredCloses;
+		this.clock = clock;
 	}
 
 	/** Whether a staff message in a topic is a note for colleagues, not for the customer. */
@@ -256,6 +264,34 @@ public class StaffDesk {
 	@Transactional
 	public StaffAction closeInTopic(long topicId, StaffMember staff) {
 		return openTicketInTopic(topicId).map(ticket -> close(ticket.id(), staff)).orElse(NO_OPEN_REQUEST);
+	}
+
+	/**
+	 * {@code /queue}: the open requests, oldest first, each with its customer, its promise (overdue or not) and who
+	 * has it; at most {@value #QUEUE_LINES}, the rest counted.
+	 */
+	public String queue() {
+		List<TicketTimeline> open = tickets.queue();
+		if (open.isEmpty()) {
+			return "No open requests.";
+		}
+		Instant now = clock.instant();
+		StringBuilder text = new StringBuilder("Open requests: ").append(open.size()).append(", oldest first:");
+		for (TicketTimeline each : open.subList(0, Math.min(open.size(), QUEUE_LINES))) {
+			TicketView ticket = each.ticket();
+			boolean overdue = !ticket.followUp() && each.firstResponseAt() == null && ticket.promisedBy().isBefore(now);
+			text.append('\n')
+				.append(ticket.number())
+				.append(' ')
+				.append(customerName(ticket))
+				.append(ticket.followUp() ? ", follow-up" : (overdue ? ", overdue since " : ", promised by ")
+						+ hours.describe(ticket.promisedBy(), now))
+				.append(ticket.takenBy() == null ? ", waiting" : ", " + ticket.takenBy() + " has it");
+		}
+		if (open.size() > QUEUE_LINES) {
+			text.append("\n…and ").append(open.size() - QUEUE_LINES).append(" more (the console lists them all).");
+		}
+		return text.toString();
 	}
 
 	/** {@code /stats} or {@code /stats 30}: the figures of the last days. */

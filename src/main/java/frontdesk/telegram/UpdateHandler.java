@@ -233,9 +233,9 @@ class UpdateHandler {
 			log.info("Ignored {} in the staff group: it is for another bot", command);
 			return;
 		}
-		if (from.isPresent() && is(command, "stats")) {
+		if (from.isPresent() && (is(command, "stats") || is(command, "queue"))) {
 			outbox.send(message.getChatId(), message.isTopicMessage() ? topic : null,
-					Reply.of(staff.stats(message.getText())), null, answering);
+					Reply.of(is(command, "stats") ? staff.stats(message.getText()) : staff.queue()), null, answering);
 			return;
 		}
 		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
@@ -274,8 +274,9 @@ class UpdateHandler {
 		if (command != null) {
 			// another command (/help, say) is no message for the customer
 			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command + " is not one of "
-					+ "Frontdesk's commands, which are /take and /close here and /stats anywhere in the group. To send "
-					+ "the customer a text that starts with a slash, write it without the slash."), null, answering);
+					+ "Frontdesk's commands, which are /take and /close here and /queue and /stats anywhere in the "
+					+ "group. To send the customer a text that starts with a slash, write it without the slash."), null,
+					answering);
 			return;
 		}
 		staff.staffWrote(topic, from.get(), message.getText().strip(), sentAt(message))

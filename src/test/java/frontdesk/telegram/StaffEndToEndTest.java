@@ -345,6 +345,36 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void queueListsTheOpenRequestsOldestFirstWithTheirPromiseAndWhoHasThem() {
+		// the other tests' requests are over
+		jdbc.update("update ticket set status = 'CLOSED', closed_at = current_timestamp where status <> 'CLOSED'");
+		clock.set(london("2026-11-23T10:00"));
+		long hal = scenes.staffMember("Hal");
+		long first = chats.incrementAndGet();
+		long firstTicket = scenes.askForPerson(first, "Una");
+		long second = chats.incrementAndGet();
+		long secondTicket = scenes.askForPerson(second, "Vic");
+		scenes.inTopic(scenes.card(secondTicket).body().path("message_thread_id").asInt(), hal, "Hal", "/take");
+		telegram.awaitCall("editMessageText", body -> body.path("text").asText().startsWith("#T-%06d".formatted(secondTicket))
+				&& body.path("text").asText().contains("Taken by Hal"), WAIT);
+		clock.set(london("2026-11-23T13:00"));
+
+		ObjectNode command = telegram.newMessage(GROUP, hal, "Hal");
+		command.put("text", "/queue");
+		telegram.sendUpdate("message", command);
+		int asked = command.path("message_id").asInt();
+
+		FakeTelegram.Call queue = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("reply_to_message_id").asInt() == asked, WAIT);
+		String text = queue.text();
+		assertThat(text).startsWith("Open requests: 2, oldest first:")
+			.contains("#T-%06d Una (…%04d), overdue since Monday 12:00, waiting".formatted(firstTicket, first % 10_000))
+			.contains("#T-%06d Vic (…%04d), overdue since Monday 12:00, Hal has it".formatted(secondTicket,
+					second % 10_000));
+		assertThat(text.indexOf("#T-%06d".formatted(firstTicket))).isLessThan(text.indexOf("#T-%06d".formatted(secondTicket)));
+	}
+
+	@Test
 	void aCommandForAnotherBotInTheGroupIsLeftToIt() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
