@@ -199,7 +199,7 @@ public class StaffDesk {
 			// the open request's card went with the deleted topic: a new one here, which edits and reminders follow (a
 			// card still on its way goes here with the rest)
 			openTicketInTopic(topic).filter(ticket -> group.posted(cardKey(ticket.id())))
-				.ifPresent(ticket -> postCard(topic, ticket));
+				.ifPresent(ticket -> postCard(topic, ticket, conversations.customer(ticket.customerId()).orElseThrow()));
 		});
 		return opened;
 	}
@@ -317,12 +317,11 @@ public class StaffDesk {
 		// as it is now: a follow-up is taken at once
 		TicketView ticket = tickets.find(opened.ticket().id()).orElse(opened.ticket());
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
-		postCard(topics.topicOf(ticket.customerId(), customer), ticket);
+		postCard(topics.topicOf(ticket.customerId(), customer), ticket, customer);
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
 	}
 
-	private void postCard(long topic, TicketView ticket) {
-		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
+	private void postCard(long topic, TicketView ticket, CustomerProfile customer) {
 		String status = ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
 		group.post(topic, card(ticket, customer, status), buttons(ticket), cardKey(ticket.id()));
 	}
@@ -338,7 +337,7 @@ public class StaffDesk {
 		long topic = topics.topicOf(wrote.customerId(), customer);
 		if (moved) {
 			// the staff moved to another group since the request came: its card comes first here too, with its buttons
-			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> postCard(topic, ticket));
+			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> postCard(topic, ticket, customer));
 		}
 		String name = customer.name();
 		if (wrote.edited()) {

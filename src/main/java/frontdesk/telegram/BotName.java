@@ -40,9 +40,7 @@ class BotName {
 			return;
 		}
 		// off the scheduler's one thread: Telegram may take long to answer, or not at all
-		Thread thread = new Thread(this::learn, "telegram-bot-name");
-		thread.setDaemon(true);
-		thread.start();
+		TelegramConfiguration.daemonThreads("telegram-bot-name").newThread(this::learn).start();
 	}
 
 	/** Asks Telegram until it answers, once a minute. */

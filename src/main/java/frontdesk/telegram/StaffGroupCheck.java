@@ -41,9 +41,7 @@ class StaffGroupCheck {
 		if (!settings.enabled()) {
 			return;
 		}
-		Thread thread = new Thread(this::report, "telegram-staff-check");
-		thread.setDaemon(true);
-		thread.start();
+		TelegramConfiguration.daemonThreads("telegram-staff-check").newThread(this::report).start();
 	}
 
 	private void report() {

@@ -233,9 +233,10 @@ class UpdateHandler {
 			log.info("Ignored {} in the staff group: it is for another bot", command);
 			return;
 		}
-		if (from.isPresent() && (is(command, "stats") || is(command, "queue"))) {
+		String name = nameOf(command);
+		if (from.isPresent() && (name.equals("stats") || name.equals("queue"))) {
 			outbox.send(message.getChatId(), message.isTopicMessage() ? topic : null,
-					Reply.of(is(command, "stats") ? staff.stats(message.getText()) : staff.queue()), null, answering);
+					Reply.of(name.equals("stats") ? staff.stats(message.getText()) : staff.queue()), null, answering);
 			return;
 		}
 		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
@@ -264,8 +265,8 @@ class UpdateHandler {
 		if (StaffDesk.isNote(message.getText())) {
 			return;
 		}
-		if (is(command, "take") || is(command, "close")) {
-			StaffAction action = is(command, "close") ? staff.closeInTopic(topic, from.get())
+		if (name.equals("take") || name.equals("close")) {
+			StaffAction action = name.equals("close") ? staff.closeInTopic(topic, from.get())
 					: staff.takeInTopic(topic, from.get());
 			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
 			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
@@ -296,15 +297,11 @@ class UpdateHandler {
 	}
 
 	/**
-	 * Whether the command is the named one, as {@code /name} or {@code /name@bot}, in any case (a phone may
-	 * capitalise it).
+	 * The command's name, {@code take} for {@code /take} or {@code /Take@FrontdeskBot} (a phone may capitalise it);
+	 * empty for no command.
 	 */
-	private static boolean is(String command, String name) {
-		if (command == null) {
-			return false;
-		}
-		String lower = command.toLowerCase(Locale.ROOT);
-		return lower.equals("/" + name) || lower.startsWith("/" + name + "@");
+	private static String nameOf(String command) {
+		return command == null ? "" : command.substring(1).split("@", 2)[0].toLowerCase(Locale.ROOT);
 	}
 
 	/** A staff member changed a message the customer got: the customer's copy changes too. */

@@ -87,8 +87,7 @@ public class PromiseWatch {
 			.findByStatusInAndFirstResponseAtIsNullAndAfterHoursTrueAndRequestedAtAfterOrderById(Tickets.OPEN,
 					watch.lastSummaryAt())
 			.stream()
-			.map(ticket -> ticket.view(ticket.status() == Ticket.Status.WAITING
-					? (int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0))
+			.map(ticket -> ticket.view(tickets.positionOf(ticket)))
 			.toList();
 		watch.summarisedAt(now);
 		if (!waiting.isEmpty()) {

@@ -20,6 +20,12 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	long countByStatusAndIdLessThan(Ticket.Status status, Long id);
 
+	/** The ticket's place among those waiting for a person, first come first served; 0 when it is not waiting. */
+	default int positionOf(Ticket ticket) {
+		return ticket.status() == Ticket.Status.WAITING
+				? (int) countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0;
+	}
+
 	/**
 	 * Customers' open requests (not the staff's follow-ups, which promised the customer nothing) with no staff reply,
 	 * not yet reported missed, whose promise falls before the given time.

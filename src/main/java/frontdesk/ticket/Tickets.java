@@ -248,15 +248,10 @@ public class Tickets {
 	}
 
 	private TicketTimeline timeline(Ticket ticket) {
-		return ticket.timeline(position(ticket));
+		return ticket.timeline(tickets.positionOf(ticket));
 	}
 
 	private TicketView view(Ticket ticket) {
-		return ticket.view(position(ticket));
-	}
-
-	private int position(Ticket ticket) {
-		return ticket.status() == Ticket.Status.WAITING
-				? (int) tickets.countByStatusAndIdLessThan(Ticket.Status.WAITING, ticket.id()) + 1 : 0;
+		return ticket.view(tickets.positionOf(ticket));
 	}
 }

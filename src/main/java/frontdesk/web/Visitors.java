@@ -118,22 +118,17 @@ class Visitors {
 	 * account that runs Frontdesk alone, where the file system knows owners (a key kept by an earlier version too).
 	 */
 	static byte[] storedKey(Path file) {
-		boolean owners = file.getFileSystem().supportedFileAttributeViews().contains("posix");
 		try {
 			if (Files.exists(file)) {
-				if (owners) {
-					closeUp(file);
-				}
+				closeUp(file);
 				return Files.readAllBytes(file);
 			}
 			byte[] key = new byte[32];
 			new SecureRandom().nextBytes(key);
 			Files.createDirectories(file.getParent());
-			// written whole under another name, then put in place, so that a crash never leaves half a key
+			// written whole under another name (a temporary file is its owner's alone), then put in place, so that a
+			// crash never leaves half a key
 			Path part = Files.createTempFile(file.getParent(), "web-cookie", ".part");
-			if (owners) {
-				Files.setPosixFilePermissions(part, OWNER_ONLY);
-			}
 			Files.write(part, key);
 			Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
 			return key;
@@ -143,8 +138,14 @@ class Visitors {
 		}
 	}
 
-	/** Makes a key file readable by its owner alone; one of another account's is read as it is. */
+	/**
+	 * Makes a key file readable by its owner alone, where the file system knows owners; one of another account's is
+	 * read as it is.
+	 */
 	private static void closeUp(Path file) {
+		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
 		try {
 			Files.setPosixFilePermissions(file, OWNER_ONLY);
 		}

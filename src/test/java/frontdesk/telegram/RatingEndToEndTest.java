@@ -272,7 +272,7 @@ class RatingEndToEndTest {
 		askThenEnd(chat, "Ned");
 		FakeTelegram.Call question = ratingQuestion(chat);
 		long ticket = scenes.askForPerson(chat, "Ned");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		telegram.sendCallback(chat, chat, "rate:" + conversationOf(question) + ":4",
 				question.result().path("message_id").asInt());
@@ -388,7 +388,7 @@ class RatingEndToEndTest {
 		rate(pat, 5);
 		long quin = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(quin, "Quin");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		scenes.inTopic(topic, grace, "Grace", "Hello Quin");
 		telegram.awaitMessage(quin, text -> text.equals("Grace: Hello Quin"), WAIT);
 		scenes.inTopic(topic, grace, "Grace", "/close");
@@ -429,9 +429,8 @@ class RatingEndToEndTest {
 
 	/** Closes a request no one answered: the first /close is answered with a question, the second closes it. */
 	private static void closeUnanswered(int topic, long staffId, String staffName) {
-		int first = scenes.inTopic(topic, staffId, staffName, "/close").path("message_id").asInt();
-		telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == first
-				&& body.path("text").asText().startsWith("No one has answered this customer yet."), WAIT);
+		assertThat(scenes.answerTo(topic, staffId, staffName, "/close").text())
+			.startsWith("No one has answered this customer yet.");
 		clock.advance(Duration.ofSeconds(5));
 		scenes.inTopic(topic, staffId, staffName, "/close");
 	}
@@ -442,7 +441,7 @@ class RatingEndToEndTest {
 
 	private static BadRating closedUnansweredAndRatedOne(long chat, String name, long staffId, String staffName) {
 		long ticket = scenes.askForPerson(chat, name);
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		closeUnanswered(topic, staffId, staffName);
 		FakeTelegram.Call question = ratingQuestion(chat);
 		long conversation = conversationOf(question);

@@ -72,6 +72,18 @@ public final class Scenes {
 				&& body.path("text").asText().startsWith("#T-%06d".formatted(ticketId)), WAIT);
 	}
 
+	/** The customer's topic the ticket's card went to. */
+	int topic(long ticketId) {
+		return card(ticketId).body().path("message_thread_id").asInt();
+	}
+
+	/** A staff member sends a command in a customer's topic; the bot's answer, which replies to it. */
+	FakeTelegram.Call answerTo(int topic, long userId, String firstName, String command) {
+		int sent = inTopic(topic, userId, firstName, command).path("message_id").asInt();
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == group
+				&& body.path("reply_to_message_id").asInt() == sent, WAIT);
+	}
+
 	/** A staff member writes in a customer's topic. */
 	public ObjectNode inTopic(int topic, long userId, String firstName, String text) {
 		return inTopic(topic, userId, firstName, text, topic);

@@ -239,7 +239,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Ola");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		// Frontdesk was down at noon: Telegram kept Grace's reply of 11:59 and hands it over at 12:05
 		clock.set(london("2026-11-24T12:05"));
@@ -261,7 +261,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Ray");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		var photo = telegram.newMessage(GROUP, grace, "Grace");
 		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p2\",\"file_unique_id\":\"u2\",\"width\":90,\"height\":90}]"));
@@ -281,7 +281,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Sid");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		var sticker = telegram.newMessage(GROUP, grace, "Grace");
 		sticker.set("sticker", FakeTelegram.json("{\"file_id\":\"s1\",\"file_unique_id\":\"u3\",\"type\":\"regular\","
@@ -300,7 +300,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Gus");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		scenes.inTopic(topic, grace, "Grace", "#note check the warehouse first");
 		scenes.inTopic(topic, grace, "Grace", "// Bob knows this one");
@@ -315,14 +315,12 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long hal = scenes.staffMember("Hal");
 		long ticket = scenes.askForPerson(chat, "Ida");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
-		int command = scenes.inTopic(topic, hal, "Hal", "/Take").path("message_id").asInt();
+		FakeTelegram.Call note = scenes.answerTo(topic, hal, "Hal", "/Take");
 
-		FakeTelegram.Call note = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, "It's yours."),
-				WAIT);
-		assertThat(note.body().path("reply_to_message_id").asInt()).as("answers Hal's command").isEqualTo(command);
+		assertThat(note.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(Scenes.hasLine(note.body(), "It's yours.")).isTrue();
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/Take"));
 	}
 
@@ -331,16 +329,14 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long alan = scenes.staffMember("Alan");
 		long ticket = scenes.askForPerson(chat, "Dee");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
-		int command = scenes.inTopic(topic, alan, "Alan", "/help").path("message_id").asInt();
-		FakeTelegram.Call note = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("message_thread_id").asInt() == topic && body.path("text").asText().startsWith("Not sent: /help"),
-				WAIT);
+		FakeTelegram.Call note = scenes.answerTo(topic, alan, "Alan", "/help");
 		scenes.inTopic(topic, alan, "Alan", "Hi Dee, Alan here");
 
 		telegram.awaitMessage(chat, text -> text.equals("Alan: Hi Dee, Alan here"), WAIT);
-		assertThat(note.body().path("reply_to_message_id").asInt()).isEqualTo(command);
+		assertThat(note.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(note.text()).startsWith("Not sent: /help");
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/help"));
 	}
 
@@ -354,7 +350,7 @@ class StaffEndToEndTest {
 		long firstTicket = scenes.askForPerson(first, "Una");
 		long second = chats.incrementAndGet();
 		long secondTicket = scenes.askForPerson(second, "Vic");
-		scenes.inTopic(scenes.card(secondTicket).body().path("message_thread_id").asInt(), hal, "Hal", "/take");
+		scenes.inTopic(scenes.topic(secondTicket), hal, "Hal", "/take");
 		telegram.awaitCall("editMessageText", body -> body.path("text").asText().startsWith("#T-%06d".formatted(secondTicket))
 				&& body.path("text").asText().contains("Taken by Hal"), WAIT);
 		clock.set(london("2026-11-23T13:00"));
@@ -379,7 +375,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Ned");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		await().atMost(WAIT).until(() -> botName.isForAnotherBot("/close@OtherHelpBot"));
 
 		scenes.inTopic(topic, grace, "Grace", "/close@OtherHelpBot");
@@ -400,7 +396,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Jo");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		scenes.inTopic(topic, grace, "Grace", "Hi Jo");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Jo"), WAIT);
 
@@ -419,7 +415,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Lou");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		int teamTopic = topic + 100_000;
 
 		scenes.inTopic(teamTopic, grace, "Grace", "Who can cover the phones at lunch?");
@@ -434,7 +430,7 @@ class StaffEndToEndTest {
 	void copiesWhatTheCustomerAddsIntoTheirTopic() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Kay");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		telegram.sendText(chat, chat, "Kay", "the order number is 55120");
 		var photo = telegram.newMessage(chat, chat, "Kay");
@@ -454,7 +450,7 @@ class StaffEndToEndTest {
 	void showsTheStaffWhatTheBotAnsweredTheCustomerMeanwhile() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Ned");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		telegram.sendText(chat, chat, "Ned", "how much does delivery cost?");
 		telegram.awaitMessage(chat, text -> text.contains("£3.95"), WAIT);
@@ -476,7 +472,7 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Lou");
 		int cardId = scenes.card(ticket).result().path("message_id").asInt();
 
-		scenes.inTopic(scenes.card(ticket).body().path("message_thread_id").asInt(), grace, "Grace", "Sorted, Lou");
+		scenes.inTopic(scenes.topic(ticket), grace, "Grace", "Sorted, Lou");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorted, Lou"), WAIT);
 		long closes = telegram.sendCallback(GROUP, grace, "close:" + ticket, cardId);
 
@@ -503,16 +499,12 @@ class StaffEndToEndTest {
 		// stands still, so that what is sooner than two seconds is so however slow the machine
 		clock.freeze(clock.instant());
 		try {
-			int first = scenes.inTopic(topic, grace, "Grace", "/close").path("message_id").asInt();
-			telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == first
-					&& body.path("text").asText().equals(again), WAIT);
-			int twice = scenes.inTopic(topic, grace, "Grace", "/close").path("message_id").asInt();
-			telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == twice
-					&& body.path("text").asText().equals(again), WAIT);
+			assertThat(scenes.answerTo(topic, grace, "Grace", "/close").text()).isEqualTo(again);
+			assertThat(scenes.answerTo(topic, grace, "Grace", "/close").text()).as("the same tap twice")
+				.isEqualTo(again);
 			clock.advance(Duration.ofMinutes(2));
-			int late = scenes.inTopic(topic, grace, "Grace", "/close").path("message_id").asInt();
-			telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == late
-					&& body.path("text").asText().equals(again), WAIT);
+			assertThat(scenes.answerTo(topic, grace, "Grace", "/close").text()).as("a minute has passed")
+				.isEqualTo(again);
 			clock.advance(Duration.ofSeconds(5));
 			assertThat(scenes.answer(telegram.sendCallback(GROUP, hal, "close:" + ticket,
 					card.result().path("message_id").asInt()))).as("another's Close is a first one").isEqualTo(again);
@@ -567,7 +559,7 @@ class StaffEndToEndTest {
 	void aCustomerWhoWritesAfterTheStaffMovedToAnotherGroupGetsATopicThereWithTheCardFirst() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Rex");
-		int oldTopic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int oldTopic = scenes.topic(ticket);
 		jdbc.update("update staff_topic set group_id = '-1009999999999' where topic_id = ?", oldTopic);
 
 		telegram.sendText(chat, chat, "Rex", "any news on my parcel?");
@@ -676,7 +668,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Sol");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		TicketView unanswered = tickets.find(ticket).orElseThrow();
 		scenes.inTopic(topic, grace, "Grace", "Hi Sol, I'm here");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Sol, I'm here"), WAIT);
@@ -719,7 +711,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Rita");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		scenes.inTopic(topic, grace, "Grace", "Hello Rita");
 
@@ -733,7 +725,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Sol");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		ObjectNode line = telegram.newMessage(chat, chat, "Sol");
 		line.put("text", "my postcode is N1 9GU");
 		telegram.sendUpdate("message", line);
@@ -765,7 +757,7 @@ class StaffEndToEndTest {
 	void anAdminPostingAnonymouslyIsStaff() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Tam");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		ObjectNode message = telegram.newMessage(GROUP, 1_087_968_824L, "Group");
 		message.set("from", FakeTelegram.json("""
@@ -786,7 +778,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Uma");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		String words = "the returns policy covers this item in full ".repeat(120).strip();
 		int before = telegram.sentTexts(chat).size();
 
@@ -803,7 +795,7 @@ class StaffEndToEndTest {
 	void renamesTheTopicWhenTheCustomersNameChanges() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Sam");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 
 		telegram.sendText(chat, chat, "Samantha", "it's Samantha, actually");
 
@@ -835,7 +827,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long hal = scenes.staffMember("Hal");
 		long first = scenes.askForPerson(chat, "Dora");
-		int deleted = scenes.card(first).body().path("message_thread_id").asInt();
+		int deleted = scenes.topic(first);
 		telegram.sendCallback(chat, chat, "withdraw:" + first, 1);
 		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == deleted
 				&& Scenes.hasLine(body, "#T-%06d: withdrawn by the customer.".formatted(first)), WAIT);
@@ -883,7 +875,7 @@ class StaffEndToEndTest {
 	void whatWasOnItsWayToADeletedTopicGoesToTheNewOneInOrder() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Olga");
-		int deleted = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int deleted = scenes.topic(ticket);
 		telegram.deleteTopic(GROUP, deleted);
 		CountDownLatch queued = new CountDownLatch(1);
 		// Telegram takes its time over the first post, while two more are queued for the deleted topic
@@ -940,7 +932,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Bo");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		scenes.inTopic(topic, grace, "Grace", "Hi Bo, what's up?");
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Bo, what's up?"), WAIT);
 
@@ -964,7 +956,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Cleo");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		telegram.sendUpdateJson(Scenes.membership(chat, "Cleo", "member"));
 
 		telegram.sendUpdateJson(Scenes.membership(chat, "Cleo", "kicked"));
@@ -982,7 +974,7 @@ class StaffEndToEndTest {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Ivy");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		telegram.failNextForChat("sendMessage", chat, 1, 400, "Bad Request: message is too long", null);
 
 		scenes.inTopic(topic, grace, "Grace", "Your refund went out today, so it should be on your statement within "
@@ -999,7 +991,7 @@ class StaffEndToEndTest {
 	void onlyLogsAPostForTheStaffGroupThatCannotBeDelivered() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Jo");
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		telegram.failNextForChat("sendMessage", GROUP, 1, 400, "Bad Request: message is too long", null);
 
 		telegram.sendText(chat, chat, "Jo", "is anyone there?");
@@ -1058,7 +1050,7 @@ class StaffEndToEndTest {
 	/** The customer asks for a person, then writes a line, which is copied into their topic. */
 	private static Relayed relayedLine(long chat, String name, String text) {
 		long ticket = scenes.askForPerson(chat, name);
-		int topic = scenes.card(ticket).body().path("message_thread_id").asInt();
+		int topic = scenes.topic(ticket);
 		long update = telegram.sendText(chat, chat, name, text);
 		int message = telegram.update(update).path("message").path("message_id").asInt();
 		int copy = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
