@@ -89,15 +89,21 @@ public final class Scenes {
 		return inTopic(topic, userId, firstName, text, topic);
 	}
 
+	/** A staff member's message in a customer's topic, to fill in and send with {@link FakeTelegram#sendUpdate}. */
+	ObjectNode messageInTopic(int topic, long userId, String firstName) {
+		ObjectNode message = telegram.newMessage(group, userId, firstName);
+		message.put("message_thread_id", topic);
+		message.put("is_topic_message", true);
+		return message;
+	}
+
 	/**
 	 * A staff member writes in a customer's topic, replying to a message there; as in Telegram, a message that is no
 	 * reply replies to the topic's first message, whose id is the topic's.
 	 */
 	public ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
-		ObjectNode message = telegram.newMessage(group, userId, firstName);
+		ObjectNode message = messageInTopic(topic, userId, firstName);
 		message.put("text", text);
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
 		message.set("reply_to_message", FakeTelegram.json("""
 				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
 			.formatted(replyTo, group)));

@@ -243,11 +243,9 @@ class StaffEndToEndTest {
 
 		// Frontdesk was down at noon: Telegram kept Grace's reply of 11:59 and hands it over at 12:05
 		clock.set(london("2026-11-24T12:05"));
-		ObjectNode reply = telegram.newMessage(GROUP, grace, "Grace");
+		ObjectNode reply = scenes.messageInTopic(topic, grace, "Grace");
 		reply.put("date", london("2026-11-24T11:59").getEpochSecond());
 		reply.put("text", "Hi Ola, on it");
-		reply.put("message_thread_id", topic);
-		reply.put("is_topic_message", true);
 		telegram.sendUpdate("message", reply);
 
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Ola, on it"), WAIT);
@@ -263,11 +261,9 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Ray");
 		int topic = scenes.topic(ticket);
 
-		var photo = telegram.newMessage(GROUP, grace, "Grace");
+		var photo = scenes.messageInTopic(topic, grace, "Grace");
 		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p2\",\"file_unique_id\":\"u2\",\"width\":90,\"height\":90}]"));
 		photo.put("caption", "this is the label to print");
-		photo.put("message_thread_id", topic);
-		photo.put("is_topic_message", true);
 		telegram.sendUpdate("message", photo);
 
 		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == chat, WAIT);
@@ -283,11 +279,9 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Sid");
 		int topic = scenes.topic(ticket);
 
-		var sticker = telegram.newMessage(GROUP, grace, "Grace");
+		var sticker = scenes.messageInTopic(topic, grace, "Grace");
 		sticker.set("sticker", FakeTelegram.json("{\"file_id\":\"s1\",\"file_unique_id\":\"u3\",\"type\":\"regular\","
 				+ "\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false}"));
-		sticker.put("message_thread_id", topic);
-		sticker.put("is_topic_message", true);
 		telegram.sendUpdate("message", sticker);
 
 		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == chat, WAIT);
@@ -759,15 +753,13 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Tam");
 		int topic = scenes.topic(ticket);
 
-		ObjectNode message = telegram.newMessage(GROUP, 1_087_968_824L, "Group");
+		ObjectNode message = scenes.messageInTopic(topic, 1_087_968_824L, "Group");
 		message.set("from", FakeTelegram.json("""
 				{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"}"""));
 		message.set("sender_chat", FakeTelegram.json("""
 				{"id": %d, "type": "supergroup", "title": "Northwind support"}""".formatted(GROUP)));
 		message.put("author_signature", "Head of support");
 		message.put("text", "We're on it, Tam");
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
 		telegram.sendUpdate("message", message);
 
 		telegram.awaitMessage(chat, text -> text.equals("Head of support: We're on it, Tam"), WAIT);
