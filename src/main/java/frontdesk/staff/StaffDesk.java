@@ -455,6 +455,30 @@ public class StaffDesk {
 			return StaffAction.note("No one has answered this customer yet. Close again within a minute to close the "
 					+ "request without an answer.");
 		}
+		return closeNow(ticketId, staff);
+	}
+
+	/**
+	 * A staff member closed a customer's topic in Telegram: its open request is closed as with the Close button, at
+	 * once, answered or not (closing a topic takes a deliberate step in Telegram's menu). The topic is reopened when the
+	 * customer next needs the staff.
+	 * @return what to say in the topic and deliver to the customer; empty for a topic of no customer's, or one with no
+	 * open request
+	 */
+	@Transactional
+	public Optional<StaffAction> topicClosed(long topicId, StaffMember staff) {
+		return topics.closedInGroup(topicId, true)
+			.flatMap(tickets::openForCustomer)
+			.map(ticket -> closeNow(ticket.id(), staff));
+	}
+
+	/** A staff member reopened a customer's topic in Telegram. */
+	@Transactional
+	public void topicReopened(long topicId) {
+		topics.closedInGroup(topicId, false);
+	}
+
+	private StaffAction closeNow(long ticketId, StaffMember staff) {
 		Optional<TicketView> closed = tickets.close(ticketId, staff);
 		if (closed.isEmpty()) {
 			return StaffAction.note("This request is no longer open.");

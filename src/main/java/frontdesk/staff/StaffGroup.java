@@ -65,6 +65,12 @@ public interface StaffGroup {
 	 */
 	boolean renameTopic(long topicId, String title);
 
+	/**
+	 * Reopens a topic the staff closed, so that all of them can write in it again.
+	 * @return {@code false} if that failed (it is logged; the next post tries again)
+	 */
+	boolean reopenTopic(long topicId);
+
 	/** Replaces the text and buttons of an earlier post. */
 	void edit(String key, String text, List<Reply.Button> buttons);
 

@@ -30,6 +30,9 @@ class StaffTopic {
 
 	private String title;
 
+	/** Closed in Telegram by the staff: only admins can write in it until it is reopened. */
+	private boolean closed;
+
 	private Instant createdAt;
 
 	protected StaffTopic() {
@@ -59,6 +62,15 @@ class StaffTopic {
 		this.title = title;
 	}
 
+	boolean closed() {
+		return closed;
+	}
+
+	/** Staff closed (or reopened) the topic in Telegram, or the bot reopened it. */
+	void closed(boolean closed) {
+		this.closed = closed;
+	}
+
 	boolean in(String group) {
 		return groupId.equals(group);
 	}
@@ -69,6 +81,7 @@ class StaffTopic {
 		this.topicId = topic;
 		this.replacedTopicId = null;
 		this.title = title;
+		this.closed = false;
 		this.createdAt = now;
 	}
 
@@ -76,6 +89,7 @@ class StaffTopic {
 	void replaceDeleted(long topic, Instant now) {
 		this.replacedTopicId = this.topicId;
 		this.topicId = topic;
+		this.closed = false;
 		this.createdAt = now;
 	}
 }

@@ -27,13 +27,19 @@ class StaffTopics {
 		this.clock = clock;
 	}
 
-	/** The customer's topic, opened (or opened anew in a new group) if need be, and renamed when their name changed. */
+	/**
+	 * The customer's topic, opened (or opened anew in a new group) if need be, renamed when their name changed, and
+	 * reopened when the staff had closed it: what is posted there now is for all of them to answer.
+	 */
 	long topicOf(Long customerId, CustomerProfile customer) {
 		String title = title(customer);
 		Optional<StaffTopic> known = topics.findById(customerId);
 		if (known.isPresent() && known.get().in(group.id())) {
 			if (!known.get().title().equals(title) && group.renameTopic(known.get().topicId(), title)) {
 				known.get().renamed(title);
+			}
+			if (known.get().closed() && group.reopenTopic(known.get().topicId())) {
+				known.get().closed(false);
 			}
 			return known.get().topicId();
 		}
@@ -71,6 +77,16 @@ class StaffTopics {
 	/** Whether the customer's topic is in another group than the current one: the staff moved since it was opened. */
 	boolean inAnotherGroup(Long customerId) {
 		return topics.findById(customerId).filter(topic -> !topic.in(group.id())).isPresent();
+	}
+
+	/**
+	 * Staff closed or reopened a topic in Telegram.
+	 * @return whose topic it is; empty for a topic that is no customer's in the current group
+	 */
+	Optional<Long> closedInGroup(long topicId, boolean closed) {
+		Optional<StaffTopic> topic = topics.findByGroupIdAndTopicId(group.id(), topicId);
+		topic.ifPresent(known -> known.closed(closed));
+		return topic.map(StaffTopic::customerId);
 	}
 
 	/** Whose topic this is, in the current group. */

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import frontdesk.conversation.CustomerProfile;
@@ -111,6 +112,25 @@ class TelegramStaffGroup implements StaffGroup {
 		}
 		catch (TelegramApiException ex) {
 			log.warn("Could not rename topic {} of the staff group to '{}': {}", topicId, title, ex.getMessage());
+			return false;
+		}
+	}
+
+	@Override
+	public boolean reopenTopic(long topicId) {
+		try {
+			api.execute(ReopenForumTopic.builder()
+				.chatId(settings.staffChatId())
+				.messageThreadId(Math.toIntExact(topicId))
+				.build());
+			return true;
+		}
+		catch (TelegramApiException ex) {
+			// already open, reopened by someone in the meantime
+			if (String.valueOf(RetryPolicy.description(ex)).contains("TOPIC_NOT_MODIFIED")) {
+				return true;
+			}
+			log.warn("Could not reopen topic {} of the staff group: {}", topicId, ex.getMessage());
 			return false;
 		}
 	}

@@ -221,7 +221,8 @@ class UpdateHandler {
 
 	/**
 	 * A message in the staff group: in a customer's topic it goes to the customer (unless it is a note for
-	 * colleagues), paired with the copy the customer gets; {@code /take} takes the topic's ticket.
+	 * colleagues), paired with the copy the customer gets; {@code /take} takes the topic's ticket, and closing the
+	 * topic in Telegram closes it.
 	 */
 	private void onStaffMessage(Message message) {
 		Integer topic = message.getMessageThreadId();
@@ -240,6 +241,14 @@ class UpdateHandler {
 			return;
 		}
 		if (topic == null || !message.isTopicMessage() || from.isEmpty()) {
+			return;
+		}
+		if (message.getForumTopicClosed() != null) {
+			staff.topicClosed(topic, from.get()).ifPresent(action -> acted(message, action));
+			return;
+		}
+		if (message.getForumTopicReopened() != null) {
+			staff.topicReopened(topic);
 			return;
 		}
 		String replyTo = repliedToInTopic(message);
@@ -266,10 +275,8 @@ class UpdateHandler {
 			return;
 		}
 		if (name.equals("take") || name.equals("close")) {
-			StaffAction action = name.equals("close") ? staff.closeInTopic(topic, from.get())
-					: staff.takeInTopic(topic, from.get());
-			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
-			Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
+			acted(message, name.equals("close") ? staff.closeInTopic(topic, from.get())
+					: staff.takeInTopic(topic, from.get()));
 			return;
 		}
 		if (command != null) {
@@ -283,6 +290,13 @@ class UpdateHandler {
 		staff.staffWrote(topic, from.get(), message.getText().strip(), sentAt(message))
 			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
 					replyTo));
+	}
+
+	/** What came of a staff member's command in a topic: the bot's note answers it, and the customer gets theirs. */
+	private void acted(Message message, StaffAction action) {
+		outbox.send(message.getChatId(), message.getMessageThreadId(), Reply.of(action.notice()), null,
+				MessagePairs.message(message.getMessageId()));
+		Optional.ofNullable(action.delivery()).ifPresent(this::deliver);
 	}
 
 	/** When the message was sent, as Telegram says (it keeps messages while Frontdesk is down); now if it does not say. */

@@ -74,6 +74,8 @@ final class FakeBotApi {
 
 	private final Map<Long, Set<Integer>> deletedTopics = new HashMap<>();
 
+	private final Map<Long, Set<Integer>> closedTopics = new HashMap<>();
+
 	private final Map<String, Function<JsonNode, JsonNode>> stubs = new ConcurrentHashMap<>();
 
 	private long lastFileNumber;
@@ -143,6 +145,8 @@ final class FakeBotApi {
 			case "createforumtopic" -> createForumTopic(body);
 			case "editforumtopic" -> editForumTopic(body);
 			case "deleteforumtopic" -> deleteForumTopic(body);
+			case "closeforumtopic" -> closeForumTopic(body, true);
+			case "reopenforumtopic" -> closeForumTopic(body, false);
 			case "getmycommands", "getforumtopiciconstickers" -> Reply.ok(this.mapper.createArrayNode());
 			case "getfile" -> getFile(body);
 			case "getuserprofilephotos" -> getUserProfilePhotos();
@@ -486,6 +490,23 @@ final class FakeBotApi {
 		}
 		if (body.hasNonNull("name")) {
 			this.topics.computeIfAbsent(chatId, (id) -> new HashMap<>()).put(threadId, body.path("name").asText());
+		}
+		return Reply.ok(BooleanNode.TRUE);
+	}
+
+	/** Closes or reopens a topic; as in Telegram, one already so is answered TOPIC_NOT_MODIFIED. */
+	private Reply closeForumTopic(JsonNode body, boolean close) {
+		Long chatId = chatIdOf(body, "chat_id");
+		if (chatId == null) {
+			return Reply.badRequest("chat_id is empty");
+		}
+		int threadId = body.path("message_thread_id").asInt();
+		if (isDeletedTopic(chatId, threadId)) {
+			return Reply.badRequest("message thread not found");
+		}
+		Set<Integer> closed = this.closedTopics.computeIfAbsent(chatId, (id) -> new HashSet<>());
+		if (close ? !closed.add(threadId) : !closed.remove(threadId)) {
+			return Reply.badRequest("TOPIC_NOT_MODIFIED");
 		}
 		return Reply.ok(BooleanNode.TRUE);
 	}

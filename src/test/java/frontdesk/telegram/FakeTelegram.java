@@ -534,6 +534,21 @@ public final class FakeTelegram implements AutoCloseable {
 				json("{\"chat_id\": %d, \"message_thread_id\": %d}".formatted(chatId, threadId)));
 	}
 
+	/**
+	 * A member of the group closes (or reopens) one of its topics in Telegram's menu: the bot hears of it as a service
+	 * message in the topic, {@code forum_topic_closed} (or {@code forum_topic_reopened}).
+	 * @return the id of that update
+	 */
+	public long closeTopic(long chatId, int threadId, long userId, String firstName, boolean close) {
+		this.api.answer(close ? "closeforumtopic" : "reopenforumtopic",
+				json("{\"chat_id\": %d, \"message_thread_id\": %d}".formatted(chatId, threadId)));
+		ObjectNode message = newMessage(chatId, userId, firstName);
+		message.put("message_thread_id", threadId);
+		message.put("is_topic_message", true);
+		message.set(close ? "forum_topic_closed" : "forum_topic_reopened", MAPPER.createObjectNode());
+		return sendUpdate("message", message);
+	}
+
 	/** Removes all scripted failures, including the permanent ones. */
 	public void clearFailures() {
 		synchronized (this.failures) {

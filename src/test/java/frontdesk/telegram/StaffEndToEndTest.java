@@ -481,6 +481,39 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void closingTheTopicInTelegramClosesItsRequestAndTheTopicIsReopenedForTheCustomersNextOne() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Uma");
+		int cardId = scenes.card(ticket).result().path("message_id").asInt();
+		int topic = scenes.topic(ticket);
+
+		long closed = telegram.closeTopic(GROUP, topic, grace, "Grace", true);
+		int serviceMessage = telegram.update(closed).path("message").path("message_id").asInt();
+		telegram.awaitMessage(chat, text -> text.startsWith("Thanks for chatting with us!"), WAIT);
+		assertThat(telegram.awaitCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == serviceMessage,
+				WAIT).text()).as("closing a topic is deliberate: no second Close asked for, answered or not")
+			.isEqualTo("Closed.");
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == cardId
+				&& body.path("text").asText().contains("Closed by Grace"), WAIT);
+		telegram.closeTopic(GROUP, topic, grace, "Grace", false);
+		int again = telegram.update(telegram.closeTopic(GROUP, topic, grace, "Grace", true)).path("message")
+			.path("message_id").asInt();
+		telegram.assertNoCall("sendMessage", body -> body.path("reply_to_message_id").asInt() == again,
+				Duration.ofSeconds(1));
+
+		telegram.sendText(chat, chat, "Uma", "/human");
+		long next = Scenes.ticketId(telegram.awaitMessage(chat, text -> text.contains("#T-")
+				&& Scenes.ticketId(text) != ticket, WAIT).text());
+		FakeTelegram.Call card = scenes.card(next);
+		FakeTelegram.Call reopened = telegram.awaitCall("reopenForumTopic",
+				body -> body.path("message_thread_id").asInt() == topic, WAIT);
+		assertThat(card.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(reopened.failed()).isFalse();
+		assertThat(reopened.at()).isBefore(card.at());
+	}
+
+	@Test
 	void closingARequestNoOneAnsweredTakesASecondCloseFromTheSameStaffMemberWithinAMinuteNotTheSameTapTwice() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
