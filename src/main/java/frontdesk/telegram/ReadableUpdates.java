@@ -17,6 +17,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * the client library cannot read (a kind of object newer than it); read as one, the whole batch would fail on every
  * poll and no customer be answered. Such an update is kept whole as failed, as in webhook mode, and stands in the
  * batch by its id alone, so the next poll confirms it and the bot goes on.
+ * <p>
+ * After a week without updates Telegram numbers the next ones afresh, possibly below those before. The client library
+ * skips every update numbered below the last it received, so it would skip them all, poll after poll; an answer with
+ * such an update is therefore reported, for the polling to start over.
  */
 final class ReadableUpdates extends GetUpdates {
 
@@ -25,9 +29,15 @@ final class ReadableUpdates extends GetUpdates {
 	@JsonIgnore
 	private final transient UpdateHandler handler;
 
-	ReadableUpdates(int offset, int limit, int timeout, List<String> allowedUpdates, UpdateHandler handler) {
+	@JsonIgnore
+	private final transient Runnable renumbered;
+
+	/** @param renumbered told when an update comes numbered below the offset: Telegram numbered its updates afresh */
+	ReadableUpdates(int offset, int limit, int timeout, List<String> allowedUpdates, UpdateHandler handler,
+			Runnable renumbered) {
 		super(offset, limit, timeout, allowedUpdates);
 		this.handler = handler;
+		this.renumbered = renumbered;
 	}
 
 	@Override
@@ -47,6 +57,9 @@ final class ReadableUpdates extends GetUpdates {
 		ArrayList<Update> updates = new ArrayList<>();
 		for (JsonNode element : result) {
 			updates.add(read(element));
+		}
+		if (updates.stream().anyMatch(update -> update.getUpdateId() < getOffset())) {
+			renumbered.run();
 		}
 		return updates;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ class TelegramPolling implements SmartLifecycle {
 	private TelegramBotsLongPollingApplication application;
 
 	private ScheduledExecutorService polling;
+
+	/** Set while the polling is to start over; it starts over once however many answers asked for it. */
+	private final AtomicBoolean startingOver = new AtomicBoolean();
 
 	TelegramPolling(TelegramSettings settings, UpdateHandler handler) {
 		this.settings = settings;
@@ -79,7 +83,8 @@ class TelegramPolling implements SmartLifecycle {
 		}
 		try {
 			application.registerBot(settings.token(), () -> url,
-					lastReceived -> new ReadableUpdates(lastReceived + 1, 100, (int) timeout.toSeconds(), UPDATES, handler),
+					lastReceived -> new ReadableUpdates(lastReceived + 1, 100, (int) timeout.toSeconds(), UPDATES, handler,
+							() -> startOver(url, timeout)),
 					consumer);
 			log.info("Telegram is on: long polling {}", settings.apiUrl());
 		}
@@ -94,6 +99,36 @@ class TelegramPolling implements SmartLifecycle {
 			}
 			polling.schedule(() -> register(url, timeout), REGISTER_RETRY.toSeconds(), TimeUnit.SECONDS);
 		}
+	}
+
+	/**
+	 * Telegram numbered its updates afresh, below the last one received (it does after a week without any): the client
+	 * library would skip each of them, so the polling starts over, as after a restart, from Telegram's earliest
+	 * unconfirmed update. Runs on a thread of its own: the polling thread's next poll is always due (it keeps getting
+	 * updates at once), so work queued there would never come; the new session's first poll waits for the poll at
+	 * hand.
+	 */
+	private void startOver(TelegramUrl url, Duration timeout) {
+		if (!startingOver.compareAndSet(false, true)) {
+			return;
+		}
+		log.warn("Telegram numbers the bot's updates afresh, as it does after a week without any; long polling starts "
+				+ "over so that none of them is skipped");
+		TelegramConfiguration.daemonThreads("telegram-polling-restart").newThread(() -> {
+			synchronized (this) {
+				startingOver.set(false);
+				if (application == null) {
+					return;
+				}
+				try {
+					application.unregisterBot(settings.token());
+				}
+				catch (TelegramApiException notRegistered) {
+					// registered anew below either way
+				}
+				register(url, timeout);
+			}
+		}).start();
 	}
 
 	@Override

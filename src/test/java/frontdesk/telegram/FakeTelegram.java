@@ -353,6 +353,14 @@ public final class FakeTelegram implements AutoCloseable {
 	 * id confirms it away without seeing it, so call this after the bot was restarted (or
 	 * stopped).
 	 */
+	/**
+	 * Numbers the next updates from the given id on, as Telegram does after a week without updates (possibly below the
+	 * earlier ones); until the bot polls from an offset within the new numbering, nothing new is confirmed.
+	 */
+	public void renumberUpdates(long nextUpdateId) {
+		this.updates.renumber(nextUpdateId);
+	}
+
 	public void resend(long updateId) {
 		this.updates.resend(updateId);
 	}

@@ -200,6 +200,23 @@ class TelegramEndToEndTest {
 		}
 
 		@Test
+		void hearsCustomersAgainOnceTelegramNumbersItsUpdatesBelowTheEarlierOnes() {
+			long chat = newChat();
+			telegram.sendText(chat, chat, "Ada", "can I pay with paypal");
+			telegram.awaitMessage(chat, text -> true, WAIT);
+
+			// as after a week without updates: the next ones may be numbered below those before
+			telegram.renumberUpdates(7);
+			long first = telegram.sendText(chat, chat, "Ada", "how much does delivery cost?");
+			telegram.sendText(chat, chat, "Ada", "/help");
+
+			await().atMost(WAIT).until(() -> telegram.sentMessages(chat).size() >= 3);
+			telegram.awaitConfirmed(first + 1, WAIT);
+			assertThat(first).isEqualTo(7);
+			assertThat(telegram.sentTexts(chat)).hasSize(3).element(1).asString().contains("£");
+		}
+
+		@Test
 		void retriesServerErrorsWithBackoff() {
 			long chat = newChat();
 			telegram.failNextForChat("sendMessage", chat, 2, 502, "Bad Gateway", null);

@@ -68,6 +68,20 @@ final class UpdateQueue {
 		}
 	}
 
+	/**
+	 * Numbers the next updates from the given id on, as Telegram does after a week without updates (it may pick a
+	 * number below the earlier ones).
+	 */
+	void renumber(long nextUpdateId) {
+		this.lock.lock();
+		try {
+			this.lastUpdateId = nextUpdateId - 1;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	void resend(long updateId) {
 		ObjectNode update = this.history.get(updateId);
 		if (update == null) {
@@ -141,6 +155,11 @@ final class UpdateQueue {
 
 	private void confirm(Long offset) {
 		if (offset == null || offset == 0) {
+			return;
+		}
+		if (offset > this.lastUpdateId + 1) {
+			// an offset above every update given out confirms nothing: after the numbering started afresh, Telegram
+			// keeps sending the new updates to a bot that asks from its old offset
 			return;
 		}
 		if (offset > 0) {
