@@ -26,6 +26,7 @@ import frontdesk.rating.Ratings;
 import frontdesk.stats.Statistics;
 import frontdesk.stats.Stats;
 import frontdesk.ticket.PromiseWeek;
+import frontdesk.ticket.TicketFigures;
 import frontdesk.ticket.Tickets;
 
 import org.springframework.stereotype.Component;
@@ -77,6 +78,13 @@ class Reports {
 	record Figure(String name, String value, String detail) {
 	}
 
+	/** The median first response counting opening hours only, where that reads otherwise. */
+	private static String openTime(TicketFigures tickets) {
+		String open = tickets.medianOpenFirstResponse() == null ? null : Format.duration(tickets.medianOpenFirstResponse());
+		return open == null || open.equals(Format.duration(tickets.medianFirstResponse())) ? ""
+				: "; " + open + " of opening hours";
+	}
+
 	/** The page's figures for the last {@link #DAYS} days. */
 	List<Figure> figures() {
 		// the same days as the charts: calendar days in the business's time zone
@@ -93,7 +101,7 @@ class Reports {
 						stats.tickets().promisesKept() + " of " + settled + " settled; " + stats.tickets().total()
 								+ " requests"),
 				new Figure("Median first response", median == null ? "–" : Format.duration(median),
-						stats.tickets().firstResponses() + " answered by a person"),
+						stats.tickets().firstResponses() + " answered by a person" + openTime(stats.tickets())),
 				new Figure("Rating", rated == 0 ? "–" : "%.1f".formatted(stats.ratings().all().average()),
 						rated + (rated == 1 ? " rating" : " ratings")));
 	}

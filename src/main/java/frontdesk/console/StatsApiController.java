@@ -45,17 +45,19 @@ class StatsApiController {
 
 	/** The figures as the JSON names them. */
 	record StatsJson(int days, String from, String to, long conversations, long botOnly, double botOnlyShare,
-			Requests requests, Promises promises, int firstResponses, Long medianFirstResponseSeconds, Ratings ratings,
-			List<Unanswered> unanswered) {
+			Requests requests, Promises promises, int firstResponses, Long medianFirstResponseSeconds,
+			Long medianOpenFirstResponseSeconds, Ratings ratings, List<Unanswered> unanswered) {
 
 		static StatsJson of(Stats stats) {
 			Duration median = stats.tickets().medianFirstResponse();
+			Duration openMedian = stats.tickets().medianOpenFirstResponse();
 			return new StatsJson(stats.days(), stats.from().toString(), stats.to().toString(),
 					stats.conversations().conversations(), stats.conversations().botOnly(), round(stats.botOnlyShare()),
 					new Requests(stats.tickets().total(), stats.tickets().inHours(), stats.tickets().afterHours()),
 					new Promises(stats.tickets().promisesSettled(), stats.tickets().promisesKept(),
 							round(stats.promisesKeptShare())),
 					stats.tickets().firstResponses(), median == null ? null : median.toSeconds(),
+					openMedian == null ? null : openMedian.toSeconds(),
 					new Ratings(Scores.of(stats.ratings().all()), Scores.of(stats.ratings().botOnly()),
 							Scores.of(stats.ratings().withStaff())),
 					stats.conversations().unanswered().stream()

@@ -133,6 +133,19 @@ public final class BusinessHours {
 	}
 
 	/**
+	 * Return how much of the time between two moments the business was open: how long a customer waited, counted as
+	 * the promise counts it.
+	 * @param from the start, such as when a customer asked for a person
+	 * @param to the end, such as the first staff reply
+	 * @return the open time between them; zero when {@code to} is not after {@code from}
+	 */
+	public Duration openTimeBetween(Instant from, Instant to) {
+		return openPeriodsFrom(from).takeWhile((period) -> period.start().isBefore(to))
+			.map((period) -> Duration.between(period.start(), period.end().isAfter(to) ? to : period.end()))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	/**
 	 * Whether the business is open at the given moment, in an opening that lasts at least the given time from when
 	 * it opened to when it closes. Ranges that follow on without a break count as one opening, as a night shift
 	 * past midnight does.

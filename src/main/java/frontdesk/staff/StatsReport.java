@@ -58,8 +58,12 @@ final class StatsReport {
 		}
 		text.append('\n');
 		text.append("Median first staff reply: ")
-			.append(tickets.medianFirstResponse() == null ? "none yet" : duration(tickets.medianFirstResponse()))
-			.append('\n');
+			.append(tickets.medianFirstResponse() == null ? "none yet" : duration(tickets.medianFirstResponse()));
+		if (tickets.medianFirstResponse() != null
+				&& !duration(tickets.medianOpenFirstResponse()).equals(duration(tickets.medianFirstResponse()))) {
+			text.append(" (").append(duration(tickets.medianOpenFirstResponse())).append(" of opening hours)");
+		}
+		text.append('\n');
 		text.append("Ratings: ").append(scores(ratings.all())).append('\n');
 		if (ratings.all().count() > 0) {
 			List<Integer> distribution = ratings.all().distribution();

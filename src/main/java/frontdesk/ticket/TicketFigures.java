@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param promisesKept requests answered by a person within their promise
  * @param firstResponses requests a person answered
  * @param medianFirstResponse the median time from request to first staff reply, or {@code null} with none
+ * @param medianOpenFirstResponse the same counting only the time the business was open, as the promise counts it, or
+ * {@code null} with none
  */
 public record TicketFigures(int inHours, int afterHours, int promisesSettled, int promisesKept, int firstResponses,
-		Duration medianFirstResponse) {
+		Duration medianFirstResponse, Duration medianOpenFirstResponse) {
 
 	public int total() {
 		return inHours + afterHours;

@@ -174,12 +174,17 @@ public class Tickets {
 		int afterHours = (int) made.stream().filter(Ticket::afterHours).count();
 		int settled = (int) made.stream().filter(ticket -> ticket.promiseKept() != null).count();
 		int kept = (int) made.stream().filter(ticket -> Boolean.TRUE.equals(ticket.promiseKept())).count();
-		List<Duration> responses = made.stream()
-			.filter(ticket -> ticket.firstResponseAt() != null)
+		List<Ticket> answered = made.stream().filter(ticket -> ticket.firstResponseAt() != null).toList();
+		List<Duration> responses = answered.stream()
 			.map(ticket -> Duration.between(ticket.requestedAt(), ticket.firstResponseAt()))
 			.sorted()
 			.toList();
-		return new TicketFigures(made.size() - afterHours, afterHours, settled, kept, responses.size(), median(responses));
+		List<Duration> openResponses = answered.stream()
+			.map(ticket -> hours.openTimeBetween(ticket.requestedAt(), ticket.firstResponseAt()))
+			.sorted()
+			.toList();
+		return new TicketFigures(made.size() - afterHours, afterHours, settled, kept, responses.size(), median(responses),
+				median(openResponses));
 	}
 
 	/**

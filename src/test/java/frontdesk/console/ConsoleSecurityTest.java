@@ -26,6 +26,7 @@ import static frontdesk.console.ConsoleUsersForTests.PASSWORD;
 import static frontdesk.console.ConsoleUsersForTests.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -388,6 +389,8 @@ class ConsoleSecurityTest {
 				.andExpect(jsonPath("$.botOnlyShare").isNumber())
 				.andExpect(jsonPath("$.requests.total").isNumber())
 				.andExpect(jsonPath("$.promises.kept").isNumber())
+				.andExpect(jsonPath("$", hasKey("medianFirstResponseSeconds")))
+				.andExpect(jsonPath("$", hasKey("medianOpenFirstResponseSeconds")))
 				.andExpect(jsonPath("$.ratings.all.distribution.length()").value(5))
 				.andExpect(jsonPath("$.unanswered").isArray());
 		}

@@ -238,6 +238,39 @@ class BusinessHoursTests {
 
 	}
 
+	@Nested
+	class OpenTimeBetween {
+
+		@Test
+		void countsOnlyTheOpenTime() {
+			assertThat(shop.openTimeBetween(at("2026-01-12T10:00"), at("2026-01-12T11:15"))).hasMinutes(75);
+			// Saturday 15:00 to Monday 10:00: the shop opens again at 09:00 on Monday
+			assertThat(shop.openTimeBetween(at("2026-01-10T15:00"), at("2026-01-12T10:00"))).hasHours(1);
+			// Monday 17:00 to Tuesday 09:30: half an hour before closing, half an hour after opening
+			assertThat(shop.openTimeBetween(at("2026-01-12T17:00"), at("2026-01-13T09:30"))).hasHours(1);
+		}
+
+		@Test
+		void leavesOutTheLunchBreakAndClosedDates() {
+			assertThat(shop.openTimeBetween(at("2026-01-14T11:30"), at("2026-01-14T13:30"))).hasHours(1);
+			assertThat(shop.openTimeBetween(at("2026-12-24T17:00"), at("2026-12-28T10:00"))).hasHours(1);
+		}
+
+		@Test
+		void isWhatPlusOpenTimeAdded() {
+			Instant from = at("2026-01-10T15:00");
+			Duration open = Duration.ofMinutes(1234);
+			assertThat(shop.openTimeBetween(from, shop.plusOpenTime(from, open))).isEqualTo(open);
+		}
+
+		@Test
+		void isZeroWhileClosedAndForAnEndBeforeTheStart() {
+			assertThat(shop.openTimeBetween(at("2026-01-10T15:00"), at("2026-01-11T20:00"))).isZero();
+			assertThat(shop.openTimeBetween(at("2026-01-12T11:00"), at("2026-01-12T10:00"))).isZero();
+		}
+
+	}
+
 	/**
 	 * London clocks go forward on Sunday 29 March 2026 (01:00 GMT becomes 02:00 BST) and back
 	 * on Sunday 25 October 2026 (02:00 BST becomes 01:00 GMT).

@@ -30,7 +30,7 @@ class StatsReportTest {
 		Stats stats = new Stats(7, to.minus(Duration.ofDays(7)), to,
 				new ConversationFigures(40, 30,
 						List.of(new ConversationFigures.Unanswered("do you sell gift cards", 4, "payment_methods"))),
-				new TicketFigures(6, 4, 8, 6, 7, Duration.ofMinutes(14)),
+				new TicketFigures(6, 4, 8, 6, 7, Duration.ofMinutes(14 * 60 + 5), Duration.ofMinutes(70)),
 				new RatingFigures(new RatingFigures.Scores(4, 3.5, List.of(1, 0, 0, 2, 1)),
 						new RatingFigures.Scores(3, 4.3, List.of(0, 0, 0, 2, 1)),
 						new RatingFigures.Scores(1, 1.0, List.of(1, 0, 0, 0, 0))));
@@ -40,7 +40,7 @@ class StatsReportTest {
 				"Conversations: 40, answered by the bot alone: 30 (75%)",
 				"Requests for a person: 10 (6 in hours, 4 after hours)",
 				"Promises kept: 6 of 8 (75%)",
-				"Median first staff reply: 14 min",
+				"Median first staff reply: 14 h 5 min (70 min of opening hours)",
 				"Ratings: 4, average 3.5",
 				"  5★ 1 · 4★ 2 · 3★ 0 · 2★ 0 · 1★ 1",
 				"  bot alone: 3, average 4.3; with staff: 1, average 1.0",
@@ -49,11 +49,22 @@ class StatsReportTest {
 	}
 
 	@Test
+	void leavesOutTheOpeningHoursFigureWhereItIsTheSame() {
+		Instant to = Instant.parse("2026-11-23T10:00:00Z");
+		RatingFigures.Scores none = new RatingFigures.Scores(0, 0, List.of(0, 0, 0, 0, 0));
+		Stats stats = new Stats(1, to.minus(Duration.ofDays(1)), to, new ConversationFigures(3, 0, List.of()),
+				new TicketFigures(3, 0, 3, 3, 3, Duration.ofSeconds(14 * 60 + 5), Duration.ofSeconds(14 * 60 + 2)),
+				new RatingFigures(none, none, none));
+
+		assertThat(StatsReport.text(stats)).contains("Median first staff reply: 14 min\n");
+	}
+
+	@Test
 	void saysSoWhenThereIsNothingYet() {
 		Instant to = Instant.parse("2026-11-23T10:00:00Z");
 		RatingFigures.Scores none = new RatingFigures.Scores(0, 0, List.of(0, 0, 0, 0, 0));
 		Stats stats = new Stats(1, to.minus(Duration.ofDays(1)), to, new ConversationFigures(0, 0, List.of()),
-				new TicketFigures(0, 0, 0, 0, 0, null), new RatingFigures(none, none, none));
+				new TicketFigures(0, 0, 0, 0, 0, null, null), new RatingFigures(none, none, none));
 
 		assertThat(StatsReport.text(stats)).contains("Last 1 day\n")
 			.contains("Conversations: 0, answered by the bot alone: 0 (0%)")

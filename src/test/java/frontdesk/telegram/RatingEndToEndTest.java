@@ -427,6 +427,31 @@ class RatingEndToEndTest {
 				&& body.path("text").asText().startsWith("Use /stats for the last 7 days"), WAIT);
 	}
 
+	@Test
+	void statsCountsTheFirstReplyAlsoInOpeningHoursAsThePromiseDoes() {
+		// Saturday, a quarter of an hour before closing; the clock stands still, so the figures are to the minute
+		clock.freeze(london("2032-06-05T13:45"));
+		try {
+			long grace = scenes.staffMember("Grace");
+			long una = chats.incrementAndGet();
+			long ticket = scenes.askForPerson(una, "Una");
+			int topic = scenes.topic(ticket);
+			// Monday, a quarter of an hour after opening
+			clock.freeze(london("2032-06-07T09:15"));
+			scenes.inTopic(topic, grace, "Grace", "Hello Una, sorry for the wait");
+			telegram.awaitMessage(una, text -> text.startsWith("Grace: Hello Una"), WAIT);
+
+			telegram.sendText(GROUP, grace, "Grace", "/stats 3");
+
+			assertThat(telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+					&& body.path("text").asText().startsWith("Last 3 days"), WAIT).text().split("\n"))
+				.contains("Median first staff reply: 43 h 30 min (30 min of opening hours)");
+		}
+		finally {
+			clock.set(clock.instant());
+		}
+	}
+
 	/** Closes a request no one answered: the first /close is answered with a question, the second closes it. */
 	private static void closeUnanswered(int topic, long staffId, String staffName) {
 		assertThat(scenes.answerTo(topic, staffId, staffName, "/close").text())
