@@ -67,4 +67,8 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	/** Whether a message with the key is queued or was sent lately. */
 	boolean existsByMessageKey(String key);
+
+	/** Whether a message of the chat with the key is still to go out (rather than sent, or given up). */
+	boolean existsByChatIdAndMessageKeyAndKindNotAndStatus(long chatId, String key, OutboxMessage.Kind kind,
+			OutboxMessage.Status status);
 }

@@ -22,12 +22,14 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.interfaces.BotApiObject;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.text.Cut;
@@ -437,9 +439,13 @@ class OutboxSender implements SmartLifecycle {
 				.build();
 			case EDIT_MESSAGE -> {
 				Integer edited = sentMessageId(message.messageKey(), message.chatId());
-				if (edited == null) {
-					// the message may still be on its way; the edit is tried again after it
+				if (edited == null && stillToGoOut(message)) {
+					// the message is still on its way; the edit is tried again after it
 					throw new TelegramApiException("The message " + message.messageKey() + " to edit is not sent yet");
+				}
+				if (edited == null) {
+					throw new TelegramApiValidationException("The message " + message.messageKey()
+							+ " to edit was never sent (it was given up), so neither is the edit", (BotApiObject) null);
 				}
 				yield EditMessageText.builder()
 					.chatId(message.chatId())
@@ -468,6 +474,12 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	/** Telegram's id of the message in the chat that the key names, or {@code null} if there is none (yet). */
+	/** Whether the message an edit changes is still queued, to be sent before the edit can be. */
+	private boolean stillToGoOut(OutboxMessage edit) {
+		return Boolean.TRUE.equals(transactions.execute(status -> outbox.existsByChatIdAndMessageKeyAndKindNotAndStatus(
+				edit.chatId(), edit.messageKey(), OutboxMessage.Kind.EDIT_MESSAGE, OutboxMessage.Status.PENDING)));
+	}
+
 	private Integer sentMessageId(String key, long chatId) {
 		return transactions.execute(status -> pairs.find(key, chatId).orElse(null));
 	}

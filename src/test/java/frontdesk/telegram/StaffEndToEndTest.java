@@ -977,6 +977,27 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void anEditOfAStaffReplyThatWasNeverDeliveredIsGivenUpAtOnceNotRetriedForADay() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Flo");
+		int topic = scenes.topic(ticket);
+		scenes.inTopic(topic, grace, "Grace", "Hi Flo");
+		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Flo"), WAIT);
+		telegram.blockUser(chat);
+		ObjectNode reply = scenes.inTopic(topic, grace, "Grace", "Your refund is on its way", topic);
+		awaitLine(topic, "Flo " + BLOCKED);
+
+		reply.put("text", "Your refund went out today");
+		reply.put("edit_date", 1_800_000_300);
+		telegram.sendUpdate("edited_message", reply);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForList("select status || ' ' || last_error "
+				+ "from telegram_outbox where kind = 'EDIT_MESSAGE' and chat_id = ?", String.class, chat))
+			.singleElement().asString().startsWith("FAILED ").contains("was never sent"));
+	}
+
+	@Test
 	void tellsTheStaffWhenTheCustomerStartsTheBotAgain() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
