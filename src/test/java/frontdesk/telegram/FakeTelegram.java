@@ -356,6 +356,7 @@ public final class FakeTelegram implements AutoCloseable {
 	/**
 	 * Numbers the next updates from the given id on, as Telegram does after a week without updates (possibly below the
 	 * earlier ones); until the bot polls from an offset within the new numbering, nothing new is confirmed.
+	 * @throws IllegalStateException while an update is still to be confirmed: there was no quiet week
 	 */
 	public void renumberUpdates(long nextUpdateId) {
 		this.updates.renumber(nextUpdateId);

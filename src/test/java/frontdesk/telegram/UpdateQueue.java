@@ -75,6 +75,10 @@ final class UpdateQueue {
 	void renumber(long nextUpdateId) {
 		this.lock.lock();
 		try {
+			if (!this.pending.isEmpty()) {
+				throw new IllegalStateException("Telegram numbers updates afresh only after a week without any, but "
+						+ this.pending.size() + " are still to be confirmed");
+			}
 			this.lastUpdateId = nextUpdateId - 1;
 		}
 		finally {
