@@ -394,6 +394,11 @@ public class StaffDesk {
 		return Cut.shorten(text.strip().replaceAll("\\s+", " "), length);
 	}
 
+	/** Whether the topic is a customer's, in the current group (rather than one the staff opened for themselves). */
+	public boolean isCustomerTopic(long topicId) {
+		return topics.customerIn(topicId).isPresent();
+	}
+
 	/** The open ticket of the customer whose topic this is, in the current group. */
 	private Optional<TicketView> openTicketInTopic(long topicId) {
 		return topics.customerIn(topicId).flatMap(tickets::openForCustomer);

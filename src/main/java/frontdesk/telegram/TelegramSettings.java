@@ -15,6 +15,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.telegram.telegrambots.meta.api.objects.User;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,6 +39,11 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 
 	public boolean enabled() {
 		return token != null && !token.isBlank();
+	}
+
+	/** Whether the user is this bot: a bot's token starts with its id ({@code 123456:ABC…}). */
+	boolean isThisBot(User user) {
+		return enabled() && user != null && token.strip().startsWith(user.getId() + ":");
 	}
 
 	/**

@@ -251,6 +251,12 @@ class UpdateHandler {
 			staff.topicReopened(topic);
 			return;
 		}
+		if (isLeftOver(message)) {
+			outbox.send(message.getChatId(), topic, Reply.of("Not sent: this topic is no customer's. Frontdesk opened it, "
+					+ "but Telegram's answer never reached it, so the customer's messages go to another topic of the same "
+					+ "name. Write there."), null, answering);
+			return;
+		}
 		String replyTo = repliedToInTopic(message);
 		if (!message.hasText()) {
 			Optional<String> media = mediaOf(message);
@@ -290,6 +296,20 @@ class UpdateHandler {
 		staff.staffWrote(topic, from.get(), message.getText().strip(), sentAt(message))
 			.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
 					replyTo));
+	}
+
+	/**
+	 * Whether a staff member wrote to a customer (a text or an attachment, no note) in a topic the bot opened but knows
+	 * nothing of: Telegram opened it, but its answer was lost on the way (or Frontdesk stopped before it was stored),
+	 * and the customer got another topic. What is written there would reach no one. A plain message in a topic
+	 * replies to the topic's first message, which says who opened it.
+	 */
+	private boolean isLeftOver(Message message) {
+		String said = message.hasText() ? message.getText() : message.getCaption();
+		Message first = message.getReplyToMessage();
+		return (message.hasText() || mediaOf(message).isPresent()) && (said == null || !StaffDesk.isNote(said))
+				&& first != null && first.getForumTopicCreated() != null && settings.isThisBot(first.getFrom())
+				&& !staff.isCustomerTopic(message.getMessageThreadId());
 	}
 
 	/** What came of a staff member's command in a topic: the bot's note answers it, and the customer gets theirs. */

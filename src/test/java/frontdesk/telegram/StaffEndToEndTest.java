@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -418,6 +419,40 @@ class StaffEndToEndTest {
 		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Lou"), WAIT);
 		telegram.assertNoCall("sendMessage", body -> body.path("message_thread_id").asInt() == teamTopic,
 				Duration.ofSeconds(3));
+	}
+
+	@Test
+	void aStaffMessageInATopicTheBotOpenedButNeverHeardOfIsAnsweredRatherThanLost() {
+		long grace = scenes.staffMember("Grace");
+		// Telegram opened this topic, but its answer to the bot was lost on the way
+		int leftOver = 700_001;
+		ObjectNode hello = inTopicOpenedBy(leftOver, telegram.botUser(), grace, "Hello Orla, how can I help?");
+		ObjectNode note = inTopicOpenedBy(leftOver, telegram.botUser(), grace, "// checking her order first");
+		// and one of the staff's own
+		int team = 700_002;
+		inTopicOpenedBy(team, FakeTelegram.json("""
+				{"id": %d, "is_bot": false, "first_name": "Grace"}""".formatted(grace)), grace, "Lunch at one?");
+
+		assertThat(telegram.awaitCall("sendMessage",
+				body -> body.path("reply_to_message_id").asInt() == hello.path("message_id").asInt(), WAIT).text())
+			.startsWith("Not sent: this topic is no customer's. Frontdesk opened it, but Telegram's answer never "
+					+ "reached it");
+		telegram.assertNoCall("sendMessage", body -> body.path("message_thread_id").asInt() == team
+				|| body.path("reply_to_message_id").asInt() == note.path("message_id").asInt(), Duration.ofSeconds(2));
+	}
+
+	/** A staff member writes in a topic; as in Telegram, the message replies to the topic's first message. */
+	private ObjectNode inTopicOpenedBy(int topic, JsonNode opener, long userId, String text) {
+		ObjectNode message = scenes.messageInTopic(topic, userId, "Grace");
+		message.put("text", text);
+		ObjectNode first = FakeTelegram.json("""
+				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"},
+				 "forum_topic_created": {"name": "Orla (…0001)", "icon_color": 7322096}}""".formatted(topic, GROUP))
+			.deepCopy();
+		first.set("from", opener);
+		message.set("reply_to_message", first);
+		telegram.sendUpdate("message", message);
+		return message;
 	}
 
 	@Test
