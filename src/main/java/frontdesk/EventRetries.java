@@ -3,6 +3,7 @@ package frontdesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
@@ -13,12 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * Hands events between modules to their listeners again when handling failed (for example while Telegram could not
  * be reached), so none waits for the next restart. Only failed ones: an event still waiting its turn is not handed
- * out twice.
+ * out twice. Once one of them is due, they all go again, in the order they happened: a customer's request and the
+ * lines they wrote after it, failed alike while Telegram could not be reached, reach the staff group in their order.
  */
 @Component
 class EventRetries {
 
-	private static final Duration MAX_WAIT = Duration.ofHours(1);
+	private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
 	private final IncompleteEventPublications incomplete;
 
@@ -37,11 +39,27 @@ class EventRetries {
 			initialDelayString = "${frontdesk.events.retry-every:1m}")
 	void retry() {
 		Instant now = clock.instant();
-		incomplete.resubmitIncompletePublications(publication -> publication.getStatus() == EventPublication.Status.FAILED
-				&& due(publication, now));
+		AtomicBoolean anyDue = new AtomicBoolean();
+		// only looks: nothing is handed out on this pass
+		incomplete.resubmitIncompletePublications(publication -> {
+			if (failed(publication) && due(publication, now)) {
+				anyDue.set(true);
+			}
+			return false;
+		});
+		if (anyDue.get()) {
+			incomplete.resubmitIncompletePublications(EventRetries::failed);
+		}
 	}
 
-	/** Failing again and again, an event is tried less and less often: after 1, 2, 4, ... intervals, at most an hour. */
+	private static boolean failed(EventPublication publication) {
+		return publication.getStatus() == EventPublication.Status.FAILED;
+	}
+
+	/**
+	 * Failing again and again, an event is tried less and less often: after 1, 2, 4, ... intervals, at most ten
+	 * minutes.
+	 */
 	private boolean due(EventPublication publication, Instant now) {
 		Instant last = publication.getLastResubmissionDate() != null ? publication.getLastResubmissionDate()
 				: publication.getPublicationDate();

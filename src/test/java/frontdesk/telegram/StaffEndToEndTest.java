@@ -142,6 +142,27 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void aCardThatFailedMoreOftenThanTheLinesAfterItStillComesFirstOnceTelegramIsBack() {
+		long chat = chats.incrementAndGet();
+		telegram.failAlways("createForumTopic", 400, "Bad Request: the group is being upgraded");
+		long ticket = scenes.askForPerson(chat, "Ivy");
+		// the card has failed three times (two retries of its event failed too, so the next waits longer) before the
+		// customer adds a line
+		await().atMost(Duration.ofSeconds(30)).until(() -> telegram.calls("createForumTopic").stream()
+			.filter(FakeTelegram.Call::failed)
+			.count() >= 3);
+		telegram.sendText(chat, chat, "Ivy", "it's about order 5521");
+		await().atMost(WAIT).until(() -> telegram.calls("createForumTopic").stream().filter(FakeTelegram.Call::failed)
+			.count() >= 4);
+		telegram.clearFailures();
+
+		int topic = scenes.topic(ticket);
+		FakeTelegram.Call line = telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
+				&& Scenes.hasLine(body, "Ivy: it's about order 5521"), WAIT);
+		assertThat(scenes.card(ticket).at()).isBefore(line.at());
+	}
+
+	@Test
 	void takeMarksTheCardAndTellsASecondTakerWhoHasIt() {
 		long chat = chats.incrementAndGet();
 		long grace = scenes.staffMember("Grace");
