@@ -308,10 +308,13 @@ public class StaffDesk {
 		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE) || data.startsWith(RatingAlerts.FOLLOW_UP));
 	}
 
-	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
+	/**
+	 * A new ticket: the customer's topic (opened if need be) gets the ticket's card, once: the event comes again after a
+	 * restart that fell between posting the card and recording the event as handled.
+	 */
 	@ApplicationModuleListener
 	void on(TicketOpened opened) {
-		if (!group.configured()) {
+		if (!group.configured() || group.knows(cardKey(opened.ticket().id()))) {
 			return;
 		}
 		// as it is now: a follow-up is taken at once

@@ -17,12 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.interfaces.BotApiObject;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.interfaces.BotApiObject;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -473,13 +473,13 @@ class OutboxSender implements SmartLifecycle {
 				OutboxMessage.Kind.EDIT_MESSAGE, message.id())));
 	}
 
-	/** Telegram's id of the message in the chat that the key names, or {@code null} if there is none (yet). */
 	/** Whether the message an edit changes is still queued, to be sent before the edit can be. */
 	private boolean stillToGoOut(OutboxMessage edit) {
 		return Boolean.TRUE.equals(transactions.execute(status -> outbox.existsByChatIdAndMessageKeyAndKindNotAndStatus(
 				edit.chatId(), edit.messageKey(), OutboxMessage.Kind.EDIT_MESSAGE, OutboxMessage.Status.PENDING)));
 	}
 
+	/** Telegram's id of the message in the chat that the key names, or {@code null} if there is none (yet). */
 	private Integer sentMessageId(String key, long chatId) {
 		return transactions.execute(status -> pairs.find(key, chatId).orElse(null));
 	}

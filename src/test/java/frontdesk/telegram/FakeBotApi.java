@@ -479,15 +479,23 @@ final class FakeBotApi {
 		return Reply.ok(topic);
 	}
 
-	private Reply editForumTopic(JsonNode body) {
+	/** What Telegram answers a request about a topic with no chat, or about a deleted topic; null for none. */
+	private Reply topicProblem(JsonNode body) {
 		Long chatId = chatIdOf(body, "chat_id");
 		if (chatId == null) {
 			return Reply.badRequest("chat_id is empty");
 		}
-		int threadId = body.path("message_thread_id").asInt();
-		if (isDeletedTopic(chatId, threadId)) {
-			return Reply.badRequest("message thread not found");
+		return isDeletedTopic(chatId, body.path("message_thread_id").asInt())
+				? Reply.badRequest("message thread not found") : null;
+	}
+
+	private Reply editForumTopic(JsonNode body) {
+		Reply problem = topicProblem(body);
+		if (problem != null) {
+			return problem;
 		}
+		long chatId = chatIdOf(body, "chat_id");
+		int threadId = body.path("message_thread_id").asInt();
 		if (body.hasNonNull("name")) {
 			this.topics.computeIfAbsent(chatId, (id) -> new HashMap<>()).put(threadId, body.path("name").asText());
 		}
@@ -496,15 +504,12 @@ final class FakeBotApi {
 
 	/** Closes or reopens a topic; as in Telegram, one already so is answered TOPIC_NOT_MODIFIED. */
 	private Reply closeForumTopic(JsonNode body, boolean close) {
-		Long chatId = chatIdOf(body, "chat_id");
-		if (chatId == null) {
-			return Reply.badRequest("chat_id is empty");
+		Reply problem = topicProblem(body);
+		if (problem != null) {
+			return problem;
 		}
 		int threadId = body.path("message_thread_id").asInt();
-		if (isDeletedTopic(chatId, threadId)) {
-			return Reply.badRequest("message thread not found");
-		}
-		Set<Integer> closed = this.closedTopics.computeIfAbsent(chatId, (id) -> new HashSet<>());
+		Set<Integer> closed = this.closedTopics.computeIfAbsent(chatIdOf(body, "chat_id"), (id) -> new HashSet<>());
 		if (close ? !closed.add(threadId) : !closed.remove(threadId)) {
 			return Reply.badRequest("TOPIC_NOT_MODIFIED");
 		}

@@ -21,6 +21,7 @@ import frontdesk.SettableClock;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.PromiseWatch;
+import frontdesk.ticket.TicketOpened;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
 
@@ -160,6 +161,21 @@ class StaffEndToEndTest {
 		FakeTelegram.Call line = telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
 				&& Scenes.hasLine(body, "Ivy: it's about order 5521"), WAIT);
 		assertThat(scenes.card(ticket).at()).isBefore(line.at());
+	}
+
+	@Test
+	void aTicketOpenedEventThatComesAgainAfterARestartPostsNoSecondCard() throws InterruptedException {
+		long chat = chats.incrementAndGet();
+		long ticket = scenes.askForPerson(chat, "Nell");
+		scenes.card(ticket);
+
+		// handled, but Frontdesk stopped before the event was recorded as handled: it comes again
+		transactions.executeWithoutResult(
+				status -> events.publishEvent(new TicketOpened(tickets.find(ticket).orElseThrow())));
+		Thread.sleep(2_000);
+
+		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == GROUP
+				&& call.text().startsWith("#T-%06d".formatted(ticket)))).hasSize(1);
 	}
 
 	@Test
