@@ -128,6 +128,41 @@
 	}
 	input.addEventListener('input', fit);
 
+	// what the visitor has begun to write stays in the box on the site's next page (in this tab), until it is sent
+	const drafts = (() => {
+		try {
+			return window.sessionStorage;
+		}
+		catch (error) {
+			return null;
+		}
+	})();
+
+	function keepDraft() {
+		try {
+			if (input.value) {
+				drafts && drafts.setItem('frontdesk-draft', input.value);
+			}
+			else {
+				drafts && drafts.removeItem('frontdesk-draft');
+			}
+		}
+		catch (error) {
+			// storage is full or off: the draft stays on this page only
+		}
+	}
+	input.addEventListener('input', keepDraft);
+	try {
+		const draft = drafts && drafts.getItem('frontdesk-draft');
+		if (draft && !input.value) {
+			input.value = draft;
+			fit();
+		}
+	}
+	catch (error) {
+		// storage is off: nothing was kept
+	}
+
 	// the box takes at most a message's length, and a paste beyond it is cut: the visitor is told so
 	input.addEventListener('paste', event => {
 		// the box keeps a line break as one character, however the clipboard holds it
@@ -259,6 +294,7 @@
 		unsent = null;
 		input.value = '';
 		fit();
+		keepDraft();
 		// a new visitor's first message waits for the page's first exchange, which gives them their cookie: sent
 		// before it, the message would make a second visitor of them, with the greeting's buttons no longer theirs
 		await ready;
@@ -269,6 +305,7 @@
 			// with what the visitor has begun to write since, it is another message, with an id of its own
 			unsent = input.value === text ? { text, id } : null;
 			fit();
+			keepDraft();
 		}
 	});
 

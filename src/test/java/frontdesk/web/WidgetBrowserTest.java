@@ -207,6 +207,36 @@ class WidgetBrowserTest {
 	}
 
 	@Test
+	void whatTheVisitorBeganToWriteIsStillInTheBoxOnTheSitesNextPageUntilSent() {
+		try (Browser browser = new Browser()) {
+			shopPage(browser);
+			widgetButton(browser).click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+			browser.driver().findElement(By.id("text")).sendKeys("Do you gift-wrap");
+			browser.driver().switchTo().defaultContent();
+
+			shopPage(browser);
+			widgetButton(browser).click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			WebElement box = browser.waiting(WAIT).until(driver -> driver.findElement(By.id("text")));
+			browser.waiting(WAIT).until(driver -> "Do you gift-wrap".equals(box.getDomProperty("value")));
+			box.sendKeys(" orders?");
+			browser.driver().findElement(By.id("send")).click();
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.visitor .bubble")).stream()
+				.anyMatch(line -> line.getText().equals("Do you gift-wrap orders?")));
+			browser.driver().switchTo().defaultContent();
+
+			shopPage(browser);
+			widgetButton(browser).click();
+			browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']")));
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.visitor .bubble")).stream()
+				.anyMatch(line -> line.getText().equals("Do you gift-wrap orders?")));
+			assertThat(browser.driver().findElement(By.id("text")).getDomProperty("value")).isEmpty();
+		}
+	}
+
+	@Test
 	void escapeClosesTheChatAndGivesTheKeyboardBackToItsButton() {
 		try (Browser browser = new Browser()) {
 			shopPage(browser);
