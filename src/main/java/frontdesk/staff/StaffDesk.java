@@ -325,8 +325,12 @@ public class StaffDesk {
 	}
 
 	private void postCard(long topic, TicketView ticket, CustomerProfile customer) {
-		String status = ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
-		group.post(topic, card(ticket, customer, status), buttons(ticket), cardKey(ticket.id()));
+		group.post(topic, card(ticket, customer, statusOf(ticket)), buttons(ticket), cardKey(ticket.id()));
+	}
+
+	/** An open request's state, as its card says it. */
+	private static String statusOf(TicketView ticket) {
+		return ticket.takenBy() == null ? WAITING : "Taken by " + ticket.takenBy();
 	}
 
 	/** A customer wrote while their request is open: the staff see it in the customer's topic. */
@@ -337,10 +341,15 @@ public class StaffDesk {
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
 		boolean moved = topics.inAnotherGroup(wrote.customerId());
+		boolean renamed = topics.renamed(wrote.customerId(), customer);
 		long topic = topics.topicOf(wrote.customerId(), customer);
 		if (moved) {
 			// the staff moved to another group since the request came: its card comes first here too, with its buttons
 			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> postCard(topic, ticket, customer));
+		}
+		else if (renamed) {
+			// the card names the customer as the topic does
+			tickets.openForCustomer(wrote.customerId()).ifPresent(ticket -> updateCard(ticket, statusOf(ticket)));
 		}
 		String name = customer.name();
 		if (wrote.edited()) {

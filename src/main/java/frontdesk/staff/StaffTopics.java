@@ -53,6 +53,13 @@ class StaffTopics {
 		return topic;
 	}
 
+	/** Whether the customer's topic in the current group bears another name than theirs now: they changed it. */
+	boolean renamed(Long customerId, CustomerProfile customer) {
+		return topics.findById(customerId)
+			.filter(topic -> topic.in(group.id()) && !topic.title().equals(title(customer)))
+			.isPresent();
+	}
+
 	/**
 	 * Replaces a customer's topic that was deleted in the group with a new one, which their posts go to from now on.
 	 * @return the new topic; empty if the topic is no customer's current topic in the current group

@@ -892,12 +892,18 @@ class StaffEndToEndTest {
 	void renamesTheTopicWhenTheCustomersNameChanges() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Sam");
-		int topic = scenes.topic(ticket);
+		FakeTelegram.Call card = scenes.card(ticket);
+		int topic = card.body().path("message_thread_id").asInt();
 
 		telegram.sendText(chat, chat, "Samantha", "it's Samantha, actually");
 
 		telegram.awaitCall("editForumTopic", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic && body.path("name").asText().startsWith("Samantha (…"), WAIT);
+		// the card names the customer as the topic does, and keeps its buttons
+		telegram.awaitCall("editMessageText", body -> body.path("message_id").asInt() == card.result().path("message_id")
+			.asInt() && body.path("text").asText().contains("\nCustomer: Samantha (…")
+				&& body.path("text").asText().contains("Waiting for a person")
+				&& body.has("reply_markup"), WAIT);
 		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
 				&& Scenes.hasLine(body, "Samantha: it's Samantha, actually"), WAIT);
 	}
