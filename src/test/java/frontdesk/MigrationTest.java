@@ -44,6 +44,13 @@ class MigrationTest {
 				requestedAt, requestedAt, requestedAt, closedAt, kept);
 	}
 
+	/** Customer 1, on the channel with the id. */
+	private void customer(String channel, String externalId) {
+		jdbc.update("""
+				insert into customer (id, channel, external_id, created_at)
+				values (1, ?, ?, timestamp with time zone '2026-11-02 09:00:00+00')""", channel, externalId);
+	}
+
 	private void conversation(long id, String customerWroteAt) {
 		jdbc.update("""
 				insert into conversation (id, customer_id, state, opened_at, last_customer_message_at, miss_streak,
@@ -60,9 +67,7 @@ class MigrationTest {
 	@Test
 	void settlesThePromisesAndMarksTheFollowUpsOfRowsMadeBefore() {
 		migrate("11");
-		jdbc.update("""
-				insert into customer (id, channel, external_id, created_at)
-				values (1, 'web', 'a', timestamp with time zone '2026-11-02 09:00:00+00')""");
+		customer("web", "a");
 		conversation(1, "2026-11-02 09:30:00+00");
 		conversation(2, null);
 		ticket(1, 1, false, null, null, "2026-11-02 12:30:00+00");
@@ -84,9 +89,7 @@ class MigrationTest {
 	@Test
 	void marksTheFollowUpsMadeBeforeTicketsKnewThem() {
 		migrate("9");
-		jdbc.update("""
-				insert into customer (id, channel, external_id, created_at)
-				values (1, 'telegram', '42', timestamp with time zone '2026-11-02 09:00:00+00')""");
+		customer("telegram", "42");
 		// the customer asked for a person with their first line, at the same moment; then rated badly, and the staff
 		// followed up in a conversation of their own
 		conversation(1, "2026-11-02 10:00:00+00");

@@ -86,7 +86,7 @@ class StaffGroupCheck {
 			if (!Boolean.TRUE.equals(chat.getIsForum())) {
 				problems.add("topics are off (turn on Topics in the group's settings)");
 			}
-			long botId = api.execute(new GetMe()).getId();
+			long botId = settings.botId() != null ? settings.botId() : api.execute(new GetMe()).getId();
 			ChatMember member = api.execute(GetChatMember.builder().chatId(chatId).userId(botId).build());
 			if (member instanceof ChatMemberAdministrator admin) {
 				if (!Boolean.TRUE.equals(admin.getCanManageTopics())) {

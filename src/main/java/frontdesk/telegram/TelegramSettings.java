@@ -41,9 +41,20 @@ public record TelegramSettings(String token, @NotNull @DefaultValue("https://api
 		return token != null && !token.isBlank();
 	}
 
-	/** Whether the user is this bot: a bot's token starts with its id ({@code 123456:ABC…}). */
+	/** The bot's id, which its token starts with ({@code 123456:ABC…}); {@code null} for a token not shaped so. */
+	Long botId() {
+		String[] parts = enabled() ? token.strip().split(":", 2) : new String[0];
+		try {
+			return parts.length == 2 ? Long.valueOf(parts[0]) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** Whether the user is this bot. */
 	boolean isThisBot(User user) {
-		return enabled() && user != null && token.strip().startsWith(user.getId() + ":");
+		return user != null && user.getId().equals(botId());
 	}
 
 	/**

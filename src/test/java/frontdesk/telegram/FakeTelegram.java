@@ -307,6 +307,17 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	/**
+	 * A new message from a user in a topic of a group, to be completed by the test and queued like
+	 * {@link #newMessage}.
+	 */
+	public ObjectNode newTopicMessage(long chatId, int threadId, long userId, String firstName) {
+		ObjectNode message = newMessage(chatId, userId, firstName);
+		message.put("message_thread_id", threadId);
+		message.put("is_topic_message", true);
+		return message;
+	}
+
+	/**
 	 * Queues an update of the given type, e.g. {@code sendUpdate("edited_message", m)}.
 	 * Returns the update id.
 	 */
@@ -551,9 +562,7 @@ public final class FakeTelegram implements AutoCloseable {
 	public long closeTopic(long chatId, int threadId, long userId, String firstName, boolean close) {
 		this.api.answer(close ? "closeforumtopic" : "reopenforumtopic",
 				json("{\"chat_id\": %d, \"message_thread_id\": %d}".formatted(chatId, threadId)));
-		ObjectNode message = newMessage(chatId, userId, firstName);
-		message.put("message_thread_id", threadId);
-		message.put("is_topic_message", true);
+		ObjectNode message = newTopicMessage(chatId, threadId, userId, firstName);
 		message.set(close ? "forum_topic_closed" : "forum_topic_reopened", MAPPER.createObjectNode());
 		return sendUpdate("message", message);
 	}

@@ -242,8 +242,7 @@ class RatingEndToEndTest {
 		long followUp = telegram.sendCallback(GROUP, hal, "follow:" + conversation, alert.result().path("message_id").asInt());
 
 		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Gil.");
-		scenes.inTopic(topic, hal, "Hal", "Sorry about that, Gil. Let's fix it now.");
-		telegram.awaitMessage(chat, text -> text.equals("Hal: Sorry about that, Gil. Let's fix it now."), WAIT);
+		scenes.staffReplies(chat, topic, hal, "Hal", "Sorry about that, Gil. Let's fix it now.");
 		long second = telegram.sendCallback(GROUP, scenes.staffMember("Ivy"), "follow:" + conversation,
 				alert.result().path("message_id").asInt());
 		assertThat(scenes.answer(second)).isEqualTo("Hal already has this one.");
@@ -389,8 +388,7 @@ class RatingEndToEndTest {
 		long quin = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(quin, "Quin");
 		int topic = scenes.topic(ticket);
-		scenes.inTopic(topic, grace, "Grace", "Hello Quin");
-		telegram.awaitMessage(quin, text -> text.equals("Grace: Hello Quin"), WAIT);
+		scenes.staffReplies(quin, topic, grace, "Grace", "Hello Quin");
 		scenes.inTopic(topic, grace, "Grace", "/close");
 		rate(quin, 2);
 		long sam = chats.incrementAndGet();

@@ -91,10 +91,20 @@ public final class Scenes {
 
 	/** A staff member's message in a customer's topic, to fill in and send with {@link FakeTelegram#sendUpdate}. */
 	ObjectNode messageInTopic(int topic, long userId, String firstName) {
-		ObjectNode message = telegram.newMessage(group, userId, firstName);
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
-		return message;
+		return telegram.newTopicMessage(group, topic, userId, firstName);
+	}
+
+	/** A message of the staff group, as a message that replies to it carries it. */
+	static ObjectNode groupMessage(long group, int messageId) {
+		return FakeTelegram.json("""
+				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
+			.formatted(messageId, group)).deepCopy();
+	}
+
+	/** A staff member writes in a customer's topic, and the customer gets it, signed with their name. */
+	void staffReplies(long chat, int topic, long userId, String firstName, String text) {
+		inTopic(topic, userId, firstName, text);
+		telegram.awaitMessage(chat, said -> said.equals(firstName + ": " + text), WAIT);
 	}
 
 	/**
@@ -104,9 +114,7 @@ public final class Scenes {
 	public ObjectNode inTopic(int topic, long userId, String firstName, String text, int replyTo) {
 		ObjectNode message = messageInTopic(topic, userId, firstName);
 		message.put("text", text);
-		message.set("reply_to_message", FakeTelegram.json("""
-				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
-			.formatted(replyTo, group)));
+		message.set("reply_to_message", groupMessage(group, replyTo));
 		telegram.sendUpdate("message", message);
 		return message;
 	}

@@ -412,8 +412,7 @@ class StaffEndToEndTest {
 
 		scenes.inTopic(topic, grace, "Grace", "/close@OtherHelpBot");
 		scenes.inTopic(topic, grace, "Grace", "/stats@OtherHelpBot");
-		scenes.inTopic(topic, grace, "Grace", "Hi Ned, Grace here");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Ned, Grace here"), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Ned, Grace here");
 
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("OtherHelpBot"))
 			.noneMatch(text -> text.startsWith("Thanks for chatting with us!"));
@@ -429,8 +428,7 @@ class StaffEndToEndTest {
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Jo");
 		int topic = scenes.topic(ticket);
-		scenes.inTopic(topic, grace, "Grace", "Hi Jo");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Jo"), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Jo");
 
 		telegram.sendText(chat, chat, "Jo", "/end");
 
@@ -482,10 +480,9 @@ class StaffEndToEndTest {
 	private ObjectNode inTopicOpenedBy(int topic, JsonNode opener, long userId, String text) {
 		ObjectNode message = scenes.messageInTopic(topic, userId, "Grace");
 		message.put("text", text);
-		ObjectNode first = FakeTelegram.json("""
-				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"},
-				 "forum_topic_created": {"name": "Orla (…0001)", "icon_color": 7322096}}""".formatted(topic, GROUP))
-			.deepCopy();
+		ObjectNode first = Scenes.groupMessage(GROUP, topic);
+		first.set("forum_topic_created", FakeTelegram.json("""
+				{"name": "Orla (…0001)", "icon_color": 7322096}"""));
 		first.set("from", opener);
 		message.set("reply_to_message", first);
 		telegram.sendUpdate("message", message);
@@ -769,8 +766,7 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Sol");
 		int topic = scenes.topic(ticket);
 		TicketView unanswered = tickets.find(ticket).orElseThrow();
-		scenes.inTopic(topic, grace, "Grace", "Hi Sol, I'm here");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Sol, I'm here"), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Sol, I'm here");
 
 		transactions.executeWithoutResult(status -> events
 			.publishEvent(new PromiseReminderDue(unanswered, unanswered.promisedBy().minusSeconds(60))));
@@ -1036,8 +1032,7 @@ class StaffEndToEndTest {
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Bo");
 		int topic = scenes.topic(ticket);
-		scenes.inTopic(topic, grace, "Grace", "Hi Bo, what's up?");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Bo, what's up?"), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Bo, what's up?");
 
 		telegram.blockUser(chat);
 		scenes.inTopic(topic, grace, "Grace", "Your refund is on its way");
@@ -1060,8 +1055,7 @@ class StaffEndToEndTest {
 		long grace = scenes.staffMember("Grace");
 		long ticket = scenes.askForPerson(chat, "Flo");
 		int topic = scenes.topic(ticket);
-		scenes.inTopic(topic, grace, "Grace", "Hi Flo");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Hi Flo"), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Flo");
 		telegram.blockUser(chat);
 		ObjectNode reply = scenes.inTopic(topic, grace, "Grace", "Your refund is on its way", topic);
 		awaitLine(topic, "Flo " + BLOCKED);
@@ -1106,8 +1100,7 @@ class StaffEndToEndTest {
 
 		awaitLine(topic, "⚠️ This message could not be delivered to the customer: “Grace: Your refund went out today, so "
 				+ "it should be on your statement within…” (Bad Request: message is too long)");
-		scenes.inTopic(topic, grace, "Grace", "Sorry, once more: your refund went out today.");
-		telegram.awaitMessage(chat, text -> text.equals("Grace: Sorry, once more: your refund went out today."), WAIT);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Sorry, once more: your refund went out today.");
 		assertThat(postsIn(topic)).filteredOn(line -> line.startsWith("⚠️")).hasSize(1);
 	}
 

@@ -80,13 +80,9 @@ class TelegramRestartTest {
 		bot.close();
 
 		start();
-		var message = telegram.newMessage(GROUP, 501, "Grace");
+		var message = telegram.newTopicMessage(GROUP, topic, 501, "Grace");
 		message.put("text", "Hello Ada, I'm here");
-		message.put("message_thread_id", topic);
-		message.put("is_topic_message", true);
-		message.set("reply_to_message", FakeTelegram.json("""
-				{"message_id": %d, "date": 1800000000, "chat": {"id": %d, "type": "supergroup", "title": "Support"}}"""
-			.formatted(copy, GROUP)));
+		message.set("reply_to_message", Scenes.groupMessage(GROUP, copy));
 		telegram.sendUpdate("message", message);
 		FakeTelegram.Call reply = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == chat
 				&& body.path("text").asText().equals("Grace: Hello Ada, I'm here"), WAIT);
