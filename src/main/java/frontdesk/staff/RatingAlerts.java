@@ -44,20 +44,23 @@ class RatingAlerts {
 
 	private final BusinessHours hours;
 
+	private final HandledEvents handled;
+
 	RatingAlerts(StaffGroup group, StaffTopics topics, ConversationService conversations, Ratings ratings,
-			Tickets tickets, BusinessHours hours) {
+			Tickets tickets, BusinessHours hours, HandledEvents handled) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
 		this.ratings = ratings;
 		this.tickets = tickets;
 		this.hours = hours;
+		this.handled = handled;
 	}
 
 	@ApplicationModuleListener
 	void on(RatingGiven given) {
 		RatingView rating = given.rating();
-		if (!group.configured() || !rating.bad()) {
+		if (!group.configured() || !rating.bad() || !handled.first(given)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();
@@ -69,7 +72,7 @@ class RatingAlerts {
 	@ApplicationModuleListener
 	void on(RatingCommented commented) {
 		RatingView rating = commented.rating();
-		if (!group.configured() || !rating.bad()) {
+		if (!group.configured() || !rating.bad() || !handled.first(commented)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();

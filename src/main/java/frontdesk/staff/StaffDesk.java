@@ -89,11 +89,13 @@ public class StaffDesk {
 
 	private final UnansweredCloses unansweredCloses;
 
+	private final HandledEvents handled;
+
 	private final Clock clock;
 
 	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
 			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics,
-			UnansweredCloses unansweredCloses, Clock clock) {
+			UnansweredCloses unansweredCloses, HandledEvents handled, Clock clock) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
@@ -103,6 +105,7 @@ public class StaffDesk {
 		this.ratingAlerts = ratingAlerts;
 		this.statistics = statistics;
 		this.unansweredCloses = unansweredCloses;
+		this.handled = handled;
 		this.clock = clock;
 	}
 
@@ -308,13 +311,10 @@ public class StaffDesk {
 		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE) || data.startsWith(RatingAlerts.FOLLOW_UP));
 	}
 
-	/**
-	 * A new ticket: the customer's topic (opened if need be) gets the ticket's card, once: the event comes again after a
-	 * restart that fell between posting the card and recording the event as handled.
-	 */
+	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
 	@ApplicationModuleListener
 	void on(TicketOpened opened) {
-		if (!group.configured() || group.knows(cardKey(opened.ticket().id()))) {
+		if (!toActOn(opened)) {
 			return;
 		}
 		// as it is now: a follow-up is taken at once
@@ -322,6 +322,11 @@ public class StaffDesk {
 		CustomerProfile customer = conversations.customer(ticket.customerId()).orElseThrow();
 		postCard(topics.topicOf(ticket.customerId(), customer), ticket, customer);
 		log.info("Posted the card of ticket {} to the staff group", ticket.number());
+	}
+
+	/** Whether an event is for the staff group to see, and not seen there yet (it may come again after a restart). */
+	private boolean toActOn(Record event) {
+		return group.configured() && handled.first(event);
 	}
 
 	private void postCard(long topic, TicketView ticket, CustomerProfile customer) {
@@ -336,7 +341,7 @@ public class StaffDesk {
 	/** A customer wrote while their request is open: the staff see it in the customer's topic. */
 	@ApplicationModuleListener
 	void on(CustomerWrote wrote) {
-		if (!group.configured()) {
+		if (!toActOn(wrote)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
@@ -367,7 +372,7 @@ public class StaffDesk {
 	/** The customer blocked the bot, or started it again after blocking it: the staff see it in the customer's topic. */
 	@ApplicationModuleListener
 	void on(BotBlockChanged change) {
-		if (!group.configured()) {
+		if (!toActOn(change)) {
 			return;
 		}
 		topics.existing(change.customerId()).ifPresent(topic -> {
@@ -386,7 +391,7 @@ public class StaffDesk {
 	 */
 	@ApplicationModuleListener
 	void on(DeliveryFailed failed) {
-		if (!group.configured()) {
+		if (!toActOn(failed)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(failed.customerId()).orElseThrow();
@@ -508,14 +513,14 @@ public class StaffDesk {
 	/** A promise is due soon: a reminder in the customer's topic, replying to the card. */
 	@ApplicationModuleListener
 	void on(PromiseReminderDue due) {
-		remind(due.ticket(), "Reminder: " + due.ticket().number() + held(due.ticket()) + " is promised by "
+		remind(due, due.ticket(), "Reminder: " + due.ticket().number() + held(due.ticket()) + " is promised by "
 				+ hours.describe(due.ticket().promisedBy(), due.at()) + " and no one has answered yet.");
 	}
 
 	/** A promise passed with no staff reply: an alert in the customer's topic, replying to the card. */
 	@ApplicationModuleListener
 	void on(PromiseMissed missed) {
-		remind(missed.ticket(), "Promise missed: " + missed.ticket().number() + held(missed.ticket()) + " was promised by "
+		remind(missed, missed.ticket(), "Promise missed: " + missed.ticket().number() + held(missed.ticket()) + " was promised by "
 				+ hours.describe(missed.ticket().promisedBy(), missed.at()) + ". Please answer the customer now.");
 	}
 
@@ -528,9 +533,9 @@ public class StaffDesk {
 	 * Replies to the ticket's card; without a topic of the customer's in this group (the staff moved to another
 	 * group), posts in the General topic with the customer's name, so a promise never comes due unseen.
 	 */
-	private void remind(TicketView ticket, String text) {
+	private void remind(Record event, TicketView ticket, String text) {
 		// one that waited its turn (the group could not be reached, say) is not posted once the request is answered
-		if (!group.configured() || !tickets.awaitsAnswer(ticket.id())) {
+		if (!tickets.awaitsAnswer(ticket.id()) || !toActOn(event)) {
 			return;
 		}
 		topics.existing(ticket.customerId())
@@ -546,7 +551,7 @@ public class StaffDesk {
 	/** The business opened: the requests from the closed period, oldest first, in the group's general topic. */
 	@ApplicationModuleListener
 	void on(OpeningSummary summary) {
-		if (!group.configured() || summary.waiting().isEmpty()) {
+		if (summary.waiting().isEmpty() || !toActOn(summary)) {
 			return;
 		}
 		StringBuilder text = new StringBuilder("We're open. ").append(summary.waiting().size())
@@ -567,7 +572,7 @@ public class StaffDesk {
 	/** The customer withdrew the request or ended the conversation, or it went quiet: the staff see it in the topic. */
 	@ApplicationModuleListener
 	void on(TicketEnded ended) {
-		if (!group.configured() || ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF) {
+		if (ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF || !toActOn(ended)) {
 			return;
 		}
 		topics.existing(ended.ticket().customerId()).ifPresent(topic -> {

@@ -76,7 +76,4 @@ public interface StaffGroup {
 
 	/** Whether the post made under the key has gone out (rather than still waiting its turn, or never made). */
 	boolean posted(String key);
-
-	/** Whether a post was made under the key, whether it has gone out, waits its turn, or was given up. */
-	boolean knows(String key);
 }

@@ -174,9 +174,4 @@ class TelegramStaffGroup implements StaffGroup {
 	public boolean posted(String key) {
 		return outbox.sent(key);
 	}
-
-	@Override
-	public boolean knows(String key) {
-		return outbox.knows(key);
-	}
 }
