@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import frontdesk.CompletedEvents;
 import frontdesk.SettableClock;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseReminderDue;
@@ -71,6 +73,9 @@ class StaffEndToEndTest {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	CompletedEvents completedEvents;
 
 	/** The chat whose next lookup of a message to reply to fails, as a database timing out would; 0 for none. */
 	static final AtomicLong pairLookupFailsFor = new AtomicLong();
@@ -192,6 +197,31 @@ class StaffEndToEndTest {
 				&& call.text().startsWith("#T-%06d".formatted(ticket)))).hasSize(1);
 		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("message_thread_id").asInt() == topic
 				&& Scenes.hasLine(call.body(), "Nell: the box came crushed"))).hasSize(1);
+	}
+
+	@Test
+	void handledEventsAreForgottenAfterAWeekAndEventsNotYetHandledAreKept() {
+		Instant now = clock.instant();
+		UUID old = storedEvent(now.minus(Duration.ofDays(8)), true);
+		UUID recent = storedEvent(now.minus(Duration.ofDays(6)), true);
+		UUID waiting = storedEvent(now.minus(Duration.ofDays(30)), false);
+
+		completedEvents.forgetOld();
+
+		assertThat(jdbc.queryForList("select id from event_publication where id in (?, ?, ?)", UUID.class, old, recent,
+				waiting)).containsExactlyInAnyOrder(recent, waiting);
+		jdbc.update("delete from event_publication where id in (?, ?)", recent, waiting);
+	}
+
+	/** An event as the event registry stores it, handled or not, for a listener no longer there. */
+	private UUID storedEvent(Instant at, boolean handled) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+				  completion_date, status, completion_attempts)
+				values (?, 'frontdesk.Gone.on(frontdesk.Gone$Event)', 'frontdesk.Gone$Event', '{}', ?, ?, ?, 1)""", id,
+				Timestamp.from(at), handled ? Timestamp.from(at) : null, handled ? "COMPLETED" : "PUBLISHED");
+		return id;
 	}
 
 	private long incompleteEvents(String serializedLike) {
