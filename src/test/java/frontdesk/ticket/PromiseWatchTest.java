@@ -77,6 +77,23 @@ class PromiseWatchTest {
 	}
 
 	@Test
+	void remindsOfAPromiseDueJustAfterOpeningBeforeTheStaffLeaveTheDayBefore(AssertablePublishedEvents events) {
+		// 1 h 45 min of Friday's hours are left, so the other 15 min come on Saturday after 10:00
+		clock.freeze(london("2026-11-13T15:45"));
+		TicketView ticket = tickets.open(110L, 1L);
+		assertThat(ticket.promisedBy()).isEqualTo(london("2026-11-14T10:15"));
+
+		clock.freeze(london("2026-11-13T17:14"));
+		watch.check();
+		assertThat(events.ofType(PromiseReminderDue.class).matching(due -> due.ticket().id() == ticket.id())).isEmpty();
+
+		// the last half hour of opening hours before the promise begins
+		clock.freeze(london("2026-11-13T17:15"));
+		watch.check();
+		assertThat(events.ofType(PromiseReminderDue.class).matching(due -> due.ticket().id() == ticket.id())).hasSize(1);
+	}
+
+	@Test
 	void saysOnceThatAPromiseWasMissed(AssertablePublishedEvents events) {
 		clock.freeze(london("2026-11-23T10:00"));
 		TicketView ticket = tickets.open(103L, 1L);
