@@ -338,7 +338,10 @@ class UpdateHandler {
 		return command == null ? "" : command.substring(1).split("@", 2)[0].toLowerCase(Locale.ROOT);
 	}
 
-	/** A staff member changed a message the customer got: the customer's copy changes too. */
+	/**
+	 * A staff member changed a message the customer got: the customer's copy changes too, while the request is open;
+	 * after that the staff member is told it did not.
+	 */
 	private void onStaffEdit(Message message) {
 		Integer topic = message.getMessageThreadId();
 		Optional<StaffMember> from = staffMember(message);
@@ -348,9 +351,15 @@ class UpdateHandler {
 			log.debug("Ignored an edit in the staff group: not a text the customer got");
 			return;
 		}
-		staff.staffEdited(topic, from.get(), message.getText().strip())
-			.filter(delivery -> CHANNEL.equals(delivery.customer().channel()))
-			.ifPresent(delivery -> outbox.edit(Long.parseLong(delivery.customer().externalId()), copy, delivery.reply()));
+		Optional<CustomerDelivery> delivery = staff.staffEdited(topic, from.get(), message.getText().strip());
+		if (delivery.isEmpty()) {
+			outbox.send(message.getChatId(), topic, Reply.of("Not changed for the customer: this request is closed, so "
+					+ "they keep what they got. What is written here reaches them once they ask for a person again, or "
+					+ "after Follow up under a bad rating of theirs."), null, MessagePairs.message(message.getMessageId()));
+		}
+		else if (CHANNEL.equals(delivery.get().customer().channel())) {
+			outbox.edit(Long.parseLong(delivery.get().customer().externalId()), copy, delivery.get().reply());
+		}
 	}
 
 	/**

@@ -900,6 +900,28 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void anEditAfterTheRequestClosedIsAnsweredThatTheCustomerKeepsWhatTheyGot() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Rex");
+		int topic = scenes.topic(ticket);
+		ObjectNode staffMessage = scenes.inTopic(topic, grace, "Grace", "The refund is £12", topic);
+		telegram.awaitMessage(chat, text -> text.equals("Grace: The refund is £12"), WAIT);
+		scenes.answerTo(topic, grace, "Grace", "/close");
+		telegram.awaitMessage(chat, text -> text.contains("How would you rate"), WAIT);
+
+		staffMessage.put("text", "The refund is £21");
+		staffMessage.put("edit_date", 1_800_000_300);
+		telegram.sendUpdate("edited_message", staffMessage);
+
+		FakeTelegram.Call told = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().startsWith("Not changed for the customer: this request is closed"), WAIT);
+		assertThat(told.body().path("reply_to_message_id").asInt()).isEqualTo(staffMessage.path("message_id").asInt());
+		assertThat(telegram.calls("editMessageText").stream().filter(call -> call.body().path("chat_id").asLong() == chat))
+			.isEmpty();
+	}
+
+	@Test
 	void anAdminPostingAnonymouslyIsStaff() {
 		long chat = chats.incrementAndGet();
 		long ticket = scenes.askForPerson(chat, "Tam");
