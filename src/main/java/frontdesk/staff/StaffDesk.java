@@ -520,8 +520,9 @@ public class StaffDesk {
 	/** A promise passed with no staff reply: an alert in the customer's topic, replying to the card. */
 	@ApplicationModuleListener
 	void on(PromiseMissed missed) {
-		remind(missed, missed.ticket(), "Promise missed: " + missed.ticket().number() + held(missed.ticket()) + " was promised by "
-				+ hours.describe(missed.ticket().promisedBy(), missed.at()) + ". Please answer the customer now.");
+		remind(missed, missed.ticket(), "Promise missed: " + missed.ticket().number() + held(missed.ticket())
+				+ " was promised by " + hours.describe(missed.ticket().promisedBy(), missed.at())
+				+ ". Please answer the customer now.");
 	}
 
 	/** Who has the ticket, for a reminder: " (Kim has it)", or nothing while no one has. */
