@@ -138,6 +138,15 @@ public enum MessageKey {
 
 	WEB_TYPING("web.typing", "Typing"),
 
+	/** Who wrote a line, for screen readers: the visitor. */
+	WEB_YOU("web.you", "You"),
+
+	/** Who wrote a line, for screen readers: the bot. */
+	WEB_BOT("web.bot", "Assistant"),
+
+	/** Who wrote a line, for screen readers: a person from the business. */
+	WEB_STAFF("web.staff", "Staff"),
+
 	WEB_CLOSE("web.close", "Close the chat"),
 
 	WEB_UNREAD("web.unread", "Chat with us: new message"),

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The chat page and the widget script that puts it on a business's site, with their own texts (title, the input's
- * hint, the notices the page shows itself, the widget button's labels) from the bot's texts, so a business can word
- * or translate them in {@code messages.yml} like the rest.
+ * hint, the notices the page shows itself, who wrote a line, the widget button's labels) from the bot's texts, so a
+ * business can word or translate them in {@code messages.yml} like the rest.
  */
 @Controller
 class ChatPage {
@@ -68,6 +68,9 @@ class ChatPage {
 		model.addAttribute("placeholder", chat.text(MessageKey.WEB_PLACEHOLDER));
 		model.addAttribute("send", chat.text(MessageKey.WEB_SEND));
 		model.addAttribute("typing", chat.text(MessageKey.WEB_TYPING));
+		model.addAttribute("you", chat.text(MessageKey.WEB_YOU));
+		model.addAttribute("bot", chat.text(MessageKey.WEB_BOT));
+		model.addAttribute("staff", chat.text(MessageKey.WEB_STAFF));
 		model.addAttribute("notSent", chat.text(MessageKey.WEB_NOT_SENT));
 		model.addAttribute("offline", chat.text(MessageKey.WEB_OFFLINE));
 		model.addAttribute("tooLong", chat.text(MessageKey.WEB_TOO_LONG));

@@ -9,6 +9,8 @@
 	const typing = document.getElementById('typing');
 	const noticeBox = document.getElementById('notice');
 	const shown = new Map();
+	// who wrote a line, read out before it by screen readers
+	const authors = { visitor: page.dataset.you, bot: page.dataset.bot, staff: page.dataset.staff };
 	// the newest line the stream or a catch-up brought: lines come to those in order, so what was written while the
 	// stream was down lies after it (an answer to the visitor's own post may have come with newer lines meanwhile)
 	let received = 0;
@@ -199,7 +201,11 @@
 		// a line in a right-to-left language keeps its punctuation where it belongs
 		bubble.dir = 'auto';
 		bubble.textContent = line.text;
-		item.replaceChildren(bubble);
+		// out of sight, and outside the bubble, whose direction is the line's own
+		const author = document.createElement('span');
+		author.className = 'visually-hidden';
+		author.textContent = (authors[line.author] || line.author) + ': ';
+		item.replaceChildren(author, bubble);
 		if (line.buttons.length > 0) {
 			const bar = document.createElement('div');
 			bar.className = line.oneRow ? 'buttons row' : 'buttons';

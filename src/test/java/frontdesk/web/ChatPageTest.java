@@ -41,6 +41,7 @@ class ChatPageTest {
 				  title: "Schreiben Sie uns <3 & Co's"
 				  placeholder: "Ihre Frage…"
 				  send: "Senden"
+				  you: "Sie"
 				  offline: "Keine Verbindung \\"offline\\""
 				  close: "Chat \\"schließen\\" </script>"
 				""");
@@ -68,7 +69,8 @@ class ChatPageTest {
 				"<h1>Schreiben Sie uns &lt;3 &amp; Co&#39;s</h1>", "aria-label=\"Schreiben Sie uns &lt;3 &amp; Co&#39;s\"",
 				"placeholder=\"Ihre Frage…\"", ">Senden</button>", "data-offline=\"Keine Verbindung &quot;offline&quot;\"",
 				"<p>Answers right away, and a person when you need one</p>",
-				"data-not-sent=\"Sorry, that did not go through. Please try again.\"")
+				"data-not-sent=\"Sorry, that did not go through. Please try again.\"", "data-you=\"Sie\"",
+				"data-bot=\"Assistant\"", "data-staff=\"Staff\"")
 			.doesNotContain("<3", "Co's");
 		// the list becomes a live region once the page has shown the conversation it found, which a reload would
 		// otherwise read out again

@@ -145,6 +145,28 @@ class WebChatBrowserTest {
 	}
 
 	@Test
+	void aScreenReaderReadsWhoWroteEachLineWhichTheEyeDoesNotSee() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		ask("how much does delivery cost?");
+		waitForLine("bot", text -> text.contains("£3.95"));
+		chat.on(new CustomerDelivery(WebChat.profile(visitor()), Reply.of("Grace: your parcel is on its way"), true));
+		waitForLine("staff", text -> text.equals("Grace: your parcel is on its way"));
+
+		List<WebElement> lines = browser.driver().findElements(By.cssSelector("#lines .line"));
+		assertThat(lines).extracting(line -> line.getDomProperty("textContent"))
+			.satisfiesExactly(greeting -> assertThat(greeting).startsWith("Assistant: Hi there!"),
+					question -> assertThat(question).isEqualTo("You: how much does delivery cost?"),
+					answer -> assertThat(answer).startsWith("Assistant: UK standard delivery is £3.95"),
+					staff -> assertThat(staff).isEqualTo("Staff: Grace: your parcel is on its way"));
+		// the bubble is what the eye sees: the name takes no room beside it
+		assertThat(texts("visitor")).containsExactly("how much does delivery cost?");
+		assertThat(browser.driver().findElements(By.cssSelector("#lines .line .visually-hidden")))
+			.hasSize(4)
+			.allSatisfy(name -> assertThat(name.getRect().getWidth() * name.getRect().getHeight()).isLessThanOrEqualTo(1));
+	}
+
+	@Test
 	void aFirstMessageWrittenBeforeThePageGreetedBelongsToTheSameVisitorAsTheGreeting() {
 		// a slow connection: the visitor writes before the page's first request has come back with their cookie
 		ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
