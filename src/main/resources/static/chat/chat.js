@@ -224,7 +224,15 @@
 			const after = [...list.children].find(other => Number(other.dataset.id) > line.id);
 			list.insertBefore(item, after || null);
 		}
+		retire();
 		list.scrollTop = list.scrollHeight;
+	}
+
+	// the newest buttons are the visitor's choices; earlier ones stay in sight, but cannot be pressed, are out of the
+	// keyboard's way and are read out as unavailable
+	function retire() {
+		const bars = [...list.querySelectorAll('.buttons')];
+		bars.slice(0, -1).forEach(bar => bar.querySelectorAll('button').forEach(button => { button.disabled = true; }));
 	}
 
 	// the notice's place stays in the page, empty and out of sight when there is none, so that a screen reader reads
@@ -281,6 +289,8 @@
 				button.disabled = false;
 				button.classList.remove('pressed');
 			});
+			// unless newer ones came meanwhile
+			retire();
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import frontdesk.Browser;
@@ -178,8 +179,8 @@ class WebChatBrowserTest {
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
 		browser.driver().deleteNetworkConditions();
 
-		// the greeting's suggestions are the visitor's own, and a reload shows one conversation
-		browser.driver().findElement(By.cssSelector(".line.bot .buttons button")).click();
+		// the answer's suggestions are the visitor's own, and a reload shows one conversation
+		browser.driver().findElement(By.cssSelector(".line.bot .buttons button:enabled")).click();
 		waitForLine("bot", text -> text.contains("tracking link"));
 		assertThat(browser.driver().findElement(By.id("notice")).getText()).isEmpty();
 		browser.driver().navigate().refresh();
@@ -426,6 +427,37 @@ class WebChatBrowserTest {
 	}
 
 	@Test
+	void onlyTheNewestButtonsCanBePressedAndTheKeyboardPassesTheOthersBy() {
+		open();
+		List<WebElement> greeting = buttons(waitForLine("bot", text -> text.startsWith("Hi there!")));
+		ask("how much does delivery cost?");
+		List<WebElement> answer = buttons(waitForLine("bot", text -> text.contains("£3.95")));
+
+		assertThat(greeting).isNotEmpty().allSatisfy(button -> assertThat(button.isEnabled()).isFalse());
+		assertThat(answer).hasSize(2).allSatisfy(button -> assertThat(button.isEnabled()).isTrue());
+		// back from the box: the answer's buttons, and then past the greeting's
+		browser.driver().findElement(By.id("text")).click();
+		for (int i = answer.size() - 1; i >= 0; i--) {
+			shiftTab();
+			assertThat(browser.driver().switchTo().activeElement()).isEqualTo(answer.get(i));
+		}
+		shiftTab();
+		assertThat(browser.driver().switchTo().activeElement()).isNotIn(greeting);
+
+		answer.get(0).sendKeys(Keys.ENTER);
+		List<WebElement> next = buttons(waitForLine("bot", text -> text.contains("tracking link")));
+		assertThat(answer).allSatisfy(button -> assertThat(button.isEnabled()).isFalse());
+		assertThat(next).isNotEmpty().allSatisfy(button -> assertThat(button.isEnabled()).isTrue());
+		// as a reload finds them
+		browser.driver().navigate().refresh();
+		waitForLine("bot", text -> text.contains("tracking link"));
+		List<Boolean> enabled = browser.driver().findElements(By.cssSelector(".line .buttons")).stream()
+			.map(bar -> bar.findElements(By.tagName("button")).stream().allMatch(WebElement::isEnabled))
+			.toList();
+		assertThat(enabled).containsExactly(false, false, true);
+	}
+
+	@Test
 	void aPasteLongerThanAMessageCanBeTellsTheVisitorItsEndWasLeftOut() {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
@@ -495,6 +527,15 @@ class WebChatBrowserTest {
 			.filter(line -> text.test(line.findElement(By.cssSelector(".bubble")).getText()))
 			.reduce((first, second) -> second)
 			.orElse(null));
+	}
+
+	private static List<WebElement> buttons(WebElement line) {
+		return line.findElements(By.cssSelector(".buttons button"));
+	}
+
+	/** Shift+Tab, which goes back to what was focused before. */
+	private void shiftTab() {
+		new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
 	}
 
 	private List<String> texts(String author) {
