@@ -40,9 +40,10 @@
 	const frame = document.createElement('iframe');
 	frame.id = 'frontdesk-chat';
 	frame.title = labels.open;
+	// until the chat is in it, the frame is the browser's light or dark page, as the chat will be
 	Object.assign(frame.style, {
 		position: 'fixed', border: '0', display: 'none', boxShadow: '0 8px 28px rgba(0,0,0,.25)',
-		zIndex: 2147483646, background: '#fff'
+		zIndex: 2147483646, colorScheme: 'light dark', background: 'Canvas'
 	});
 	// on a phone the open chat takes the whole screen, so that it can still be read with the keyboard up, and the close
 	// button sits on its header; elsewhere it floats above the button

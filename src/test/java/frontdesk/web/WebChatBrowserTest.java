@@ -458,6 +458,33 @@ class WebChatBrowserTest {
 	}
 
 	@Test
+	void aVisitorWhoPrefersDarkColoursGetsThemWithEveryTextReadable() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!")).findElement(By.cssSelector(".buttons button")).click();
+		waitForLine("bot", text -> text.contains("tracking link"));
+		chat.on(new CustomerDelivery(WebChat.profile(visitor()), Reply.of("Grace: your parcel is on its way"), true));
+		waitForLine("staff", text -> text.startsWith("Grace:"));
+		ask("thanks");
+		waitForLine("visitor", text -> text.equals("thanks"));
+		browser.driver().executeScript("document.getElementById('notice').textContent = arguments[0]",
+				"Sorry, that did not go through. Please try again.");
+
+		Colours light = colours();
+		browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		Colours dark = colours();
+		browser.screenshot("chat-dark");
+
+		assertThat(light.page()).isGreaterThan(0.8);
+		assertThat(dark.page()).isLessThan(0.05);
+		assertThat(dark.box()).isLessThan(0.05);
+		for (Colours scheme : List.of(light, dark)) {
+			assertThat(scheme.contrasts()).hasSize(11)
+				.allSatisfy((text, contrast) -> assertThat(contrast.doubleValue()).as(text).isGreaterThanOrEqualTo(4.5));
+		}
+	}
+
+	@Test
 	void aPasteLongerThanAMessageCanBeTellsTheVisitorItsEndWasLeftOut() {
 		open();
 		waitForLine("bot", text -> text.startsWith("Hi there!"));
@@ -527,6 +554,44 @@ class WebChatBrowserTest {
 			.filter(line -> text.test(line.findElement(By.cssSelector(".bubble")).getText()))
 			.reduce((first, second) -> second)
 			.orElse(null));
+	}
+
+	/**
+	 * The luminance of the page and of the box the visitor writes in, and the contrast of each text the page shows
+	 * with what is behind it (WCAG's formulas).
+	 */
+	@SuppressWarnings("unchecked")
+	private Colours colours() {
+		Map<String, Object> found = (Map<String, Object>) browser.driver().executeScript("""
+				const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+				const luminance = colour => rgb(colour).slice(0, 3)
+					.map(c => c / 255)
+					.map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+					.reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+				// the nearest background that is not transparent
+				const behind = element => {
+					const colour = getComputedStyle(element).backgroundColor;
+					return rgb(colour)[3] === 0 && element.parentElement ? behind(element.parentElement) : colour;
+				};
+				const contrast = (text, element) => {
+					const [light, dark] = [luminance(text), luminance(behind(element))].sort((a, b) => b - a);
+					return (light + 0.05) / (dark + 0.05);
+				};
+				const box = document.getElementById('text');
+				const contrasts = { placeholder: contrast(getComputedStyle(box, '::placeholder').color, box) };
+				for (const [name, selector] of Object.entries({ title: '.chat-header h1', subtitle: '.chat-header p',
+						bot: '.line.bot .bubble', visitor: '.line.visitor .bubble', staff: '.line.staff .bubble',
+						button: '.buttons button:enabled', pressed: '.buttons button.pressed', notice: '#notice',
+						text: '#text', send: '#send' })) {
+					const element = document.querySelector(selector);
+					contrasts[name] = element ? contrast(getComputedStyle(element).color, element) : 0;
+				}
+				return { page: luminance(behind(document.body)), box: luminance(behind(box)), contrasts };""");
+		return new Colours(((Number) found.get("page")).doubleValue(), ((Number) found.get("box")).doubleValue(),
+				(Map<String, Number>) found.get("contrasts"));
+	}
+
+	record Colours(double page, double box, Map<String, Number> contrasts) {
 	}
 
 	private static List<WebElement> buttons(WebElement line) {

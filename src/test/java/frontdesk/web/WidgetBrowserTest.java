@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -283,6 +284,31 @@ class WidgetBrowserTest {
 			button.click();
 			assertThat(frame.isDisplayed()).isFalse();
 		}
+	}
+
+	@Test
+	void forAVisitorWhoPrefersDarkColoursTheChatIsDarkAndSoIsItsFrameUntilItHasLoaded() {
+		try (Browser browser = new Browser()) {
+			shopPage(browser);
+			WebElement button = widgetButton(browser);
+			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+					Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+			button.click();
+
+			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));
+			assertThat(frame.getCssValue("background-color")).matches(WidgetBrowserTest::isDark);
+			browser.driver().switchTo().frame(frame);
+			browser.waiting(WAIT).until(driver -> driver.findElements(By.cssSelector(".line.bot")).size() > 0);
+			assertThat(browser.driver().findElement(By.tagName("body")).getCssValue("background-color"))
+				.matches(WidgetBrowserTest::isDark);
+			browser.driver().switchTo().defaultContent();
+			browser.screenshot("widget-dark");
+		}
+	}
+
+	/** Whether a CSS colour ("rgba(18, 18, 18, 1)") is dark: each of red, green and blue under a quarter. */
+	private static boolean isDark(String colour) {
+		return Pattern.compile("\\d+").matcher(colour).results().limit(3).allMatch(c -> Integer.parseInt(c.group()) < 64);
 	}
 
 	private WebElement widgetButton(Browser browser) {
