@@ -448,7 +448,8 @@ public class StaffDesk {
 
 	/**
 	 * The staff member takes the request, as with the Take button: it is theirs unless someone has it, and the card
-	 * says so.
+	 * says so. First come, first served: taking a newer request while an older one waits with no one on it, they are
+	 * told of the older one.
 	 * @return a short note for them: theirs now, someone else's, or no longer open
 	 */
 	@Transactional
@@ -463,7 +464,11 @@ public class StaffDesk {
 		}
 		conversations.heldByPerson(ticket.conversationId());
 		updateCard(ticket, "Taken by " + staff.name());
-		return StaffAction.note("It's yours.");
+		String older = tickets.longestWaiting()
+			.filter(waiting -> waiting.id() < ticket.id())
+			.map(waiting -> " " + waiting.number() + " has waited longer, and no one has it yet.")
+			.orElse("");
+		return StaffAction.note("It's yours." + older);
 	}
 
 	/**

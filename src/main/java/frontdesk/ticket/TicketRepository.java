@@ -43,6 +43,8 @@ interface TicketRepository extends Repository<Ticket, Long> {
 	/** Tickets in the given states, oldest first. */
 	List<Ticket> findByStatusInOrderById(Collection<Ticket.Status> statuses);
 
+	Optional<Ticket> findFirstByStatusOrderById(Ticket.Status status);
+
 	/** The tickets of a conversation, oldest first. */
 	List<Ticket> findByConversationIdOrderById(Long conversationId);
 

@@ -167,6 +167,12 @@ public class Tickets {
 		});
 	}
 
+	/** The request that has waited longest for a person with no one on it yet, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> longestWaiting() {
+		return tickets.findFirstByStatusOrderById(Ticket.Status.WAITING).map(this::view);
+	}
+
 	/** The requests for a person made in a period, and how the promises went. */
 	@Transactional(readOnly = true)
 	public TicketFigures figures(Instant from, Instant to) {

@@ -212,7 +212,7 @@ class ConsoleDeskTest {
 		void makesTheRequestMineAndTellsASecondTakerWhoHasIt() throws Exception {
 			TicketView ticket = asksForPerson(customer("Dee"));
 
-			assertThat(act(ticket, "take", grace()).getFlashMap().get("notice")).isEqualTo("It's yours.");
+			assertThat((String) act(ticket, "take", grace()).getFlashMap().get("notice")).startsWith("It's yours.");
 			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice")).isEqualTo("Grace already has this one.");
 
 			assertThat(tickets.find(ticket.id()).orElseThrow().takenById()).isEqualTo("console:grace");
