@@ -228,11 +228,15 @@
 		list.scrollTop = list.scrollHeight;
 	}
 
-	// the newest buttons are the visitor's choices; earlier ones stay in sight, but cannot be pressed, are out of the
-	// keyboard's way and are read out as unavailable
+	// the newest buttons are the visitor's choices; earlier suggestions stay in sight, but cannot be pressed, are out
+	// of the keyboard's way and are read out as unavailable. Those that stay good as the talk goes on do not: taking
+	// back a request for a person (the bot still answers questions meanwhile), and the rating with its Skip.
+	const LASTING = ['withdraw:', 'rate:', 'skip:'];
+
 	function retire() {
 		const bars = [...list.querySelectorAll('.buttons')];
-		bars.slice(0, -1).forEach(bar => bar.querySelectorAll('button').forEach(button => { button.disabled = true; }));
+		bars.slice(0, -1).forEach(bar => bar.querySelectorAll('button')
+			.forEach(button => { button.disabled ||= !LASTING.some(kind => button.dataset.data.startsWith(kind)); }));
 	}
 
 	// the notice's place stays in the page, empty and out of sight when there is none, so that a screen reader reads

@@ -210,8 +210,9 @@ class WebChatBrowserTest {
 		String promise = waitForLine("bot", text -> text.contains("We're closed now")).getText();
 		assertThat(promise).contains("#T-").contains("a person will answer by Monday");
 		browser.screenshot("chat-after-hours-promise");
+		String number = promise.replaceAll("(?s).*(#T-\\d{6}).*", "$1");
 		FakeTelegram.Call card = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("text").asText().startsWith("#T-"), WAIT);
+				&& body.path("text").asText().startsWith(number), WAIT);
 		assertThat(card.text()).contains("Customer: Customer (web ");
 		int topic = card.body().path("message_thread_id").asInt();
 
@@ -455,6 +456,23 @@ class WebChatBrowserTest {
 			.map(bar -> bar.findElements(By.tagName("button")).stream().allMatch(WebElement::isEnabled))
 			.toList();
 		assertThat(enabled).containsExactly(false, false, true);
+	}
+
+	@Test
+	void aRequestForAPersonCanStillBeTakenBackAfterTheBotAnsweredAQuestionMeanwhile() {
+		open();
+		waitForLine("bot", text -> text.startsWith("Hi there!"));
+		ask("/human");
+		WebElement waiting = waitForLine("bot", text -> text.contains("#T-"));
+		ask("how much does delivery cost?");
+		WebElement answer = waitForLine("bot", text -> text.contains("£3.95"));
+		assertThat(buttons(answer)).isNotEmpty().allSatisfy(button -> assertThat(button.isEnabled()).isTrue());
+
+		WebElement neverMind = waiting.findElement(By.cssSelector("button[data-data^='withdraw:']"));
+		assertThat(neverMind.isEnabled()).isTrue();
+		neverMind.click();
+
+		waitForLine("bot", text -> text.startsWith("No problem, I've cancelled request"));
 	}
 
 	@Test
