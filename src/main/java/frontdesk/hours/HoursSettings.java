@@ -28,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * and when no day is given the default week applies
  * @param closedDates days on which the business is closed all day, such as holidays
  * @param responseTime how much open time may pass before a person answers a request
- * @param remindBefore how long before a promise is due the staff are reminded of it, counted in opening hours as the
- * promise is
+ * @param remindBefore how long before a promise is due the staff are reminded of it (at the opening it falls in, if that
+ * is later)
  */
 @ConfigurationProperties("frontdesk.hours")
 @Validated

@@ -1,6 +1,7 @@
 package frontdesk.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,7 +60,8 @@ public class PromiseWatch {
 	public void check() {
 		Instant now = clock.instant();
 		List<Long> dueSoon = transactions.execute(status -> tickets
-			.findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullOrderById(Tickets.OPEN)
+			.findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(Tickets.OPEN,
+					now.plus(settings.remindBefore()).plusNanos(1))
 			.stream()
 			.filter(ticket -> dueSoon(ticket.promisedBy(), now))
 			.map(Ticket::id)
@@ -76,12 +78,14 @@ public class PromiseWatch {
 	}
 
 	/**
-	 * Whether a promise is due within the reminder's lead, or has passed. The lead is counted in opening hours, as the
-	 * promise is: a promise due 15 minutes after Saturday's opening is half an hour away 15 minutes before Friday's
-	 * closing, while the staff are still there to answer.
+	 * Whether a promise has passed, or is due within the reminder's lead in the opening it falls in: the reminder comes
+	 * while the staff are there, not in a lunch break or a night before. A promise due 15 minutes after Saturday's
+	 * opening is reminded of when it opens, not on Friday evening, which may be days before after a holiday.
 	 */
 	private boolean dueSoon(Instant promisedBy, Instant now) {
-		return hours.openTimeBetween(now, promisedBy).compareTo(settings.remindBefore()) <= 0;
+		Duration left = Duration.between(now, promisedBy);
+		return left.isNegative() || left.isZero()
+				|| left.compareTo(settings.remindBefore()) <= 0 && hours.openTimeBetween(now, promisedBy).equals(left);
 	}
 
 	/** At the first look after the business opened, the tickets from the closed period, oldest first. */

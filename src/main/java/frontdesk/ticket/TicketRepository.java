@@ -28,10 +28,10 @@ interface TicketRepository extends Repository<Ticket, Long> {
 
 	/**
 	 * Customers' open requests (not the staff's follow-ups, which promised the customer nothing) with no staff reply,
-	 * not yet reported missed.
+	 * not yet reported missed, whose promise falls before the given time.
 	 */
-	List<Ticket> findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullOrderById(
-			Collection<Ticket.Status> statuses);
+	List<Ticket> findByStatusInAndFollowUpFalseAndFirstResponseAtIsNullAndMissedAtIsNullAndPromisedByBeforeOrderById(
+			Collection<Ticket.Status> statuses, Instant before);
 
 	/**
 	 * Tickets opened after hours since the given time, still open and with no staff answer (waiting for a person, or
