@@ -39,7 +39,13 @@ class TicketNumbersTest {
 				System.getProperty("java.class.path"), TicketNumbersTest.class.getName(), url)
 			.inheritIO()
 			.start();
-		assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		try {
+			assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(killed.exitValue()).isZero();
+		}
+		finally {
+			killed.destroyForcibly();
+		}
 		jdbc.update(NEW_TICKET);
 
 		assertThat(jdbc.queryForList("select id from ticket order by id", Long.class)).containsExactly(1L, 2L, 3L);

@@ -12,7 +12,7 @@ interface HandledEventRepository extends Repository<HandledEvent, String> {
 
 	HandledEvent save(HandledEvent event);
 
-	@Modifying
+	@Modifying(clearAutomatically = true)
 	@Query("delete from HandledEvent e where e.handledAt < :before")
 	int deleteHandledBefore(Instant before);
 }

@@ -9,13 +9,15 @@ import java.util.HexFormat;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The events the staff module has acted on. Acting on an event and recording it as handled are two transactions, so
  * an event comes again when Frontdesk stopped between them (killed, or the machine lost power); acted on again, it
  * would post the same customer line, note or alert twice. Asked first in a listener's transaction, so that the record
- * is kept, or lost, with what the listener did.
+ * is kept, or lost, with what the listener did. An event is known by what it holds, not by who listens: the staff module
+ * has one listener for each kind of event.
  */
 @Component
 class HandledEvents {
@@ -37,6 +39,7 @@ class HandledEvents {
 	 * @param event a record, known by what it holds (the same event delivered again holds the same)
 	 * @return whether it was not acted on before
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	boolean first(Record event) {
 		String digest = digest(event.toString());
 		if (handled.existsById(digest)) {

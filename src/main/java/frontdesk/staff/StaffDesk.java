@@ -53,6 +53,10 @@ public class StaffDesk {
 
 	private static final String WAITING = "Waiting for a person";
 
+	/** When what staff write in a customer's topic reaches the customer again, once their request is closed. */
+	public static final String REACHES_THEM_AGAIN = "What is written here reaches them once they ask for a person "
+			+ "again, or after Follow up under a bad rating of theirs.";
+
 	private static final StaffAction NO_OPEN_REQUEST = StaffAction.note("This customer has no open request.");
 
 	/** Messages of the conversation shown on a card. */
@@ -220,8 +224,7 @@ public class StaffDesk {
 		}
 		Optional<TicketView> open = customer.flatMap(tickets::openForCustomer);
 		if (open.isEmpty()) {
-			group.post(topicId, "Not sent: this customer has no open request. What is written here reaches them once "
-					+ "they ask for a person again, or after Follow up under a bad rating of theirs.", List.of(), null);
+			group.post(topicId, "Not sent: this customer has no open request. " + REACHES_THEM_AGAIN, List.of(), null);
 			return Optional.empty();
 		}
 		if (conversations.isBlocked(open.get().customerId())) {

@@ -354,8 +354,8 @@ class UpdateHandler {
 		Optional<CustomerDelivery> delivery = staff.staffEdited(topic, from.get(), message.getText().strip());
 		if (delivery.isEmpty()) {
 			outbox.send(message.getChatId(), topic, Reply.of("Not changed for the customer: this request is closed, so "
-					+ "they keep what they got. What is written here reaches them once they ask for a person again, or "
-					+ "after Follow up under a bad rating of theirs."), null, MessagePairs.message(message.getMessageId()));
+					+ "they keep what they got. " + StaffDesk.REACHES_THEM_AGAIN), null,
+					MessagePairs.message(message.getMessageId()));
 		}
 		else if (CHANNEL.equals(delivery.get().customer().channel())) {
 			outbox.edit(Long.parseLong(delivery.get().customer().externalId()), copy, delivery.get().reply());

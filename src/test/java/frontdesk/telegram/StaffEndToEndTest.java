@@ -185,10 +185,12 @@ class StaffEndToEndTest {
 		await().atMost(WAIT).until(() -> incompleteEvents(hers) == 0);
 
 		// handled, but Frontdesk stopped before their events were recorded as handled: they come again on the restart
-		int again = jdbc.update("update event_publication set completion_date = null, status = 'PROCESSING'"
+		List<UUID> again = jdbc.queryForList("select id from event_publication where serialized_event like ?", UUID.class,
+				hers);
+		assertThat(again).hasSizeGreaterThanOrEqualTo(2);
+		jdbc.update("update event_publication set completion_date = null, status = 'PROCESSING'"
 				+ " where serialized_event like ?", hers);
-		assertThat(again).isGreaterThanOrEqualTo(2);
-		incomplete.resubmitIncompletePublications(publication -> true);
+		incomplete.resubmitIncompletePublications(publication -> again.contains(publication.getIdentifier()));
 		await().atMost(WAIT).until(() -> incompleteEvents(hers) == 0);
 		// what the group is sent goes out in order: anything posted again would come before this
 		telegram.sendText(chat, chat, "Nell", "photos to follow");
@@ -208,11 +210,15 @@ class StaffEndToEndTest {
 		UUID recent = storedEvent(now.minus(Duration.ofDays(6)), true);
 		UUID waiting = storedEvent(now.minus(Duration.ofDays(30)), false);
 
-		completedEvents.forgetOld();
+		try {
+			completedEvents.forgetOld();
 
-		assertThat(jdbc.queryForList("select id from event_publication where id in (?, ?, ?)", UUID.class, old, recent,
-				waiting)).containsExactlyInAnyOrder(recent, waiting);
-		jdbc.update("delete from event_publication where id in (?, ?)", recent, waiting);
+			assertThat(jdbc.queryForList("select id from event_publication where id in (?, ?, ?)", UUID.class, old,
+					recent, waiting)).containsExactlyInAnyOrder(recent, waiting);
+		}
+		finally {
+			jdbc.update("delete from event_publication where id in (?, ?, ?)", old, recent, waiting);
+		}
 	}
 
 	/** An event as the event registry stores it, handled or not, for a listener no longer there. */
