@@ -563,9 +563,10 @@ public class StaffDesk {
 		if (summary.waiting().isEmpty() || !toActOn(summary)) {
 			return;
 		}
-		StringBuilder text = new StringBuilder("We're open. ").append(summary.waiting().size())
-			.append(summary.waiting().size() == 1 ? " request" : " requests")
-			.append(" from while we were closed still need an answer, oldest first:");
+		int count = summary.waiting().size();
+		StringBuilder text = new StringBuilder("We're open. ").append(count == 1
+				? "1 request from while we were closed still needs an answer:"
+				: count + " requests from while we were closed still need an answer, oldest first:");
 		for (TicketView ticket : summary.waiting()) {
 			text.append('\n')
 				.append(ticket.number())
