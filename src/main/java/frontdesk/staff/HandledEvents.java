@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The events the staff module has acted on. Acting on an event and recording it as handled are two transactions, so
  * an event comes again when Frontdesk stopped between them (killed, or the machine lost power); acted on again, it
  * would post the same customer line, note or alert twice. Asked first in a listener's transaction, so that the record
- * is kept, or lost, with what the listener did. An event is known by what it holds, not by who listens: the staff module
- * has one listener for each kind of event.
+ * is kept, or lost, with what the listener did. An event is known by what it holds, not by who listens: the staff
+ * module has one listener for each kind of event.
  */
 @Component
 class HandledEvents {
