@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -49,6 +52,56 @@ public final class Browser implements AutoCloseable {
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
 	}
+
+	/** Makes the page see a device that prefers the colour scheme, {@code light} or {@code dark}. */
+	public void prefersColourScheme(String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	/**
+	 * The contrast of each named element's text with what is behind it, by WCAG's formula (at least 4.5 for text to
+	 * be readable); 0 where no element matches. A selector ending in {@code ::placeholder} measures an input's hint.
+	 * @param selectors CSS selectors by name; the first element each matches is measured
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Double> contrasts(Map<String, String> selectors) {
+		Map<String, Number> found = (Map<String, Number>) driver.executeScript(COLOURS + """
+				const contrasts = {};
+				for (const [name, selector] of Object.entries(arguments[0])) {
+					const [element, pseudo] = selector.split('::');
+					const found = document.querySelector(element);
+					contrasts[name] = found ? contrast(getComputedStyle(found, pseudo ? '::' + pseudo : null).color, found)
+						: 0;
+				}
+				return contrasts;""", selectors);
+		Map<String, Double> contrasts = new TreeMap<>();
+		found.forEach((name, contrast) -> contrasts.put(name, contrast.doubleValue()));
+		return contrasts;
+	}
+
+	/** The relative luminance of what is behind an element, by WCAG's formula: 0 for black, 1 for white. */
+	public double luminanceBehind(String selector) {
+		return ((Number) driver.executeScript(COLOURS + "return luminance(behind(document.querySelector(arguments[0])));",
+				selector)).doubleValue();
+	}
+
+	/** WCAG's luminance and contrast, and the nearest background that is not transparent. */
+	private static final String COLOURS = """
+			const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+			const luminance = colour => rgb(colour).slice(0, 3)
+				.map(c => c / 255)
+				.map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+				.reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+			const behind = element => {
+				const colour = getComputedStyle(element).backgroundColor;
+				return rgb(colour)[3] === 0 && element.parentElement ? behind(element.parentElement) : colour;
+			};
+			const contrast = (text, element) => {
+				const [light, dark] = [luminance(text), luminance(behind(element))].sort((a, b) => b - a);
+				return (light + 0.05) / (dark + 0.05);
+			};
+			""";
 
 	/** Saves what the page looks like now as {@code target/screenshots/<name>.png}. */
 	public Path screenshot(String name) {

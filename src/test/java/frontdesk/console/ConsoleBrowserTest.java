@@ -2,6 +2,7 @@ package frontdesk.console;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -252,6 +253,41 @@ class ConsoleBrowserTest {
 		wait.until(ExpectedConditions.stalenessOf(reply));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".transcript"),
 				"my order number is 4411"));
+	}
+
+	/** Runs after the request above, so a conversation with the customer's, the bot's and a staff member's lines. */
+	@Test
+	@Order(4)
+	void aStaffMemberWhoPrefersDarkColoursGetsThemWithEveryTextReadable() {
+		signIn();
+		Map<String, String> links = Map.of("link", "table.list a");
+		Map<String, Double> light = new java.util.HashMap<>(browser.contrasts(links));
+		driver.findElement(By.cssSelector("table.list a")).click();
+		wait.until(ExpectedConditions.titleContains("Conversation"));
+		Map<String, String> texts = Map.ofEntries(Map.entry("menu", ".bar a"), Map.entry("heading", "main h1"),
+				Map.entry("customer", ".line.customer .text"), Map.entry("bot", ".line.bot .text"),
+				Map.entry("staff", ".line.staff .text"), Map.entry("who", ".line .who"), Map.entry("when", ".timeline .at"),
+				Map.entry("meta", ".meta"), Map.entry("zone", ".zone"));
+		light.putAll(browser.contrasts(texts));
+
+		browser.prefersColourScheme("dark");
+		Map<String, Double> dark = new java.util.HashMap<>(browser.contrasts(texts));
+		browser.screenshot("console-conversation-dark");
+		assertThat(browser.luminanceBehind("body")).isLessThan(0.05);
+		assertThat(browser.luminanceBehind(".line.customer")).isLessThan(0.05);
+		driver.navigate().back();
+		wait.until(ExpectedConditions.titleContains("Queue"));
+		dark.putAll(browser.contrasts(links));
+
+		for (Map<String, Double> scheme : List.of(light, dark)) {
+			assertThat(scheme).hasSize(texts.size() + links.size())
+				.allSatisfy((text, contrast) -> assertThat(contrast).as(text).isGreaterThanOrEqualTo(4.5));
+		}
+		driver.findElement(By.linkText("Reports")).click();
+		wait.until(driver -> "true".equals(driver.findElement(By.id("charts")).getDomAttribute("data-drawn")));
+		// the charts' labels and grid in the page's dark colours
+		assertThat(driver.executeScript("return Chart.defaults.color")).isEqualTo("#9aa5b1");
+		browser.screenshot("console-reports-dark");
 	}
 
 	private static long ticketId(String text) {

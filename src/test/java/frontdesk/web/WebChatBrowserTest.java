@@ -488,8 +488,7 @@ class WebChatBrowserTest {
 				"Sorry, that did not go through. Please try again.");
 
 		Colours light = colours();
-		browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		browser.prefersColourScheme("dark");
 		Colours dark = colours();
 		browser.screenshot("chat-dark");
 
@@ -574,42 +573,18 @@ class WebChatBrowserTest {
 			.orElse(null));
 	}
 
-	/**
-	 * The luminance of the page and of the box the visitor writes in, and the contrast of each text the page shows
-	 * with what is behind it (WCAG's formulas).
-	 */
-	@SuppressWarnings("unchecked")
+	/** The luminance of the page and of the box the visitor writes in, and the contrast of each text the page shows. */
 	private Colours colours() {
-		Map<String, Object> found = (Map<String, Object>) browser.driver().executeScript("""
-				const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
-				const luminance = colour => rgb(colour).slice(0, 3)
-					.map(c => c / 255)
-					.map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
-					.reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-				// the nearest background that is not transparent
-				const behind = element => {
-					const colour = getComputedStyle(element).backgroundColor;
-					return rgb(colour)[3] === 0 && element.parentElement ? behind(element.parentElement) : colour;
-				};
-				const contrast = (text, element) => {
-					const [light, dark] = [luminance(text), luminance(behind(element))].sort((a, b) => b - a);
-					return (light + 0.05) / (dark + 0.05);
-				};
-				const box = document.getElementById('text');
-				const contrasts = { placeholder: contrast(getComputedStyle(box, '::placeholder').color, box) };
-				for (const [name, selector] of Object.entries({ title: '.chat-header h1', subtitle: '.chat-header p',
-						bot: '.line.bot .bubble', visitor: '.line.visitor .bubble', staff: '.line.staff .bubble',
-						button: '.buttons button:enabled', pressed: '.buttons button.pressed', notice: '#notice',
-						text: '#text', send: '#send' })) {
-					const element = document.querySelector(selector);
-					contrasts[name] = element ? contrast(getComputedStyle(element).color, element) : 0;
-				}
-				return { page: luminance(behind(document.body)), box: luminance(behind(box)), contrasts };""");
-		return new Colours(((Number) found.get("page")).doubleValue(), ((Number) found.get("box")).doubleValue(),
-				(Map<String, Number>) found.get("contrasts"));
+		Map<String, Double> contrasts = browser.contrasts(Map.ofEntries(Map.entry("placeholder", "#text::placeholder"),
+				Map.entry("title", ".chat-header h1"), Map.entry("subtitle", ".chat-header p"),
+				Map.entry("bot", ".line.bot .bubble"), Map.entry("visitor", ".line.visitor .bubble"),
+				Map.entry("staff", ".line.staff .bubble"), Map.entry("button", ".buttons button:enabled"),
+				Map.entry("pressed", ".buttons button.pressed"), Map.entry("notice", "#notice"), Map.entry("text", "#text"),
+				Map.entry("send", "#send")));
+		return new Colours(browser.luminanceBehind("body"), browser.luminanceBehind("#text"), contrasts);
 	}
 
-	record Colours(double page, double box, Map<String, Number> contrasts) {
+	record Colours(double page, double box, Map<String, Double> contrasts) {
 	}
 
 	private static List<WebElement> buttons(WebElement line) {

@@ -291,8 +291,7 @@ class WidgetBrowserTest {
 		try (Browser browser = new Browser()) {
 			shopPage(browser);
 			WebElement button = widgetButton(browser);
-			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
-					Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+			browser.prefersColourScheme("dark");
 			button.click();
 
 			WebElement frame = browser.driver().findElement(By.cssSelector("iframe[title='Chat with us']"));

@@ -6,9 +6,14 @@
 	if (!section || typeof Chart === 'undefined') {
 		return;
 	}
-	const accent = '#2457c5';
-	const late = '#c62828';
-	const good = '#2e7d32';
+	// the page's colours, light or dark as the staff member's device is
+	const style = getComputedStyle(document.documentElement);
+	const colour = name => style.getPropertyValue(name).trim();
+	const accent = colour('--link');
+	const late = colour('--late');
+	const good = colour('--good');
+	Chart.defaults.color = colour('--muted');
+	Chart.defaults.borderColor = colour('--line');
 	const common = { responsive: true, maintainAspectRatio: false, animation: false };
 
 	function draw(series) {
