@@ -29,6 +29,23 @@ public final class Browser implements AutoCloseable {
 	/** Where screenshots go, for a person to look at. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	/** WCAG's luminance and contrast, and the nearest background that is not transparent. */
+	private static final String COLOURS = """
+			const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+			const luminance = colour => rgb(colour).slice(0, 3)
+				.map(c => c / 255)
+				.map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+				.reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+			const behind = element => {
+				const colour = getComputedStyle(element).backgroundColor;
+				return rgb(colour)[3] === 0 && element.parentElement ? behind(element.parentElement) : colour;
+			};
+			const contrast = (text, element) => {
+				const [light, dark] = [luminance(text), luminance(behind(element))].sort((a, b) => b - a);
+				return (light + 0.05) / (dark + 0.05);
+			};
+			""";
+
 	private final ChromeDriver driver;
 
 	public Browser() {
@@ -85,23 +102,6 @@ public final class Browser implements AutoCloseable {
 		return ((Number) driver.executeScript(COLOURS + "return luminance(behind(document.querySelector(arguments[0])));",
 				selector)).doubleValue();
 	}
-
-	/** WCAG's luminance and contrast, and the nearest background that is not transparent. */
-	private static final String COLOURS = """
-			const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
-			const luminance = colour => rgb(colour).slice(0, 3)
-				.map(c => c / 255)
-				.map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
-				.reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-			const behind = element => {
-				const colour = getComputedStyle(element).backgroundColor;
-				return rgb(colour)[3] === 0 && element.parentElement ? behind(element.parentElement) : colour;
-			};
-			const contrast = (text, element) => {
-				const [light, dark] = [luminance(text), luminance(behind(element))].sort((a, b) => b - a);
-				return (light + 0.05) / (dark + 0.05);
-			};
-			""";
 
 	/** Saves what the page looks like now as {@code target/screenshots/<name>.png}. */
 	public Path screenshot(String name) {

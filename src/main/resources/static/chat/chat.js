@@ -130,39 +130,26 @@
 	}
 	input.addEventListener('input', fit);
 
-	// what the visitor has begun to write stays in the box on the site's next page (in this tab), until it is sent
-	const drafts = (() => {
+	// what the visitor has begun to write stays in the box on the site's next page (in this tab), until it is sent;
+	// where the browser's storage is off or full, it stays on this page only
+	function drafts(use) {
 		try {
-			return window.sessionStorage;
+			return use(window.sessionStorage);
 		}
 		catch (error) {
 			return null;
 		}
-	})();
+	}
 
 	function keepDraft() {
-		try {
-			if (input.value) {
-				drafts && drafts.setItem('frontdesk-draft', input.value);
-			}
-			else {
-				drafts && drafts.removeItem('frontdesk-draft');
-			}
-		}
-		catch (error) {
-			// storage is full or off: the draft stays on this page only
-		}
+		drafts(storage => input.value ? storage.setItem('frontdesk-draft', input.value)
+			: storage.removeItem('frontdesk-draft'));
 	}
 	input.addEventListener('input', keepDraft);
-	try {
-		const draft = drafts && drafts.getItem('frontdesk-draft');
-		if (draft && !input.value) {
-			input.value = draft;
-			fit();
-		}
-	}
-	catch (error) {
-		// storage is off: nothing was kept
+	const draft = drafts(storage => storage.getItem('frontdesk-draft'));
+	if (draft && !input.value) {
+		input.value = draft;
+		fit();
 	}
 
 	// the box takes at most a message's length, and a paste beyond it is cut: the visitor is told so

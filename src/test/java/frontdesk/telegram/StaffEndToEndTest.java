@@ -166,8 +166,7 @@ class StaffEndToEndTest {
 		telegram.clearFailures();
 
 		int topic = scenes.topic(ticket);
-		FakeTelegram.Call line = telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Ivy: it's about order 5521"), WAIT);
+		FakeTelegram.Call line = awaitLine(topic, "Ivy: it's about order 5521");
 		assertThat(scenes.card(ticket).at()).isBefore(line.at());
 	}
 
@@ -177,8 +176,7 @@ class StaffEndToEndTest {
 		long ticket = scenes.askForPerson(chat, "Nell");
 		int topic = scenes.topic(ticket);
 		telegram.sendText(chat, chat, "Nell", "the box came crushed");
-		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Nell: the box came crushed"), WAIT);
+		awaitLine(topic, "Nell: the box came crushed");
 		String hers = "%\"customerId\":" + tickets.find(ticket).orElseThrow().customerId() + ",%";
 		await().atMost(WAIT).until(() -> incompleteEvents(hers) == 0);
 
@@ -192,8 +190,7 @@ class StaffEndToEndTest {
 		await().atMost(WAIT).until(() -> incompleteEvents(hers) == 0);
 		// what the group is sent goes out in order: anything posted again would come before this
 		telegram.sendText(chat, chat, "Nell", "photos to follow");
-		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Nell: photos to follow"), WAIT);
+		awaitLine(topic, "Nell: photos to follow");
 
 		assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == GROUP
 				&& call.text().startsWith("#T-%06d".formatted(ticket)))).hasSize(1);
@@ -491,10 +488,8 @@ class StaffEndToEndTest {
 
 		telegram.awaitMessage(chat, text -> text.contains("Thanks for chatting"), WAIT);
 		scenes.inTopic(topic, grace, "Grace", "Anything else?");
-		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Not sent: this customer has no open request. What is written here reaches them once "
-						+ "they ask for a person again, or after Follow up under a bad rating of theirs."), WAIT);
+		awaitLine(topic, "Not sent: this customer has no open request. What is written here reaches them once "
+				+ "they ask for a person again, or after Follow up under a bad rating of theirs.");
 	}
 
 	@Test
@@ -557,9 +552,7 @@ class StaffEndToEndTest {
 		photo.set("photo", FakeTelegram.json("[{\"file_id\":\"p1\",\"file_unique_id\":\"u1\",\"width\":90,\"height\":90}]"));
 		telegram.sendUpdate("message", photo);
 
-		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
-				&& body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Kay: the order number is 55120"), WAIT);
+		awaitLine(topic, "Kay: the order number is 55120");
 		FakeTelegram.Call copy = telegram.awaitCall("copyMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("from_chat_id").asLong() == chat, WAIT);
 		assertThat(copy.body().path("message_thread_id").asInt()).isEqualTo(topic);
@@ -994,8 +987,7 @@ class StaffEndToEndTest {
 			.asInt() && body.path("text").asText().contains("\nCustomer: Samantha (…")
 				&& body.path("text").asText().contains("Waiting for a person")
 				&& body.has("reply_markup"), WAIT);
-		telegram.awaitCall("sendMessage", body -> body.path("message_thread_id").asInt() == topic
-				&& Scenes.hasLine(body, "Samantha: it's Samantha, actually"), WAIT);
+		awaitLine(topic, "Samantha: it's Samantha, actually");
 	}
 
 	@Test
@@ -1218,8 +1210,9 @@ class StaffEndToEndTest {
 
 	static final String STARTED_AGAIN = "started the bot again: what is written here reaches them again.";
 
-	private static void awaitLine(int topic, String line) {
-		telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+	/** Waits for the post in the customer's topic that shows the line. */
+	private static FakeTelegram.Call awaitLine(int topic, String line) {
+		return telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_thread_id").asInt() == topic && Scenes.hasLine(body, line), WAIT);
 	}
 
