@@ -125,12 +125,21 @@ class LiveLines implements SmartLifecycle {
 		return total.get();
 	}
 
-	private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+	/**
+	 * Sends an event; a stream that fails is ended. It never throws: the beat goes on to the other pages, and a beat
+	 * that threw would be the last (the scheduler stops a task that throws).
+	 */
+	static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
 		try {
 			emitter.send(event);
 		}
 		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
+			try {
+				emitter.completeWithError(ex);
+			}
+			catch (IllegalStateException endedMeanwhile) {
+				// the web server saw the reader go away and ended the stream itself, just before this
+			}
 		}
 	}
 

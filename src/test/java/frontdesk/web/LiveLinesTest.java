@@ -19,8 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -122,5 +124,24 @@ class LiveLinesTest {
 		});
 		assertThat(open(UUID.randomUUID().toString()).status()).as("a page that went away freed its place")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aStreamTheServerEndedJustBeforeItFailedDoesNotStopTheBeat() {
+		// as the web server does when it saw the reader go away a moment before the beat wrote to the stream
+		SseEmitter endedMeanwhile = new SseEmitter() {
+			@Override
+			public void send(SseEventBuilder builder) throws IOException {
+				throw new IOException("Broken pipe");
+			}
+
+			@Override
+			public synchronized void completeWithError(Throwable ex) {
+				throw new IllegalStateException("A non-container (application) thread attempted to use the AsyncContext "
+						+ "after an error had occurred");
+			}
+		};
+
+		assertThatCode(() -> LiveLines.send(endedMeanwhile, SseEmitter.event().comment("beat"))).doesNotThrowAnyException();
 	}
 }
