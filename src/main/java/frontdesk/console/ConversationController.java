@@ -81,7 +81,10 @@ class ConversationController {
 		model.addAttribute("lines", transcript.lines().stream().map(line -> line(line, customer, zone)).toList());
 		List<Request> requests = tickets.historyOf(id).stream().map(ticket -> request(ticket, zone)).toList();
 		model.addAttribute("requests", requests);
-		model.addAttribute("openRequest", requests.stream().filter(Request::open).findFirst().orElse(null));
+		Request open = requests.stream().filter(Request::open).findFirst().orElse(null);
+		model.addAttribute("openRequest", open);
+		model.addAttribute("savedAnswers",
+				open == null ? List.of() : conversations.savedAnswers(transcript.customerId()));
 		model.addAttribute("rating", ratings.find(id).map(rating -> rating(rating, zone)).orElse(null));
 		model.addAttribute("zone", zone.getId());
 		return "console/conversation";

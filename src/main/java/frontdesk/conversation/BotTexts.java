@@ -42,13 +42,21 @@ class BotTexts {
 		return fill(customer.firstName(), key, now, own);
 	}
 
+	/** A text of the intents (an answer), with the common placeholders filled in for the customer. */
+	String fill(Customer customer, String text, Instant now) {
+		return fill(customer.firstName(), text, now, Map.of());
+	}
+
 	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {
-		Messages messages = understanding.current().intents().messages();
-		String text = messages.get(key);
+		return fill(name, understanding.current().intents().messages().get(key), now, own);
+	}
+
+	private String fill(String name, String text, Instant now, Map<String, String> own) {
 		if (text.indexOf('{') < 0) {
 			// most texts have no placeholder: the schedule need not be worked out for them
 			return text;
 		}
+		Messages messages = understanding.current().intents().messages();
 		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now, messages));
 		values.putAll(own);
 		return Placeholders.fill(text, values);

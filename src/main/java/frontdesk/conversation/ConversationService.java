@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import frontdesk.hours.BusinessHours;
+import frontdesk.intent.Intent;
 import frontdesk.intent.MessageKey;
 import frontdesk.matching.Understanding;
 import frontdesk.ticket.TicketEnded;
@@ -393,6 +394,25 @@ public class ConversationService {
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String channel, String externalId) {
 		return customers.findByChannelAndExternalId(channel, externalId).map(Customer::blocked).orElse(false);
+	}
+
+	/**
+	 * The answers staff may send a customer as their own, in the intents' order: those of the intents that answer with
+	 * a text of their own (not a handoff, a goodbye or the opening hours), each as its first variant, filled in for the
+	 * customer.
+	 */
+	@Transactional(readOnly = true)
+	public List<SavedAnswer> savedAnswers(Long customerId) {
+		Customer customer = customers.findById(customerId).orElseThrow();
+		Instant now = clock.instant();
+		return understanding.current()
+			.intents()
+			.intents()
+			.stream()
+			.filter(intent -> intent.action() == Intent.Action.ANSWER)
+			.map(intent -> new SavedAnswer(intent.id(), intent.label(),
+					texts.fill(customer, intent.answers().get(0), now)))
+			.toList();
 	}
 
 	/** Whether the customer blocked the bot on their channel. */

@@ -20,6 +20,7 @@ import frontdesk.conversation.CustomerWrote;
 import frontdesk.conversation.DeliveryFailed;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
+import frontdesk.conversation.SavedAnswer;
 import frontdesk.conversation.TranscriptLine;
 import frontdesk.hours.BusinessHours;
 import frontdesk.stats.Statistics;
@@ -56,6 +57,9 @@ public class StaffDesk {
 	/** When what staff write in a customer's topic reaches the customer again, once their request is closed. */
 	public static final String REACHES_THEM_AGAIN = "What is written here reaches them once they ask for a person "
 			+ "again, or after Follow up under a bad rating of theirs.";
+
+	private static final String BLOCKED = "Not sent: this customer blocked the bot. Nothing written here reaches them "
+			+ "until they start the bot again.";
 
 	private static final StaffAction NO_OPEN_REQUEST = StaffAction.note("This customer has no open request.");
 
@@ -228,8 +232,7 @@ public class StaffDesk {
 			return Optional.empty();
 		}
 		if (conversations.isBlocked(open.get().customerId())) {
-			group.post(topicId, "Not sent: this customer blocked the bot. Nothing written here reaches them until they "
-					+ "start the bot again.", List.of(), null);
+			group.post(topicId, BLOCKED, List.of(), null);
 			return Optional.empty();
 		}
 		return answered(open.get(), tickets.staffReplied(open.get().id(), staff, wroteAt), staff, text);
@@ -270,6 +273,30 @@ public class StaffDesk {
 	@Transactional
 	public StaffAction closeInTopic(long topicId, StaffMember staff) {
 		return openTicketInTopic(topicId).map(ticket -> close(ticket.id(), staff)).orElse(NO_OPEN_REQUEST);
+	}
+
+	/**
+	 * {@code /answer NAME} in a customer's topic: the saved answer of that name goes to the customer as the staff
+	 * member's own message (taking an untaken ticket like any), and the staff member is shown what it said. Without a
+	 * name, or with one no saved answer has, the staff member gets the list instead.
+	 */
+	@Transactional
+	public StaffAction answerInTopic(long topicId, StaffMember staff, String wanted, Instant wroteAt) {
+		Optional<TicketView> open = openTicketInTopic(topicId);
+		if (open.isEmpty()) {
+			return NO_OPEN_REQUEST;
+		}
+		if (conversations.isBlocked(open.get().customerId())) {
+			return StaffAction.note(BLOCKED);
+		}
+		List<SavedAnswer> answers = conversations.savedAnswers(open.get().customerId());
+		Optional<SavedAnswer> answer = SavedAnswers.find(answers, wanted);
+		if (answer.isEmpty()) {
+			return StaffAction.note(SavedAnswers.list(answers, wanted));
+		}
+		return answeredBy(topicId, staff, wroteAt, answer.get().text())
+			.map(delivery -> new StaffAction("Sent: " + answer.get().text(), delivery))
+			.orElse(NO_OPEN_REQUEST);
 	}
 
 	/**

@@ -285,12 +285,19 @@ class UpdateHandler {
 					: staff.takeInTopic(topic, from.get()));
 			return;
 		}
+		if (name.equals("answer")) {
+			String wanted = message.getText().strip().substring(command.length()).strip();
+			StaffAction action = staff.answerInTopic(topic, from.get(), wanted, sentAt(message));
+			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
+			Optional.ofNullable(action.delivery()).ifPresent(delivery -> deliver(delivery, null, replyTo));
+			return;
+		}
 		if (command != null) {
 			// another command (/help, say) is no message for the customer
 			outbox.send(message.getChatId(), topic, Reply.of("Not sent: " + command + " is not one of "
-					+ "Frontdesk's commands, which are /take and /close here and /queue and /stats anywhere in the "
-					+ "group. To send the customer a text that starts with a slash, write it without the slash."), null,
-					answering);
+					+ "Frontdesk's commands, which are /take, /close and /answer here and /queue and /stats anywhere in "
+					+ "the group. To send the customer a text that starts with a slash, write it without the slash."),
+					null, answering);
 			return;
 		}
 		staff.staffWrote(topic, from.get(), message.getText().strip(), sentAt(message))

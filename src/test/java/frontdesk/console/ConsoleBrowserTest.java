@@ -19,6 +19,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import frontdesk.Browser;
@@ -288,6 +289,38 @@ class ConsoleBrowserTest {
 		// the charts' labels and grid in the page's dark colours
 		assertThat(driver.executeScript("return Chart.defaults.color")).isEqualTo("#9aa5b1");
 		browser.screenshot("console-reports-dark");
+	}
+
+	@Test
+	@Order(5)
+	void aSavedAnswerFilledInForTheCustomerGoesIntoTheReplyWhereTheStaffMemberCanChangeIt() {
+		long customer = CUSTOMER + 3;
+		telegram.sendText(customer, customer, "Dot", "/human");
+		long ticketId = ticketId(telegram.awaitMessage(customer, text -> text.contains("#T-"), WAIT).text());
+		signIn();
+		driver.findElement(By.cssSelector("#ticket-" + ticketId + " a.number")).click();
+		wait.until(ExpectedConditions.titleContains("Conversation"));
+
+		Select saved = new Select(driver.findElement(By.id("saved-answer")));
+		WebElement insert = driver.findElement(By.id("insert-answer"));
+		WebElement reply = driver.findElement(By.id("reply"));
+		assertThat(saved.getOptions()).extracting(WebElement::getText)
+			.contains("Hello", "Returning an item")
+			.doesNotContain("Talk to a person");
+		saved.selectByVisibleText("Hello");
+		insert.click();
+		saved.selectByVisibleText("Returning an item");
+		insert.click();
+		browser.screenshot("console-saved-answer");
+
+		String greeting = "Hi Dot! I'm the Northwind Goods assistant. I can help with orders, delivery, returns, "
+				+ "payments and your account. What can I do for you?";
+		assertThat(reply.getDomProperty("value")).startsWith(greeting + "\n\nYou can return most items within 30 days");
+		assertThat(telegram.sentTexts(customer)).noneMatch(text -> text.contains("You can return"));
+		reply.sendKeys(" Any questions, just ask.");
+		assertThat(submit(driver.findElement(By.cssSelector("button.send")))).isEqualTo("Sent.");
+		telegram.awaitMessage(customer, text -> text.startsWith("Grace: " + greeting + "\n\nYou can return most items")
+				&& text.endsWith("so you get the new one sooner. Any questions, just ask."), WAIT);
 	}
 
 	private static long ticketId(String text) {

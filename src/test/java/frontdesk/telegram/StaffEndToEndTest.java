@@ -427,6 +427,43 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void answerSendsASavedAnswerAsTheStaffMembersOwnFilledInForTheCustomer() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Lia");
+		int topic = scenes.topic(ticket);
+
+		FakeTelegram.Call unknown = scenes.answerTo(topic, grace, "Grace", "/answer refund");
+		FakeTelegram.Call sent = scenes.answerTo(topic, grace, "Grace", "/answer Greeting");
+
+		String greeting = "Hi Lia! I'm the Northwind Goods assistant. I can help with orders, delivery, returns, "
+				+ "payments and your account. What can I do for you?";
+		telegram.awaitMessage(chat, text -> text.equals("Grace: " + greeting), WAIT);
+		assertThat(unknown.text()).isEqualTo("No saved answer is called \"refund\". Did you mean:\n"
+				+ "refund_status — Where is my refund?");
+		assertThat(sent.body().path("message_thread_id").asInt()).isEqualTo(topic);
+		assertThat(sent.text()).isEqualTo("Sent: " + greeting);
+		awaitTaken(ticket);
+		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/answer") || text.contains("refund"));
+	}
+
+	@Test
+	void answerWithoutANameListsTheSavedAnswersAndSendsNothing() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Mo");
+		int topic = scenes.topic(ticket);
+
+		FakeTelegram.Call list = scenes.answerTo(topic, grace, "Grace", "/answer");
+
+		assertThat(list.text()).startsWith("The saved answers (send one with /answer and its name, e.g. /answer ")
+			.contains("\nreturn_item — Returning an item\n")
+			.doesNotContain("talk_to_human", "goodbye", "out_of_scope", "are_you_open_now");
+		assertThat(jdbc.queryForObject("select status from ticket where id = ?", String.class, ticket))
+			.isEqualTo("WAITING");
+	}
+
+	@Test
 	void queueListsTheOpenRequestsOldestFirstWithTheirPromiseAndWhoHasThem() {
 		// the other tests' requests are over
 		jdbc.update("update ticket set status = 'CLOSED', closed_at = current_timestamp where status <> 'CLOSED'");
