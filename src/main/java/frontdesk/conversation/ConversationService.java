@@ -415,6 +415,32 @@ public class ConversationService {
 			.toList();
 	}
 
+	/** How far back in a conversation a question the bot could not answer is looked for. */
+	private static final int RECENT = 30;
+
+	/** The latest of the conversation's last {@value #RECENT} messages that is a question the bot could not answer. */
+	@Transactional(readOnly = true)
+	public Optional<UnansweredQuestion> lastUnanswered(Long conversationId) {
+		return messages.findByConversationIdOrderByIdDesc(conversationId, Limit.of(RECENT))
+			.stream()
+			.flatMap(message -> unanswered(message).stream())
+			.findFirst();
+	}
+
+	/** The question of a customer's message the bot could not answer; empty for any other message. */
+	@Transactional(readOnly = true)
+	public Optional<UnansweredQuestion> unanswered(long messageId) {
+		return messages.findById(messageId).flatMap(ConversationService::unanswered);
+	}
+
+	private static Optional<UnansweredQuestion> unanswered(Message message) {
+		return Optional.of(message)
+			.filter(candidate -> candidate.author() == Message.Author.CUSTOMER
+					&& NOT_ANSWERED.contains(candidate.outcome()))
+			.map(candidate -> new UnansweredQuestion(candidate.id(),
+					ConversationFigures.Unanswered.asAsked(candidate.text())));
+	}
+
 	/** Whether the customer blocked the bot on their channel. */
 	@Transactional(readOnly = true)
 	public boolean isBlocked(Long customerId) {

@@ -123,6 +123,10 @@ class Message {
 		return createdAt;
 	}
 
+	Long id() {
+		return id;
+	}
+
 	Long conversationId() {
 		return conversationId;
 	}

@@ -3,6 +3,7 @@ package frontdesk.conversation;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
@@ -11,6 +12,8 @@ import org.springframework.data.repository.Repository;
 interface MessageRepository extends Repository<Message, Long> {
 
 	Message save(Message message);
+
+	Optional<Message> findById(Long id);
 
 	List<Message> findByOrderByIdDesc(Limit limit);
 

@@ -99,11 +99,13 @@ public class StaffDesk {
 
 	private final HandledEvents handled;
 
+	private final Teaching teaching;
+
 	private final Clock clock;
 
 	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
 			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics,
-			UnansweredCloses unansweredCloses, HandledEvents handled, Clock clock) {
+			UnansweredCloses unansweredCloses, HandledEvents handled, Teaching teaching, Clock clock) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
@@ -114,6 +116,7 @@ public class StaffDesk {
 		this.statistics = statistics;
 		this.unansweredCloses = unansweredCloses;
 		this.handled = handled;
+		this.teaching = teaching;
 		this.clock = clock;
 	}
 
@@ -295,7 +298,8 @@ public class StaffDesk {
 			return StaffAction.note(SavedAnswers.list(answers, wanted));
 		}
 		return answeredBy(topicId, staff, wroteAt, answer.get().text())
-			.map(delivery -> new StaffAction("Sent: " + answer.get().text(), delivery))
+			.map(delivery -> new StaffAction("Sent: " + answer.get().text(), delivery,
+					teaching.offer(open.get().conversationId(), answer.get().id())))
 			.orElse(NO_OPEN_REQUEST);
 	}
 
@@ -338,7 +342,8 @@ public class StaffDesk {
 
 	/** Whether button data belongs to the staff group's buttons. */
 	public static boolean isStaffButton(String data) {
-		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE) || data.startsWith(RatingAlerts.FOLLOW_UP));
+		return data != null && (data.startsWith(TAKE) || data.startsWith(CLOSE) || data.startsWith(RatingAlerts.FOLLOW_UP)
+				|| data.startsWith(Teaching.TEACH));
 	}
 
 	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
@@ -457,6 +462,9 @@ public class StaffDesk {
 	 */
 	@Transactional
 	public StaffAction pressed(String data, StaffMember staff) {
+		if (data.startsWith(Teaching.TEACH)) {
+			return teaching.teach(data, staff);
+		}
 		long id;
 		try {
 			id = Long.parseLong(data.substring(data.indexOf(':') + 1));

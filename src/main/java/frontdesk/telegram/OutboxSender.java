@@ -65,6 +65,9 @@ class OutboxSender implements SmartLifecycle {
 	/** Queued requests of the chat looked at for lines to send together. */
 	private static final int MERGED_AT_MOST = 200;
 
+	/** The most characters Telegram shows in a button's passing answer. */
+	private static final int CALLBACK_NOTICE = 200;
+
 	/** Requests handed to the sender threads and not finished yet. */
 	private static final int MAX_IN_FLIGHT = 256;
 
@@ -456,7 +459,7 @@ class OutboxSender implements SmartLifecycle {
 			}
 			case ANSWER_CALLBACK -> AnswerCallbackQuery.builder()
 				.callbackQueryId(message.callbackQueryId())
-				.text(message.text())
+				.text(message.text() == null ? null : Cut.shorten(message.text(), CALLBACK_NOTICE))
 				.build();
 		};
 	}

@@ -288,7 +288,7 @@ class UpdateHandler {
 		if (name.equals("answer")) {
 			String wanted = message.getText().strip().substring(command.length()).strip();
 			StaffAction action = staff.answerInTopic(topic, from.get(), wanted, sentAt(message));
-			outbox.send(message.getChatId(), topic, Reply.of(action.notice()), null, answering);
+			outbox.send(message.getChatId(), topic, new Reply(action.notice(), action.buttons()), null, answering);
 			Optional.ofNullable(action.delivery()).ifPresent(delivery -> deliver(delivery, null, replyTo));
 			return;
 		}

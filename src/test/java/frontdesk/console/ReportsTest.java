@@ -1,18 +1,15 @@
 package frontdesk.console;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import frontdesk.ScratchIntents;
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
@@ -49,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ReportsTest {
 
-	static final Path INTENTS = copyOfShippedIntents();
+	static final Path INTENTS = ScratchIntents.copyOfShipped("console-intents");
 
 	private static final AtomicInteger customers = new AtomicInteger();
 
@@ -73,21 +70,6 @@ class ReportsTest {
 
 	private static RequestPostProcessor grace() {
 		return user("grace").roles("STAFF");
-	}
-
-	private static Path copyOfShippedIntents() {
-		try {
-			Path copy = Files.createDirectories(Path.of("target/test-data/console-intents-" + UUID.randomUUID()));
-			try (Stream<Path> files = Files.list(Path.of("intents"))) {
-				for (Path file : files.toList()) {
-					Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			return copy;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private CustomerProfile customer() {

@@ -1,5 +1,7 @@
 package frontdesk.telegram;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import frontdesk.CompletedEvents;
+import frontdesk.ScratchIntents;
 import frontdesk.SettableClock;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseReminderDue;
@@ -90,9 +93,13 @@ class StaffEndToEndTest {
 
 	static final Scenes scenes = new Scenes(telegram, GROUP);
 
+	/** The shipped intents, copied: staff teach the bot here. */
+	static final Path INTENTS = ScratchIntents.copyOfShipped("staff-e2e-intents");
+
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
 		scenes.settings(registry, "staff-e2e");
+		registry.add("frontdesk.intents.dir", INTENTS::toString);
 	}
 
 	@AfterAll
@@ -443,8 +450,38 @@ class StaffEndToEndTest {
 				+ "refund_status — Where is my refund?");
 		assertThat(sent.body().path("message_thread_id").asInt()).isEqualTo(topic);
 		assertThat(sent.text()).isEqualTo("Sent: " + greeting);
+		assertThat(sent.body().has("reply_markup")).as("no question to teach the bot").isFalse();
 		awaitTaken(ticket);
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/answer") || text.contains("refund"));
+	}
+
+	@Test
+	void aSavedAnswerAfterAQuestionTheBotCouldNotAnswerTeachesItTheQuestionAtATap() throws Exception {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		String question = "Do you offer engraving on the speakers?";
+		telegram.sendText(chat, chat, "Nia", question);
+		telegram.awaitMessage(chat, text -> text.contains("not sure"), WAIT);
+		long ticket = scenes.askForPerson(chat, "Nia");
+		int topic = scenes.topic(ticket);
+
+		FakeTelegram.Call sent = scenes.answerTo(topic, grace, "Grace", "/answer about_company");
+		JsonNode button = sent.body().path("reply_markup").path("inline_keyboard").path(0).path(0);
+		assertThat(button.path("text").asText())
+			.isEqualTo("Teach the bot: “do you offer engraving on the speakers?” → about_company");
+		int sentId = sent.result().path("message_id").asInt();
+		long tap = telegram.sendCallback(GROUP, grace, button.path("callback_data").asText(), sentId);
+
+		assertThat(scenes.answer(tap)).isEqualTo("Learnt: “do you offer engraving on the speakers?” is an example of "
+				+ "about_company now. The bot answers it itself in a few seconds.");
+		assertThat(Files.readString(INTENTS.resolve("shop.yml"))).contains("- \"do you offer engraving on the speakers?\"");
+		long again = telegram.sendCallback(GROUP, grace, button.path("callback_data").asText(), sentId);
+		assertThat(scenes.answer(again)).isEqualTo("Not learnt: 'do you offer engraving on the speakers?' is already an "
+				+ "example of 'about_company'.");
+		long forged = telegram.sendCallback(GROUP, grace, "teach:999999999:about_company", sentId);
+		assertThat(scenes.answer(forged)).isEqualTo("That button is not known.");
+		assertThat(scenes.answerTo(topic, grace, "Grace", "/answer about_company").body().has("reply_markup"))
+			.as("a question learnt already is not offered again").isFalse();
 	}
 
 	@Test
