@@ -61,6 +61,8 @@ public class StaffDesk {
 	private static final String BLOCKED = "Not sent: this customer blocked the bot. Nothing written here reaches them "
 			+ "until they start the bot again.";
 
+	private static final StaffAction NO_LONGER_OPEN = StaffAction.note("This request is no longer open.");
+
 	private static final StaffAction NO_OPEN_REQUEST = StaffAction.note("This customer has no open request.");
 
 	/** Messages of the conversation shown on a card. */
@@ -95,7 +97,7 @@ public class StaffDesk {
 
 	private final Statistics statistics;
 
-	private final UnansweredCloses unansweredCloses;
+	private final SecondTaps secondTaps;
 
 	private final HandledEvents handled;
 
@@ -105,7 +107,7 @@ public class StaffDesk {
 
 	StaffDesk(StaffGroup group, StaffTopics topics, ConversationService conversations, Tickets tickets,
 			BusinessHours hours, StaffSettings settings, RatingAlerts ratingAlerts, Statistics statistics,
-			UnansweredCloses unansweredCloses, HandledEvents handled, Teaching teaching, Clock clock) {
+			SecondTaps secondTaps, HandledEvents handled, Teaching teaching, Clock clock) {
 		this.group = group;
 		this.topics = topics;
 		this.conversations = conversations;
@@ -114,7 +116,7 @@ public class StaffDesk {
 		this.settings = settings;
 		this.ratingAlerts = ratingAlerts;
 		this.statistics = statistics;
-		this.unansweredCloses = unansweredCloses;
+		this.secondTaps = secondTaps;
 		this.handled = handled;
 		this.teaching = teaching;
 		this.clock = clock;
@@ -487,18 +489,21 @@ public class StaffDesk {
 	/**
 	 * The staff member takes the request, as with the Take button: it is theirs unless someone has it, and the card
 	 * says so. First come, first served: taking a newer request while an older one waits with no one on it, they are
-	 * told of the older one.
+	 * told of the older one. A request a colleague has is taken over with a second Take within a minute (see
+	 * {@link SecondTaps}), as when the colleague's shift is over; the customer's topic says so.
 	 * @return a short note for them: theirs now, someone else's, or no longer open
 	 */
 	@Transactional
 	public StaffAction take(long ticketId, StaffMember staff) {
 		Optional<TicketView> taken = tickets.tryTake(ticketId, staff);
 		if (taken.isEmpty()) {
-			return StaffAction.note("This request is no longer open.");
+			return NO_LONGER_OPEN;
 		}
 		TicketView ticket = taken.get();
 		if (!staff.id().equals(ticket.takenById())) {
-			return StaffAction.note(ticket.takenBy() + " already has this one.");
+			return secondTaps.confirmed("take", ticketId, staff) ? takeOver(ticket, staff)
+					: StaffAction.note(ticket.takenBy() + " already has this one. Take it again within a minute to take "
+							+ "it over.");
 		}
 		conversations.heldByPerson(ticket.conversationId());
 		updateCard(ticket, "Taken by " + staff.name());
@@ -509,14 +514,26 @@ public class StaffDesk {
 		return StaffAction.note("It's yours." + older);
 	}
 
+	private StaffAction takeOver(TicketView before, StaffMember staff) {
+		Optional<TicketView> taken = tickets.takeOver(before.id(), staff);
+		if (taken.isEmpty()) {
+			return NO_LONGER_OPEN;
+		}
+		updateCard(taken.get(), "Taken by " + staff.name());
+		topics.existing(before.customerId())
+			.ifPresent(topic -> group.reply(topic, cardKey(before.id()),
+					staff.name() + " has taken this request over from " + before.takenBy() + "."));
+		return StaffAction.note("It's yours now.");
+	}
+
 	/**
 	 * The staff member closes the request, as with the Close button: the conversation ends, the customer is told, and
-	 * the card says who closed it. A request no one has answered takes a second Close (see {@link UnansweredCloses}).
+	 * the card says who closed it. A request no one has answered takes a second Close (see {@link SecondTaps}).
 	 * @return a short note for them, and what to deliver to the customer
 	 */
 	@Transactional
 	public StaffAction close(long ticketId, StaffMember staff) {
-		if (tickets.awaitsAnswer(ticketId) && !unansweredCloses.confirmed(ticketId, staff)) {
+		if (tickets.awaitsAnswer(ticketId) && !secondTaps.confirmed("close", ticketId, staff)) {
 			return StaffAction.note("No one has answered this customer yet. Close again within a minute to close the "
 					+ "request without an answer.");
 		}
@@ -546,7 +563,7 @@ public class StaffDesk {
 	private StaffAction closeNow(long ticketId, StaffMember staff) {
 		Optional<TicketView> closed = tickets.close(ticketId, staff);
 		if (closed.isEmpty()) {
-			return StaffAction.note("This request is no longer open.");
+			return NO_LONGER_OPEN;
 		}
 		TicketView ticket = closed.get();
 		updateCard(ticket, "Closed by " + staff.name());
@@ -677,7 +694,7 @@ public class StaffDesk {
 
 	private static List<Reply.Button> buttons(TicketView ticket) {
 		Reply.Button close = new Reply.Button("Close", CLOSE + ticket.id());
-		return ticket.takenBy() == null ? List.of(new Reply.Button("Take", TAKE + ticket.id()), close) : List.of(close);
+		return List.of(new Reply.Button(ticket.takenBy() == null ? "Take" : "Take over", TAKE + ticket.id()), close);
 	}
 
 	static String cardKey(long ticketId) {

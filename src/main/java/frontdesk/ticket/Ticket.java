@@ -107,6 +107,15 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		}
 	}
 
+	/** A staff member takes the ticket over from the colleague who has it. */
+	void takeOver(StaffMember staff, Instant now) {
+		requireOpen("take over");
+		status = Status.TAKEN;
+		takenBy = staff.name();
+		takenById = staff.id();
+		takenAt = now;
+	}
+
 	/** A staff member answered the customer: the first answer decides whether the promise was kept. */
 	void staffReplied(StaffMember staff, Instant wroteAt, Instant now) {
 		requireOpen("answer");

@@ -167,6 +167,17 @@ public class Tickets {
 		});
 	}
 
+	/**
+	 * A staff member takes the ticket over, from whoever has it.
+	 * @return the ticket as it is now, or empty if there is no such open ticket
+	 */
+	public Optional<TicketView> takeOver(long ticketId, StaffMember staff) {
+		return tickets.findById(ticketId).filter(Ticket::isOpen).map(ticket -> {
+			ticket.takeOver(staff, clock.instant());
+			return view(ticket);
+		});
+	}
+
 	/** The request that has waited longest for a person with no one on it yet, if there is one. */
 	@Transactional(readOnly = true)
 	public Optional<TicketView> longestWaiting() {

@@ -125,7 +125,11 @@ class ConsoleDeskTest {
 	}
 
 	private String queue() throws Exception {
-		return mvc.perform(get("/console").with(grace())).andExpect(status().isOk()).andReturn().getResponse()
+		return queue(grace());
+	}
+
+	private String queue(RequestPostProcessor who) throws Exception {
+		return mvc.perform(get("/console").with(who)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 	}
 
@@ -213,10 +217,27 @@ class ConsoleDeskTest {
 			TicketView ticket = asksForPerson(customer("Dee"));
 
 			assertThat((String) act(ticket, "take", grace()).getFlashMap().get("notice")).startsWith("It's yours.");
-			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice")).isEqualTo("Grace already has this one.");
+			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice"))
+				.isEqualTo("Grace already has this one. Take it again within a minute to take it over.");
 
 			assertThat(tickets.find(ticket.id()).orElseThrow().takenById()).isEqualTo("console:grace");
 			assertThat(queue()).contains("Grace (you)");
+		}
+
+		@Test
+		void aSecondTakeWithinAMinuteTakesOverARequestAColleagueHas() throws Exception {
+			TicketView ticket = asksForPerson(customer("Fern"));
+			act(ticket, "take", grace());
+			assertThat(queue(alan())).contains("aria-label=\"Take over " + ticket.number() + "\"");
+			assertThat(queue()).doesNotContain("Take over " + ticket.number());
+
+			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice"))
+				.isEqualTo("Grace already has this one. Take it again within a minute to take it over.");
+			clock.advance(Duration.ofSeconds(5));
+			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice")).isEqualTo("It's yours now.");
+
+			assertThat(tickets.find(ticket.id()).orElseThrow().takenById()).isEqualTo("console:alan");
+			assertThat(queue(alan())).contains("Alan (you)");
 		}
 	}
 

@@ -13,36 +13,37 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Closing a request no one has answered takes a second Close from the same staff member within a minute, so that a
- * slip of the finger on the card (Close sits next to Take) does not send a customer off unanswered. A second Close
- * sooner than two seconds after the first is the same tap twice, not a confirmation. The first Close counts once its
- * transaction has committed, so a try that failed and is handled again is not taken for the second. Kept in memory:
- * a restart asks again.
+ * A step that is hard to take back takes a second tap from the same staff member within a minute: closing a request
+ * no one has answered (Close sits next to Take on the card, and a slip of the finger would send a customer off
+ * unanswered), and taking over a request a colleague has. A second tap sooner than two seconds after the first is the
+ * same tap twice, not a confirmation. The first tap counts once its transaction has committed, so a try that failed
+ * and is handled again is not taken for the second. Kept in memory: a restart asks again.
  */
 @Component
-class UnansweredCloses {
+class SecondTaps {
 
 	static final Duration WITHIN = Duration.ofMinutes(1);
 
 	static final Duration NOT_BEFORE = Duration.ofSeconds(2);
 
-	/** When each staff member first closed each request: ticket id and staff id. */
+	/** When each staff member first tapped for each step on each request: the step, the ticket id and the staff id. */
 	private final Map<String, Instant> first = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
-	UnansweredCloses(Clock clock) {
+	SecondTaps(Clock clock) {
 		this.clock = clock;
 	}
 
 	/**
-	 * Whether this Close confirms one the same staff member made between two seconds and a minute ago; if not, and no
-	 * first Close of theirs is under way, this one is remembered as the first.
+	 * Whether this tap confirms one the same staff member made for the same step between two seconds and a minute ago;
+	 * if not, and no first tap of theirs is under way, this one is remembered as the first.
+	 * @param step what the tap is for, such as {@code close}
 	 */
-	boolean confirmed(long ticketId, StaffMember staff) {
+	boolean confirmed(String step, long ticketId, StaffMember staff) {
 		Instant now = clock.instant();
 		first.values().removeIf(at -> at.plus(WITHIN).isBefore(now));
-		String key = ticketId + " " + staff.id();
+		String key = step + " " + ticketId + " " + staff.id();
 		Instant before = first.get(key);
 		if (before != null && !now.isBefore(before.plus(NOT_BEFORE))) {
 			first.remove(key);
