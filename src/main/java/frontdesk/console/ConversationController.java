@@ -1,5 +1,6 @@
 package frontdesk.console;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import frontdesk.conversation.ConversationTranscript;
 import frontdesk.hours.BusinessHours;
 import frontdesk.rating.RatingView;
 import frontdesk.rating.Ratings;
+import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketTimeline;
 import frontdesk.ticket.TicketView;
 import frontdesk.ticket.Tickets;
@@ -38,11 +40,15 @@ class ConversationController {
 
 	private final BusinessHours hours;
 
-	ConversationController(ConversationService conversations, Tickets tickets, Ratings ratings, BusinessHours hours) {
+	private final ConsoleUsers users;
+
+	ConversationController(ConversationService conversations, Tickets tickets, Ratings ratings, BusinessHours hours,
+			ConsoleUsers users) {
 		this.conversations = conversations;
 		this.tickets = tickets;
 		this.ratings = ratings;
 		this.hours = hours;
+		this.users = users;
 	}
 
 	/**
@@ -60,7 +66,7 @@ class ConversationController {
 	}
 
 	/** A request for a person with what happened to it. */
-	record Request(long ticketId, String number, boolean open, String holder, List<Event> events) {
+	record Request(long ticketId, String number, boolean open, String holder, boolean mine, List<Event> events) {
 	}
 
 	/** The customer's rating, as the page shows it. */
@@ -68,7 +74,7 @@ class ConversationController {
 	}
 
 	@GetMapping("/console/conversations/{id}")
-	String conversation(@PathVariable long id, Model model) {
+	String conversation(@PathVariable long id, Principal principal, Model model) {
 		ConversationTranscript transcript = conversations.transcript(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No conversation " + id));
 		ZoneId zone = hours.zone();
@@ -79,7 +85,8 @@ class ConversationController {
 		model.addAttribute("opened", Format.time(transcript.openedAt(), zone));
 		model.addAttribute("state", state(transcript));
 		model.addAttribute("lines", transcript.lines().stream().map(line -> line(line, customer, zone)).toList());
-		List<Request> requests = tickets.historyOf(id).stream().map(ticket -> request(ticket, zone)).toList();
+		StaffMember me = ConsolePages.staff(users, principal);
+		List<Request> requests = tickets.historyOf(id).stream().map(ticket -> request(ticket, me, zone)).toList();
 		model.addAttribute("requests", requests);
 		Request open = requests.stream().filter(Request::open).findFirst().orElse(null);
 		model.addAttribute("openRequest", open);
@@ -144,7 +151,7 @@ class ConversationController {
 		return confidence == null ? "" : " (" + Format.percent(confidence) + ")";
 	}
 
-	private static Request request(TicketTimeline timeline, ZoneId zone) {
+	private static Request request(TicketTimeline timeline, StaffMember me, ZoneId zone) {
 		TicketView ticket = timeline.ticket();
 		List<Stamped> events = new ArrayList<>();
 		events.add(new Stamped(ticket.requestedAt(), ticket.followUp() ? "Follow-up of a bad rating: no time was "
@@ -175,7 +182,7 @@ class ConversationController {
 		}
 		events.sort(Comparator.comparing(Stamped::at));
 		return new Request(ticket.id(), ticket.number(), timeline.open(), ticket.takenBy(),
-				events.stream().map(event -> new Event(Format.time(event.at(), zone), event.what(), event.bad())).toList());
+				me.id().equals(ticket.takenById()), events.stream().map(event -> new Event(Format.time(event.at(), zone), event.what(), event.bad())).toList());
 	}
 
 	private record Stamped(Instant at, String what, boolean bad) {

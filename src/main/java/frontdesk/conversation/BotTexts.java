@@ -2,6 +2,7 @@ package frontdesk.conversation;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import frontdesk.hours.BusinessHours;
@@ -42,21 +43,20 @@ class BotTexts {
 		return fill(customer.firstName(), key, now, own);
 	}
 
-	/** A text of the intents (an answer), with the common placeholders filled in for the customer. */
-	String fill(Customer customer, String text, Instant now) {
-		return fill(customer.firstName(), text, now, Map.of());
+	/** Texts of the intents (answers), with the common placeholders filled in for the customer. */
+	List<String> fill(Customer customer, List<String> texts, Instant now) {
+		Map<String, String> values = Turn.commonPlaceholders(customer.firstName(), hours, now,
+				understanding.current().intents().messages());
+		return texts.stream().map(text -> Placeholders.fill(text, values)).toList();
 	}
 
 	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {
-		return fill(name, understanding.current().intents().messages().get(key), now, own);
-	}
-
-	private String fill(String name, String text, Instant now, Map<String, String> own) {
+		Messages messages = understanding.current().intents().messages();
+		String text = messages.get(key);
 		if (text.indexOf('{') < 0) {
 			// most texts have no placeholder: the schedule need not be worked out for them
 			return text;
 		}
-		Messages messages = understanding.current().intents().messages();
 		Map<String, String> values = new HashMap<>(Turn.commonPlaceholders(name, hours, now, messages));
 		values.putAll(own);
 		return Placeholders.fill(text, values);

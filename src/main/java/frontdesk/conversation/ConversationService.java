@@ -404,25 +404,33 @@ public class ConversationService {
 	@Transactional(readOnly = true)
 	public List<SavedAnswer> savedAnswers(Long customerId) {
 		Customer customer = customers.findById(customerId).orElseThrow();
-		Instant now = clock.instant();
-		return understanding.current()
+		List<Intent> answering = understanding.current()
 			.intents()
 			.intents()
 			.stream()
 			.filter(intent -> intent.action() == Intent.Action.ANSWER)
-			.map(intent -> new SavedAnswer(intent.id(), intent.label(),
-					texts.fill(customer, intent.answers().get(0), now)))
 			.toList();
+		List<String> filled = texts.fill(customer, answering.stream().map(intent -> intent.answers().get(0)).toList(),
+				clock.instant());
+		List<SavedAnswer> answers = new ArrayList<>();
+		for (int i = 0; i < answering.size(); i++) {
+			answers.add(new SavedAnswer(answering.get(i).id(), answering.get(i).label(), filled.get(i)));
+		}
+		return answers;
 	}
 
 	/** How far back in a conversation a question the bot could not answer is looked for. */
 	private static final int RECENT = 30;
 
-	/** The latest of the conversation's last {@value #RECENT} messages that is a question the bot could not answer. */
+	/**
+	 * The latest question the bot could not answer among the conversation's last {@value #RECENT} messages, asked since
+	 * a member of staff last wrote (one asked before that, they have answered already).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<UnansweredQuestion> lastUnanswered(Long conversationId) {
 		return messages.findByConversationIdOrderByIdDesc(conversationId, Limit.of(RECENT))
 			.stream()
+			.takeWhile(message -> message.author() != Message.Author.STAFF)
 			.flatMap(message -> unanswered(message).stream())
 			.findFirst();
 	}

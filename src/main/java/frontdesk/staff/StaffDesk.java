@@ -299,9 +299,10 @@ public class StaffDesk {
 		if (answer.isEmpty()) {
 			return StaffAction.note(SavedAnswers.list(answers, wanted));
 		}
-		return answeredBy(topicId, staff, wroteAt, answer.get().text())
-			.map(delivery -> new StaffAction("Sent: " + answer.get().text(), delivery,
-					teaching.offer(open.get().conversationId(), answer.get().id())))
+		// looked for before the answer is stored: the question is one asked since the staff last wrote
+		List<Reply.Button> teach = teaching.offer(open.get().conversationId(), answer.get().id());
+		return answered(open.get(), tickets.staffReplied(open.get().id(), staff, wroteAt), staff, answer.get().text())
+			.map(delivery -> new StaffAction("Sent: " + answer.get().text(), delivery, teach))
 			.orElse(NO_OPEN_REQUEST);
 	}
 

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.Reply;
 import frontdesk.conversation.UnansweredQuestion;
+import frontdesk.intent.Intent;
 import frontdesk.intent.IntentCatalog;
 import frontdesk.text.Cut;
 import frontdesk.ticket.StaffMember;
@@ -54,6 +55,8 @@ class Teaching {
 		}
 		String data = TEACH + question.get().messageId() + ":" + intentId;
 		if (data.getBytes(StandardCharsets.UTF_8).length > DATA_LIMIT) {
+			log.info("No Teach the bot button under a saved answer of intent '{}': its id is too long for a button",
+					intentId);
 			return List.of();
 		}
 		return List.of(new Reply.Button("Teach the bot: “" + Cut.shorten(question.get().text(), 40) + "” → " + intentId,
@@ -70,7 +73,11 @@ class Teaching {
 		catch (NumberFormatException ex) {
 			question = Optional.empty();
 		}
-		if (question.isEmpty()) {
+		boolean answering = parts.length == 2 && catalog.current()
+			.find(parts[1])
+			.filter(intent -> intent.action() == Intent.Action.ANSWER)
+			.isPresent();
+		if (question.isEmpty() || !answering) {
 			return StaffAction.note("That button is not known.");
 		}
 		String said = "“" + Cut.shorten(question.get().text(), 80) + "”";

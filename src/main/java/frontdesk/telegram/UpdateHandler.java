@@ -289,7 +289,10 @@ class UpdateHandler {
 			String wanted = message.getText().strip().substring(command.length()).strip();
 			StaffAction action = staff.answerInTopic(topic, from.get(), wanted, sentAt(message));
 			outbox.send(message.getChatId(), topic, new Reply(action.notice(), action.buttons()), null, answering);
-			Optional.ofNullable(action.delivery()).ifPresent(delivery -> deliver(delivery, null, replyTo));
+			// paired with the command, so that replies to it thread on both sides
+			Optional.ofNullable(action.delivery())
+				.ifPresent(delivery -> deliver(delivery, MessagePairs.copyOf(message.getChatId(), message.getMessageId()),
+						replyTo));
 			return;
 		}
 		if (command != null) {
@@ -353,8 +356,9 @@ class UpdateHandler {
 		Integer topic = message.getMessageThreadId();
 		Optional<StaffMember> from = staffMember(message);
 		String copy = MessagePairs.copyOf(message.getChatId(), message.getMessageId());
+		// a command edited (another saved answer named, say) does not change what it sent
 		if (topic == null || from.isEmpty() || !message.hasText() || StaffDesk.isNote(message.getText())
-				|| !outbox.knows(copy)) {
+				|| commandOf(message.getText()) != null || !outbox.knows(copy)) {
 			log.debug("Ignored an edit in the staff group: not a text the customer got");
 			return;
 		}

@@ -128,6 +128,14 @@ class ConsoleDeskTest {
 		return queue(grace());
 	}
 
+	private String conversation(TicketView ticket, RequestPostProcessor who) throws Exception {
+		return mvc.perform(get("/console/conversations/{id}", ticket.conversationId()).with(who))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private String queue(RequestPostProcessor who) throws Exception {
 		return mvc.perform(get("/console").with(who)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
@@ -230,6 +238,8 @@ class ConsoleDeskTest {
 			act(ticket, "take", grace());
 			assertThat(queue(alan())).contains("aria-label=\"Take over " + ticket.number() + "\"");
 			assertThat(queue()).doesNotContain("Take over " + ticket.number());
+			assertThat(conversation(ticket, alan())).contains(">Take over</button>", "Held by Grace<");
+			assertThat(conversation(ticket, grace())).doesNotContain("Take over").contains("Held by Grace (you)");
 
 			assertThat(act(ticket, "take", alan()).getFlashMap().get("notice"))
 				.isEqualTo("Grace already has this one. Take it again within a minute to take it over.");

@@ -477,11 +477,13 @@ class StaffEndToEndTest {
 		int topic = scenes.topic(ticket);
 
 		FakeTelegram.Call unknown = scenes.answerTo(topic, grace, "Grace", "/answer refund");
-		FakeTelegram.Call sent = scenes.answerTo(topic, grace, "Grace", "/answer Greeting");
+		ObjectNode command = scenes.inTopic(topic, grace, "Grace", "/answer Greeting");
+		FakeTelegram.Call sent = telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("reply_to_message_id").asInt() == command.path("message_id").asInt(), WAIT);
 
 		String greeting = "Hi Lia! I'm the Northwind Goods assistant. I can help with orders, delivery, returns, "
 				+ "payments and your account. What can I do for you?";
-		telegram.awaitMessage(chat, text -> text.equals("Grace: " + greeting), WAIT);
+		FakeTelegram.Call copy = telegram.awaitMessage(chat, text -> text.equals("Grace: " + greeting), WAIT);
 		assertThat(unknown.text()).isEqualTo("No saved answer is called \"refund\". Did you mean:\n"
 				+ "refund_status — Where is my refund?");
 		assertThat(sent.body().path("message_thread_id").asInt()).isEqualTo(topic);
@@ -489,6 +491,19 @@ class StaffEndToEndTest {
 		assertThat(sent.body().has("reply_markup")).as("no question to teach the bot").isFalse();
 		awaitTaken(ticket);
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/answer") || text.contains("refund"));
+
+		// the customer's reply to it replies to the command in the topic; the command edited changes nothing
+		ObjectNode thanks = telegram.newMessage(chat, chat, "Lia");
+		thanks.put("text", "hello to you too");
+		thanks.set("reply_to_message", copy.result());
+		telegram.sendUpdate("message", thanks);
+		assertThat(telegram.awaitCall("sendMessage", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("text").asText().equals("Lia: hello to you too"), WAIT).body().path("reply_to_message_id")
+			.asInt()).isEqualTo(command.path("message_id").asInt());
+		command.put("text", "/answer return_item");
+		command.put("edit_date", 1_800_000_200);
+		telegram.sendUpdate("edited_message", command);
+		telegram.assertNoCall("editMessageText", body -> body.path("chat_id").asLong() == chat, Duration.ofSeconds(2));
 	}
 
 	@Test
@@ -518,6 +533,22 @@ class StaffEndToEndTest {
 		assertThat(scenes.answer(forged)).isEqualTo("That button is not known.");
 		assertThat(scenes.answerTo(topic, grace, "Grace", "/answer about_company").body().has("reply_markup"))
 			.as("a question learnt already is not offered again").isFalse();
+	}
+
+	@Test
+	void aQuestionTheStaffHaveAnsweredSinceIsNotOfferedToTeachTheBot() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		telegram.sendText(chat, chat, "Ona", "zqxv frobnicate the wibble");
+		telegram.awaitMessage(chat, text -> text.contains("not sure"), WAIT);
+		long ticket = scenes.askForPerson(chat, "Ona");
+		int topic = scenes.topic(ticket);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Sorry, could you tell me more?");
+
+		FakeTelegram.Call sent = scenes.answerTo(topic, grace, "Grace", "/answer shipping_cost");
+
+		assertThat(sent.text()).startsWith("Sent: ");
+		assertThat(sent.body().has("reply_markup")).isFalse();
 	}
 
 	@Test

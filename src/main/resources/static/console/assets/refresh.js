@@ -1,6 +1,6 @@
 // Keeps the queue and a conversation fresh: reloads the page every 30 seconds, unless a staff member is at work on it
-// (writing a reply, or with the keyboard on one of its buttons or links, not a button just clicked), and where it was
-// scrolled to.
+// (writing a reply, choosing a saved answer, or with the keyboard on one of its buttons or links, not a button just
+// clicked), and where it was scrolled to.
 (function () {
 	'use strict';
 
@@ -8,7 +8,7 @@
 
 	function busy() {
 		const active = document.activeElement;
-		if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.matches(':focus-visible'))) {
+		if (active && (['TEXTAREA', 'INPUT', 'SELECT'].indexOf(active.tagName) >= 0 || active.matches(':focus-visible'))) {
 			return true;
 		}
 		return Array.prototype.some.call(document.querySelectorAll('textarea'), function (box) {
