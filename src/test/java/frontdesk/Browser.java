@@ -11,9 +11,12 @@ import java.util.TreeMap;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,6 +71,28 @@ public final class Browser implements AutoCloseable {
 		WebDriverWait wait = new WebDriverWait(driver, timeout);
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/**
+	 * Whether an element has gone with its page: stale, or, as Chromium says of an element of a page that is being
+	 * left for another, no longer in the document.
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
 	}
 
 	/** Makes the page see a device that prefers the colour scheme, {@code light} or {@code dark}. */

@@ -182,7 +182,8 @@ class ConversationController {
 		}
 		events.sort(Comparator.comparing(Stamped::at));
 		return new Request(ticket.id(), ticket.number(), timeline.open(), ticket.takenBy(),
-				me.id().equals(ticket.takenById()), events.stream().map(event -> new Event(Format.time(event.at(), zone), event.what(), event.bad())).toList());
+				me.id().equals(ticket.takenById()),
+				events.stream().map(event -> new Event(Format.time(event.at(), zone), event.what(), event.bad())).toList());
 	}
 
 	private record Stamped(Instant at, String what, boolean bad) {

@@ -446,7 +446,7 @@ public class ConversationService {
 			.filter(candidate -> candidate.author() == Message.Author.CUSTOMER
 					&& NOT_ANSWERED.contains(candidate.outcome()))
 			.map(candidate -> new UnansweredQuestion(candidate.id(),
-					ConversationFigures.Unanswered.asAsked(candidate.text())));
+					ConversationFigures.Unanswered.asAsked(candidate.text()), candidate.intentId()));
 	}
 
 	/** Whether the customer blocked the bot on their channel. */

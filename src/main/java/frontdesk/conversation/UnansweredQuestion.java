@@ -5,6 +5,7 @@ package frontdesk.conversation;
  *
  * @param messageId the customer's message
  * @param text the question as the reports list it ({@link ConversationFigures.Unanswered#asAsked(String)})
+ * @param bestGuess the intent the matcher thought likeliest, or {@code null}
  */
-public record UnansweredQuestion(long messageId, String text) {
+public record UnansweredQuestion(long messageId, String text, String bestGuess) {
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import frontdesk.conversation.SavedAnswer;
+import frontdesk.conversation.UnansweredQuestion;
 import frontdesk.text.Cut;
 
 /**
@@ -28,23 +29,39 @@ final class SavedAnswers {
 
 	/**
 	 * What to tell a staff member whose {@code /answer} named no saved answer: those whose name has a word of what they
-	 * wrote, or all of them.
+	 * wrote, or all of them, after the bot's best guess for the customer's question when they named none.
+	 * @param asked the customer's latest question the bot could not answer, or {@code null}
 	 */
-	static String list(List<SavedAnswer> answers, String wanted) {
+	static String list(List<SavedAnswer> answers, String wanted, UnansweredQuestion asked) {
 		if (answers.isEmpty()) {
 			return "There are no saved answers: the intents have no answer of their own to send.";
+		}
+		if (wanted.isBlank()) {
+			Optional<SavedAnswer> guess = Optional.ofNullable(asked)
+				.flatMap(question -> answers.stream().filter(answer -> answer.id().equals(question.bestGuess())).findFirst());
+			return guess.map(answer -> "For “" + Cut.shorten(asked.text(), 60) + "” the bot's best guess: " + line(answer)
+					+ "\n").orElse("") + all(answers, guess.orElse(answers.get(0)));
 		}
 		List<String> words = Arrays.stream(key(wanted).split("_")).filter(word -> word.length() >= 3).toList();
 		List<SavedAnswer> close = answers.stream()
 			.filter(answer -> words.stream()
 				.anyMatch(word -> key(answer.id()).contains(word) || key(answer.label()).contains(word)))
 			.toList();
-		String all = "The saved answers (send one with /answer and its name, e.g. /answer " + answers.get(0).id() + "):";
-		String head = wanted.isBlank() ? all
-				: "No saved answer is called \"" + Cut.shorten(wanted, 60) + "\". " + (close.isEmpty() ? all : "Did you mean:");
-		return head + "\n" + (close.isEmpty() ? answers : close).stream()
-			.map(answer -> answer.id() + " — " + answer.label())
-			.collect(Collectors.joining("\n"));
+		String named = "No saved answer is called \"" + Cut.shorten(wanted, 60) + "\". ";
+		return close.isEmpty() ? named + all(answers, answers.get(0)) : named + "Did you mean:\n" + lines(close);
+	}
+
+	private static String all(List<SavedAnswer> answers, SavedAnswer example) {
+		return "The saved answers (send one with /answer and its name, e.g. /answer " + example.id() + "):\n"
+				+ lines(answers);
+	}
+
+	private static String lines(List<SavedAnswer> answers) {
+		return answers.stream().map(SavedAnswers::line).collect(Collectors.joining("\n"));
+	}
+
+	private static String line(SavedAnswer answer) {
+		return answer.id() + " — " + answer.label();
 	}
 
 	private static String key(String name) {

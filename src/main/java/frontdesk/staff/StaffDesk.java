@@ -297,7 +297,8 @@ public class StaffDesk {
 		List<SavedAnswer> answers = conversations.savedAnswers(open.get().customerId());
 		Optional<SavedAnswer> answer = SavedAnswers.find(answers, wanted);
 		if (answer.isEmpty()) {
-			return StaffAction.note(SavedAnswers.list(answers, wanted));
+			return StaffAction.note(SavedAnswers.list(answers, wanted,
+					conversations.lastUnanswered(open.get().conversationId()).orElse(null)));
 		}
 		// looked for before the answer is stored: the question is one asked since the staff last wrote
 		List<Reply.Button> teach = teaching.offer(open.get().conversationId(), answer.get().id());

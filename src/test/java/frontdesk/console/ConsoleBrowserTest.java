@@ -114,7 +114,7 @@ class ConsoleBrowserTest {
 	private String submit(WebElement button) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		button.click();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(Browser.gone(page));
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText();
 	}
 
@@ -251,7 +251,7 @@ class ConsoleBrowserTest {
 
 		reply.clear();
 		driver.executeScript("document.activeElement.blur(); window.refreshTimers.forEach(function (tick) { tick(); });");
-		wait.until(ExpectedConditions.stalenessOf(reply));
+		wait.until(Browser.gone(reply));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".transcript"),
 				"my order number is 4411"));
 	}

@@ -343,7 +343,8 @@ class RatingEndToEndTest {
 		assertThat(scenes.answer(followUp)).isEqualTo("It's yours: what you write in this topic goes to Uma.");
 		FakeTelegram.Call taken = telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("message_id").asInt() == card && body.path("text").asText().contains("Taken by Hal"), WAIT);
-		assertThat(taken.body().path("reply_markup").findValuesAsText("callback_data")).containsExactly("take:" + again, "close:" + again);
+		assertThat(taken.body().path("reply_markup").findValuesAsText("callback_data"))
+			.containsExactly("take:" + again, "close:" + again);
 		telegram.awaitCall("editMessageText", body -> body.path("chat_id").asLong() == GROUP
 				&& body.path("text").asText().endsWith("Followed up by Hal as #T-%06d".formatted(again)), WAIT);
 	}
