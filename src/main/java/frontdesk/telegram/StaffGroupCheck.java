@@ -6,12 +6,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberOwner;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,12 +23,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks at start-up that the staff group can be used: a supergroup with topics on, where the bot is an admin allowed
- * to manage topics. Says plainly in the log what is wrong; customers are served either way.
+ * to manage topics. Says plainly in the log what is wrong; customers are served either way. A group that is ready gets
+ * Frontdesk's commands as its menu.
  */
 @Component
 class StaffGroupCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffGroupCheck.class);
+
+	/** Frontdesk's commands for staff, as the group's menu lists them. */
+	static final List<BotCommand> STAFF_COMMANDS = List.of(
+			new BotCommand("take", "Take this customer's request (in their topic)"),
+			new BotCommand("answer", "Send this customer a saved answer: /answer NAME, or /answer for the list"),
+			new BotCommand("close", "Close this customer's request (in their topic)"),
+			new BotCommand("queue", "The open requests, oldest first"),
+			new BotCommand("stats", "The last 7 days' figures (/stats 30 for 30 days)"));
 
 	private final TelegramSettings settings;
 
@@ -54,6 +66,7 @@ class StaffGroupCheck {
 		Findings findings = check();
 		if (findings.problems().isEmpty()) {
 			log.info("Staff group {} is ready", settings.staffChatId());
+			offerCommands();
 		}
 		else {
 			log.error("Staff group {} cannot be used: {}. Customers are still answered, but staff are not told of "
@@ -62,6 +75,23 @@ class StaffGroupCheck {
 		if (findings.publicName() != null) {
 			log.warn("Staff group {} is public (@{}): anyone can read the customers' conversations in it and press its "
 					+ "buttons. Make it private in the group's settings.", settings.staffChatId(), findings.publicName());
+		}
+	}
+
+	/**
+	 * Gives the staff group its own menu of Frontdesk's commands, which Telegram shows as staff type a slash there;
+	 * customers' chats keep the menu set with BotFather. One that fails is only logged: typed commands work anyway.
+	 */
+	void offerCommands() {
+		try {
+			api.execute(SetMyCommands.builder()
+				.scope(BotCommandScopeChat.builder().chatId(settings.staffChatId()).build())
+				.commands(STAFF_COMMANDS)
+				.build());
+		}
+		catch (TelegramApiException ex) {
+			log.warn("Could not set the staff group's menu of commands ({}); typed commands work anyway",
+					ex.getMessage());
 		}
 	}
 

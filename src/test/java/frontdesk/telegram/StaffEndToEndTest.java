@@ -108,6 +108,14 @@ class StaffEndToEndTest {
 	}
 
 	@Test
+	void theStaffGroupGetsFrontdesksCommandsAsItsMenuAtStartUp() {
+		FakeTelegram.Call menu = telegram.awaitCall("setMyCommands",
+				body -> body.path("scope").path("chat_id").asLong() == GROUP, WAIT);
+
+		assertThat(menu.body().path("commands").findValuesAsText("command")).contains("take", "answer", "close");
+	}
+
+	@Test
 	void opensATopicForTheCustomerWithTheTicketsCard() {
 		long chat = chats.incrementAndGet();
 		telegram.sendText(chat, chat, "Ada", "my parcel never came");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The start-up check of the staff group, against the fake Bot API server.
@@ -44,6 +45,25 @@ class StaffGroupCheckTest {
 		group(true);
 
 		assertThat(check(GROUP).check().problems()).isEmpty();
+	}
+
+	@Test
+	void givesTheStaffGroupAMenuOfFrontdesksCommands() {
+		check(GROUP).offerCommands();
+
+		FakeTelegram.Call menu = telegram.awaitCall("setMyCommands", body -> true, Duration.ofSeconds(5));
+		assertThat(menu.body().path("scope").path("type").asText()).isEqualTo("chat");
+		assertThat(menu.body().path("scope").path("chat_id").asLong()).isEqualTo(GROUP);
+		assertThat(menu.body().path("commands").findValuesAsText("command"))
+			.containsExactly("take", "answer", "close", "queue", "stats");
+	}
+
+	@Test
+	void aMenuTelegramRefusesIsOnlyLogged() {
+		telegram.failNext("setMyCommands", 1, 400, "Bad Request: BOT_COMMAND_INVALID");
+
+		assertThatCode(() -> check(GROUP).offerCommands()).doesNotThrowAnyException();
+		assertThat(telegram.calls("setMyCommands")).singleElement().extracting(FakeTelegram.Call::status).isEqualTo(400);
 	}
 
 	@Test
