@@ -307,6 +307,7 @@ class ConsoleBrowserTest {
 		assertThat(saved.getOptions()).extracting(WebElement::getText)
 			.contains("Hello", "Returning an item")
 			.doesNotContain("Talk to a person");
+		long before = (Long) driver.executeScript("return document.getElementById('reply').offsetHeight");
 		// a reply kept from a failed send, the caret never in it: the answer goes after it
 		driver.executeScript("document.getElementById('reply').value = 'Thanks for waiting, Dot.';");
 		saved.selectByVisibleText("Returning an item");
@@ -323,6 +324,8 @@ class ConsoleBrowserTest {
 		assertThat(reply.getDomProperty("value"))
 			.startsWith(greeting + "\n\nThanks for waiting, Dot.\n\nYou can return most items within 30 days")
 			.endsWith("so you get the new one sooner.");
+		assertThat((Long) driver.executeScript("return document.getElementById('reply').offsetHeight"))
+			.as("the box grows to show what was put in").isGreaterThan(2 * before);
 		assertThat(telegram.sentTexts(customer)).noneMatch(text -> text.contains("You can return"));
 		assertThat(submit(driver.findElement(By.cssSelector("button.send")))).isEqualTo("Sent.");
 		telegram.awaitMessage(customer, text -> text.startsWith("Grace: " + greeting + "\n\nThanks for waiting, Dot.")

@@ -25,6 +25,9 @@
 		const gapBefore = before.trim() === '' ? '' : '\n\n'.slice(before.match(/\n{0,2}$/)[0].length);
 		const gapAfter = after.trim() === '' ? '' : '\n\n'.slice(after.match(/^\n{0,2}/)[0].length);
 		reply.setRangeText(gapBefore + choice.value + gapAfter, start, end, 'end');
+		// tall enough to read what was put in, up to about half a screen
+		const fits = Math.min(reply.scrollHeight + 4, Math.round(window.innerHeight / 2));
+		reply.style.height = Math.max(reply.offsetHeight, fits) + 'px';
 		reply.focus();
 	});
 })();
