@@ -13,6 +13,7 @@ import frontdesk.conversation.ConversationTranscript;
 import frontdesk.hours.BusinessHours;
 import frontdesk.rating.RatingView;
 import frontdesk.rating.Ratings;
+import frontdesk.text.Cut;
 import frontdesk.ticket.StaffMember;
 import frontdesk.ticket.TicketTimeline;
 import frontdesk.ticket.TicketView;
@@ -31,6 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class ConversationController {
+
+	/** How many of the customer's earlier conversations the page lists. */
+	static final int EARLIER = 10;
 
 	private final ConversationService conversations;
 
@@ -69,6 +73,15 @@ class ConversationController {
 	record Request(long ticketId, String number, boolean open, String holder, boolean mine, List<Event> events) {
 	}
 
+	/**
+	 * Another conversation of the customer's, as the page lists it.
+	 *
+	 * @param rating "rated 2 / 5", or {@code null} when not rated
+	 * @param words what the customer first wrote there, shortened, or {@code null}
+	 */
+	record Earlier(long id, String opened, String state, String rating, String words) {
+	}
+
 	/** The customer's rating, as the page shows it. */
 	record Rating(Integer score, String comment, String handledBy, String asked, String rated) {
 	}
@@ -93,6 +106,13 @@ class ConversationController {
 		model.addAttribute("savedAnswers",
 				open == null ? List.of() : conversations.savedAnswers(transcript.customerId()));
 		model.addAttribute("rating", ratings.find(id).map(rating -> rating(rating, zone)).orElse(null));
+		model.addAttribute("earlier", conversations.earlierConversations(id, EARLIER)
+			.stream()
+			.map(earlier -> new Earlier(earlier.id(), Format.time(earlier.openedAt(), zone),
+					earlier.closedAt() == null ? "open" : "closed " + Format.time(earlier.closedAt(), zone),
+					ratings.find(earlier.id()).map(RatingView::score).map(score -> "rated " + score + " / 5").orElse(null),
+					earlier.firstWords() == null ? null : Cut.shorten(earlier.firstWords(), 120)))
+			.toList());
 		model.addAttribute("zone", zone.getId());
 		return "console/conversation";
 	}

@@ -20,6 +20,8 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 
 	Optional<Conversation> findById(Long id);
 
+	List<Conversation> findByCustomerIdAndIdLessThanOrderByIdDesc(Long customerId, Long id, Limit limit);
+
 	/**
 	 * Open conversations that went quiet, as {@link Conversation#idle} decides: with the bot, no customer message since
 	 * one time; held by a person, no message from either side since the other.

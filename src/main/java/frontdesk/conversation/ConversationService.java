@@ -365,6 +365,19 @@ public class ConversationService {
 		});
 	}
 
+	/** The customer's conversations before this one, newest first, at most {@code count}. */
+	@Transactional(readOnly = true)
+	public List<EarlierConversation> earlierConversations(Long conversationId, int count) {
+		return conversations.findById(conversationId)
+			.map(conversation -> conversations
+				.findByCustomerIdAndIdLessThanOrderByIdDesc(conversation.customerId(), conversationId, Limit.of(count))
+				.stream()
+				.map(earlier -> new EarlierConversation(earlier.id(), earlier.openedAt(), earlier.closedAt(),
+						messages.findCustomerWords(earlier.id(), Limit.of(1)).stream().findFirst().orElse(null)))
+				.toList())
+			.orElse(List.of());
+	}
+
 	/**
 	 * The customer blocked the bot on their channel (or unblocked it): nothing more is sent to a blocked one. A change
 	 * is announced as {@link BotBlockChanged}, so the staff know.

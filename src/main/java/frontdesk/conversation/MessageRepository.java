@@ -21,6 +21,14 @@ interface MessageRepository extends Repository<Message, Long> {
 
 	List<Message> findByConversationIdOrderById(Long conversationId);
 
+	/** What the customer first wrote in a conversation other than a command or a button. */
+	@Query("""
+			select m.text from Message m
+			where m.conversationId = :conversationId and m.author = frontdesk.conversation.Message.Author.CUSTOMER
+			  and (m.outcome is null or m.outcome <> frontdesk.conversation.Message.Outcome.COMMAND)
+			order by m.id""")
+	List<String> findCustomerWords(Long conversationId, Limit limit);
+
 	/**
 	 * The questions the bot could not answer in a period (not understood, or only well enough to ask "Did you mean"),
 	 * as {@code [text lower-cased, best guess, times]}, the best guess being the intent the matcher thought likeliest.

@@ -523,6 +523,24 @@ class ConsoleDeskTest {
 	class ConversationView {
 
 		@Test
+		void listsTheCustomersEarlierConversationsNewestFirstWithWhatTheyFirstWrote() throws Exception {
+			CustomerProfile kim = customer("Kim");
+			say(kim, "/start");
+			say(kim, "where is my <b>parcel</b>?");
+			say(kim, "/end");
+			say(kim, "do you sell gift cards?");
+			say(kim, "/end");
+			TicketView ticket = asksForPerson(kim);
+
+			String page = conversation(ticket, grace());
+			assertThat(page).contains("<h2>Earlier conversations</h2>")
+				.containsSubsequence("do you sell gift cards?", "where is my &lt;b&gt;parcel&lt;/b&gt;?")
+				.doesNotContain("<b>parcel</b>");
+			assertThat(page.substring(page.indexOf("Earlier conversations"))).doesNotContain("/start", "/end");
+			assertThat(conversation(asksForPerson(customer("Lee")), grace())).doesNotContain("Earlier conversations");
+		}
+
+		@Test
 		void showsTheTranscriptTheRequestsTimelineAndTheRating() throws Exception {
 			CustomerProfile jo = customer("Jo");
 			say(jo, "hello");
