@@ -2,6 +2,9 @@ package frontdesk;
 
 import java.time.Duration;
 
+import frontdesk.conversation.CustomerForgotten;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,5 +28,14 @@ public class CompletedEvents {
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	public void forgetOld() {
 		completed.deletePublicationsOlderThan(KEEP);
+	}
+
+	/**
+	 * A customer was forgotten: the handled events, which may hold what they wrote, go now rather than within the
+	 * week. Only handled ones: those still to be handled are work not yet done.
+	 */
+	@EventListener
+	void on(CustomerForgotten forgotten) {
+		completed.deletePublicationsOlderThan(Duration.ZERO);
 	}
 }

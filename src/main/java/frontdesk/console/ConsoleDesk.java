@@ -2,6 +2,10 @@ package frontdesk.console;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
 import frontdesk.staff.StaffAction;
 import frontdesk.staff.StaffDesk;
@@ -24,12 +28,17 @@ class ConsoleDesk {
 	/** Longest reply sent from the console. */
 	static final int MAX_REPLY = 4000;
 
+	private static final Logger log = LoggerFactory.getLogger(ConsoleDesk.class);
+
 	private final StaffDesk desk;
+
+	private final ConversationService conversations;
 
 	private final ApplicationEventPublisher events;
 
-	ConsoleDesk(StaffDesk desk, ApplicationEventPublisher events) {
+	ConsoleDesk(StaffDesk desk, ConversationService conversations, ApplicationEventPublisher events) {
 		this.desk = desk;
+		this.conversations = conversations;
 		this.events = events;
 	}
 
@@ -59,6 +68,23 @@ class ConsoleDesk {
 		return Optional.of(desk.customerBlockedTheBot(ticketId)
 				? "Not sent: this customer blocked the bot. Nothing reaches them until they start the bot again."
 				: "Not sent: this request is no longer open.");
+	}
+
+	/**
+	 * Erases a customer's data at their request, their topic in the staff group included.
+	 * @return what was done, for the staff member
+	 * @throws IllegalStateException while the customer has a conversation open
+	 */
+	@Transactional
+	String forget(long customerId, StaffMember staff) {
+		ConversationService.Forgotten forgotten = conversations.forget(customerId);
+		Optional<String> leftTopic = desk.forgetTopicOf(customerId);
+		log.info("{} had customer {} forgotten: {} messages erased", staff.name(), customerId, forgotten.messages());
+		return "Forgotten: " + forgotten.messages() + (forgotten.messages() == 1 ? " message" : " messages") + " of "
+				+ forgotten.conversations() + (forgotten.conversations() == 1 ? " conversation" : " conversations")
+				+ " erased, with the customer's name and channel identity." + leftTopic
+					.map(title -> " Their topic in the staff group could not be deleted: delete “" + title + "” there by hand.")
+					.orElse("");
 	}
 
 	private String act(StaffAction action) {

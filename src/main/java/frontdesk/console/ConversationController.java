@@ -94,6 +94,7 @@ class ConversationController {
 		String customer = Format.name(transcript.customer());
 		model.addAttribute("id", id);
 		model.addAttribute("customer", customer);
+		model.addAttribute("customerId", transcript.customerId());
 		model.addAttribute("channel", Format.channel(transcript.customer()));
 		model.addAttribute("opened", Format.time(transcript.openedAt(), zone));
 		model.addAttribute("state", state(transcript));

@@ -22,6 +22,8 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 
 	List<Conversation> findByCustomerIdAndIdLessThanOrderByIdDesc(Long customerId, Long id, Limit limit);
 
+	long countByCustomerId(Long customerId);
+
 	/**
 	 * Open conversations that went quiet, as {@link Conversation#idle} decides: with the bot, no customer message since
 	 * one time; held by a person, no message from either side since the other.

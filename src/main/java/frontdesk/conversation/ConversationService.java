@@ -365,6 +365,40 @@ public class ConversationService {
 		});
 	}
 
+	/**
+	 * Erases a customer's data at their request: every message of theirs and to them, their name and their identity on
+	 * their channel; the other modules erase theirs on {@link CustomerForgotten}, in this transaction. What stays has
+	 * nothing of them: when their conversations and requests opened and closed, and their ratings' scores, for the
+	 * figures.
+	 * @return what was erased
+	 * @throws IllegalStateException while the customer has a conversation open: it would go on without them
+	 */
+	@Transactional
+	public Forgotten forget(Long customerId) {
+		Customer customer = customers.findLockedById(customerId)
+			.orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
+		if (conversations.findOpen(customerId).isPresent()) {
+			throw new IllegalStateException("This customer has a conversation open. Close it, or wait until it goes "
+					+ "quiet and closes, then forget them.");
+		}
+		CustomerProfile was = customer.profile();
+		int erased = messages.deleteByCustomerId(customerId);
+		feedback.forget(customerId);
+		customer.forget();
+		customers.save(customer);
+		events.publishEvent(new CustomerForgotten(customerId, was));
+		return new Forgotten(conversations.countByCustomerId(customerId), erased);
+	}
+
+	/**
+	 * What forgetting a customer erased.
+	 *
+	 * @param conversations how many conversations they had (kept, without a word of them)
+	 * @param messages how many messages were erased
+	 */
+	public record Forgotten(long conversations, int messages) {
+	}
+
 	/** The customer's conversations before this one, newest first, at most {@code count}. */
 	@Transactional(readOnly = true)
 	public List<EarlierConversation> earlierConversations(Long conversationId, int count) {

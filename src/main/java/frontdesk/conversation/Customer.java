@@ -63,6 +63,17 @@ class Customer {
 		return changed;
 	}
 
+	/**
+	 * Erases who the customer is: their names, and their identity on their channel, which becomes one no one has, so
+	 * that whoever writes from there again is a new customer.
+	 */
+	void forget() {
+		firstName = null;
+		username = null;
+		externalId = "forgotten-" + id;
+		blocked = false;
+	}
+
 	CustomerProfile profile() {
 		return new CustomerProfile(channel, externalId, firstName, username);
 	}

@@ -21,4 +21,8 @@ interface CustomerRepository extends Repository<Customer, Long> {
 	Customer save(Customer customer);
 
 	Optional<Customer> findById(Long id);
+
+	/** The customer, their row locked until the transaction ends, so that no message of theirs is handled meanwhile. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	Optional<Customer> findLockedById(Long id);
 }

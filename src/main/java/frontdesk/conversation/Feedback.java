@@ -147,4 +147,9 @@ class Feedback {
 			return null;
 		}
 	}
+
+	/** The customer is being forgotten: their ratings keep only their scores. */
+	void forget(Long customerId) {
+		ratings.forgetWordsOf(customerId);
+	}
 }

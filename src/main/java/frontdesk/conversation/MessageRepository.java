@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface MessageRepository extends Repository<Message, Long> {
 
 	Message save(Message message);
+
+	@Modifying
+	@Query("""
+			delete from Message m
+			where m.conversationId in (select c.id from Conversation c where c.customerId = :customerId)""")
+	int deleteByCustomerId(Long customerId);
 
 	Optional<Message> findById(Long id);
 

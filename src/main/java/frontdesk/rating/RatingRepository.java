@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -29,4 +30,9 @@ interface RatingRepository extends Repository<Rating, Long> {
 	/** Ratings given in a period, as {@code [score, rated at]} pairs. */
 	@Query("select r.score, r.ratedAt from Rating r where r.ratedAt >= :from and r.ratedAt < :to")
 	List<Object[]> scoresWithTimes(Instant from, Instant to);
+
+	/** Erases what a customer wrote and was asked in their ratings, keeping the scores for the figures. */
+	@Modifying
+	@Query("update Rating r set r.comment = null, r.question = '' where r.customerId = :customerId")
+	int forgetWordsOf(Long customerId);
 }

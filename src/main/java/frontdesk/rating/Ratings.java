@@ -96,6 +96,12 @@ public class Ratings {
 		});
 	}
 
+	/** A customer was forgotten: their ratings keep their scores, without their words or the question asked them. */
+	@Transactional
+	public void forgetWordsOf(Long customerId) {
+		ratings.forgetWordsOf(customerId);
+	}
+
 	/**
 	 * The customer would rather not comment.
 	 * @return whether there was a comment to skip

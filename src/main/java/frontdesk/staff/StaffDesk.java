@@ -308,6 +308,16 @@ public class StaffDesk {
 	}
 
 	/**
+	 * A customer is being forgotten: their topic, with the copies of what they wrote, is deleted in the group.
+	 * @return the title of a topic of theirs the staff must delete by hand (Telegram would not, or it is in a group
+	 * the bot no longer looks after); empty when none is left
+	 */
+	@Transactional
+	public Optional<String> forgetTopicOf(Long customerId) {
+		return topics.forget(customerId);
+	}
+
+	/**
 	 * {@code /queue}: the open requests, oldest first, each with its customer, its promise (overdue or not) and who
 	 * has it; at most {@value #QUEUE_LINES}, the rest counted.
 	 */

@@ -74,6 +74,12 @@ public interface StaffGroup {
 	/** Replaces the text and buttons of an earlier post. */
 	void edit(String key, String text, List<Reply.Button> buttons);
 
+	/**
+	 * Deletes a topic with everything in it, and drops what still waited to be posted there.
+	 * @return {@code false} if Telegram would not (it is logged); a topic already gone counts as deleted
+	 */
+	boolean deleteTopic(long topicId);
+
 	/** Whether the post made under the key has gone out (rather than still waiting its turn, or never made). */
 	boolean posted(String key);
 }

@@ -10,6 +10,8 @@ interface StaffTopicRepository extends Repository<StaffTopic, Long> {
 
 	StaffTopic save(StaffTopic topic);
 
+	void delete(StaffTopic topic);
+
 	Optional<StaffTopic> findByGroupIdAndTopicId(String groupId, long topicId);
 
 	Optional<StaffTopic> findByGroupIdAndReplacedTopicId(String groupId, Long replacedTopicId);

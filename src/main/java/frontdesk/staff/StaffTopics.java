@@ -71,6 +71,17 @@ class StaffTopics {
 		return deleted.map(StaffTopic::topicId);
 	}
 
+	/**
+	 * Forgets the customer's topic, deleting it in the group with what it holds of them.
+	 * @return the title of a topic left for the staff to delete by hand: Telegram would not delete it, or it is in an
+	 * earlier group, which the bot no longer looks after; empty when there is none left
+	 */
+	Optional<String> forget(Long customerId) {
+		Optional<StaffTopic> topic = topics.findById(customerId);
+		topic.ifPresent(topics::delete);
+		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId())).map(StaffTopic::title);
+	}
+
 	/** The topic that replaced a deleted one, in the current group, if one did. */
 	Optional<Long> replacementOf(long deletedTopicId) {
 		return topics.findByGroupIdAndReplacedTopicId(group.id(), deletedTopicId).map(StaffTopic::topicId);

@@ -80,6 +80,11 @@ class Outbox {
 		return pairs.exists(key);
 	}
 
+	/** Drops what waited to go into a topic, and forgets what went there: the topic is being deleted. */
+	void forgetTopic(long chatId, int topicId) {
+		messages.deleteByChatIdAndThreadId(chatId, topicId);
+	}
+
 	/** Whether a message with the key is queued, or was sent. */
 	boolean knows(String key) {
 		return messages.existsByMessageKey(key) || pairs.exists(key);

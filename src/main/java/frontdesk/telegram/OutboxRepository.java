@@ -62,6 +62,16 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	long countByStatus(OutboxMessage.Status status);
 
+	/** Forgets every request for a chat, waiting or sent, with what it said. */
+	@Modifying
+	@Query("delete from OutboxMessage m where m.chatId = :chatId")
+	int deleteByChatId(long chatId);
+
+	/** Forgets every request for one topic of a group, waiting or sent, with what it said. */
+	@Modifying
+	@Query("delete from OutboxMessage m where m.chatId = :chatId and m.messageThreadId = :threadId")
+	int deleteByChatIdAndThreadId(long chatId, Integer threadId);
+
 	List<OutboxMessage> findByChatIdAndStatusAndIdGreaterThanOrderById(long chatId, OutboxMessage.Status status, Long id,
 			Limit limit);
 

@@ -20,4 +20,8 @@ interface SentMessageRepository extends Repository<SentMessage, String> {
 	@Modifying
 	@Query("delete from SentMessage s where s.sentAt < :before")
 	int deleteSentBefore(Instant before);
+
+	@Modifying
+	@Query("delete from SentMessage s where s.chatId = :chatId")
+	int deleteByChatId(long chatId);
 }

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.DeleteForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -131,6 +133,26 @@ class TelegramStaffGroup implements StaffGroup {
 				return true;
 			}
 			log.warn("Could not reopen topic {} of the staff group: {}", topicId, ex.getMessage());
+			return false;
+		}
+	}
+
+	@Override
+	public boolean deleteTopic(long topicId) {
+		outbox.forgetTopic(settings.staffChatId(), Math.toIntExact(topicId));
+		try {
+			api.execute(DeleteForumTopic.builder()
+				.chatId(settings.staffChatId())
+				.messageThreadId(Math.toIntExact(topicId))
+				.build());
+			return true;
+		}
+		catch (TelegramApiException ex) {
+			String said = String.valueOf(RetryPolicy.description(ex)).toLowerCase(Locale.ROOT);
+			if (said.contains("topic_id_invalid") || said.contains("thread not found") || said.contains("topic_deleted")) {
+				return true;
+			}
+			log.warn("Could not delete topic {} of the staff group: {}", topicId, ex.getMessage());
 			return false;
 		}
 	}

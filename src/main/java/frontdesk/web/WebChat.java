@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import frontdesk.conversation.ConversationService;
 import frontdesk.conversation.CustomerDelivery;
+import frontdesk.conversation.CustomerForgotten;
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.conversation.Inbound;
 import frontdesk.conversation.Reply;
@@ -143,6 +144,14 @@ class WebChat {
 			WebLine.Author author = delivery.byStaff() ? WebLine.Author.STAFF : WebLine.Author.BOT;
 			WebLine line = lines.save(WebLine.toVisitor(visitor, author, delivery.reply(), clock.instant()));
 			pushAfterCommit(visitor, line.view());
+		}
+	}
+
+	/** A web visitor was forgotten: the chat they saw goes with the rest of their data, in the same transaction. */
+	@EventListener
+	void on(CustomerForgotten forgotten) {
+		if (CHANNEL.equals(forgotten.was().channel())) {
+			lines.deleteByVisitorId(forgotten.was().externalId());
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface WebLineRepository extends Repository<WebLine, Long> {
@@ -20,4 +22,8 @@ interface WebLineRepository extends Repository<WebLine, Long> {
 
 	/** The visitor's lines after one, oldest first. */
 	List<WebLine> findByVisitorIdAndIdGreaterThanOrderById(String visitorId, Long after, Limit limit);
+
+	@Modifying
+	@Query("delete from WebLine l where l.visitorId = :visitorId")
+	int deleteByVisitorId(String visitorId);
 }

@@ -520,6 +520,70 @@ class ConsoleDeskTest {
 	}
 
 	@Nested
+	class Forgetting {
+
+		@Test
+		void erasesWhatTheCustomerWroteAndWasToldTheirNameAndTheirRatingsWordsAndKeepsTheFigures(
+				@Autowired JdbcTemplate jdbc) throws Exception {
+			CustomerProfile nia = customer("Nia");
+			say(nia, "my address is 1 Long Lane");
+			TicketView ticket = asksForPerson(nia);
+			act(ticket, "reply", grace(), "Thanks Nia, noted");
+			act(ticket, "close", grace());
+			conversations.handle(Inbound.button(nia, "rate:%d:2".formatted(ticket.conversationId())));
+			say(nia, "too slow, Nia Jones");
+			long customerId = ticket.customerId();
+			String visitor = nia.externalId();
+			assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ?", Long.class, visitor))
+				.isPositive();
+
+			mvc.perform(get("/console/customers/{id}/forget", customerId).with(grace()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Forget <span>Nia</span>?")));
+			MvcResult done = mvc.perform(post("/console/customers/{id}/forget", customerId).with(grace()).with(csrf()))
+				.andExpect(redirectedUrl("/console"))
+				.andReturn();
+
+			assertThat((String) done.getFlashMap().get("notice")).startsWith("Forgotten: ").contains("of 1 conversation");
+			assertThat(jdbc.queryForObject("select count(*) from conversation_message m join conversation c "
+					+ "on m.conversation_id = c.id where c.customer_id = ?", Long.class, customerId)).isZero();
+			assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ?", Long.class, visitor))
+				.isZero();
+			assertThat(jdbc.queryForMap("select first_name, external_id from customer where id = ?", customerId))
+				.containsEntry("FIRST_NAME", null)
+				.containsEntry("EXTERNAL_ID", "forgotten-" + customerId);
+			assertThat(jdbc.queryForMap("select score, comment from rating where customer_id = ?", customerId))
+				.containsEntry("SCORE", 2)
+				.containsEntry("COMMENT", null);
+			assertThat(jdbc.queryForObject("select count(*) from ticket where customer_id = ?", Long.class, customerId))
+				.isOne();
+			String page = conversation(ticket, grace());
+			assertThat(page).doesNotContain("Nia", "1 Long Lane", "noted", "too slow");
+
+			// whoever writes from there again is someone new
+			say(nia, "hello again");
+			assertThat(jdbc.queryForObject("select count(*) from customer where external_id = ?", Long.class, visitor))
+				.isOne();
+			assertThat(jdbc.queryForObject("select id from customer where external_id = ?", Long.class, visitor))
+				.isNotEqualTo(customerId);
+		}
+
+		@Test
+		void forgetsNoOneWhileTheirConversationIsOpen(@Autowired JdbcTemplate jdbc) throws Exception {
+			CustomerProfile oz = customer("Oz");
+			TicketView ticket = asksForPerson(oz);
+
+			MvcResult refused = mvc.perform(post("/console/customers/{id}/forget", ticket.customerId()).with(grace())
+				.with(csrf())).andExpect(redirectedUrl("/console/customers/" + ticket.customerId() + "/forget")).andReturn();
+
+			assertThat((String) refused.getFlashMap().get("problem")).startsWith("Not forgotten: This customer has a "
+					+ "conversation open.");
+			assertThat(jdbc.queryForObject("select first_name from customer where id = ?", String.class,
+					ticket.customerId())).isEqualTo("Oz");
+		}
+	}
+
+	@Nested
 	class ConversationView {
 
 		@Test

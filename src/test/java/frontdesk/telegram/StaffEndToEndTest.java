@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import frontdesk.CompletedEvents;
 import frontdesk.ScratchIntents;
 import frontdesk.SettableClock;
+import frontdesk.conversation.ConversationService;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.PromiseWatch;
@@ -70,6 +71,9 @@ class StaffEndToEndTest {
 
 	@Autowired
 	Tickets tickets;
+
+	@Autowired
+	ConversationService conversations;
 
 	@Autowired
 	BotName botName;
@@ -240,6 +244,11 @@ class StaffEndToEndTest {
 				values (?, 'frontdesk.Gone.on(frontdesk.Gone$Event)', 'frontdesk.Gone$Event', '{}', ?, ?, ?, 1)""", id,
 				Timestamp.from(at), handled ? Timestamp.from(at) : null, handled ? "COMPLETED" : "PUBLISHED");
 		return id;
+	}
+
+	private long completedEventsSaying(String words) {
+		return jdbc.queryForObject("select count(*) from event_publication where completion_date is not null"
+				+ " and serialized_event like ?", Long.class, "%" + words + "%");
 	}
 
 	private long incompleteEvents(String serializedLike) {
@@ -475,6 +484,46 @@ class StaffEndToEndTest {
 		assertThat(note.body().path("message_thread_id").asInt()).isEqualTo(topic);
 		assertThat(note.text()).startsWith("Not sent: /help");
 		assertThat(telegram.sentTexts(chat)).noneMatch(text -> text.contains("/help"));
+	}
+
+	@Test
+	void aForgottenCustomersTopicIsDeletedAndWhatWasSentThemIsForgottenToo() {
+		long chat = chats.incrementAndGet();
+		long grace = scenes.staffMember("Grace");
+		long ticket = scenes.askForPerson(chat, "Pia");
+		int topic = scenes.topic(ticket);
+		telegram.sendText(chat, chat, "Pia", "it is parcel 55123");
+		await().atMost(WAIT).until(() -> completedEventsSaying("55123") == 1);
+		scenes.staffReplies(chat, topic, grace, "Grace", "Hi Pia, your parcel is at the depot");
+		scenes.inTopic(topic, grace, "Grace", "/close");
+		telegram.awaitMessage(chat, text -> text.contains("How would you rate"), WAIT);
+		long customer = tickets.find(ticket).orElseThrow().customerId();
+		await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from telegram_outbox where status = "
+				+ "'PENDING' and (chat_id = ? or message_thread_id = ?)", Long.class, chat, topic) == 0);
+
+		Optional<String> left = transactions.execute(status -> {
+			conversations.forget(customer);
+			return desk.forgetTopicOf(customer);
+		});
+
+		assertThat(left).isEmpty();
+		telegram.awaitCall("deleteForumTopic", body -> body.path("chat_id").asLong() == GROUP
+				&& body.path("message_thread_id").asInt() == topic, WAIT);
+		assertThat(jdbc.queryForObject("select count(*) from telegram_outbox where chat_id = ? or (chat_id = ? and "
+				+ "message_thread_id = ?)", Long.class, chat, GROUP, topic)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from telegram_sent_message where chat_id = ?", Long.class, chat))
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from staff_topic where customer_id = ?", Long.class, customer))
+			.isZero();
+		assertThat(completedEventsSaying("55123")).as("handled events that held their words").isZero();
+
+		// writing again, they are someone new, with a topic of their own
+		telegram.sendText(chat, chat, "Pia", "/human");
+		String number = "#T-%06d".formatted(ticket);
+		long again = Long.parseLong(telegram.awaitMessage(chat, text -> text.contains("#T-") && !text.contains(number),
+				WAIT).text().replaceAll("(?s).*#T-(\\d+).*", "$1"));
+		assertThat(tickets.find(again).orElseThrow().customerId()).isNotEqualTo(customer);
+		assertThat(scenes.topic(again)).isNotEqualTo(topic);
 	}
 
 	@Test
