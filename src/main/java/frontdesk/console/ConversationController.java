@@ -95,6 +95,7 @@ class ConversationController {
 		model.addAttribute("id", id);
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerId", transcript.customerId());
+		model.addAttribute("closed", transcript.closedAt() != null);
 		model.addAttribute("channel", Format.channel(transcript.customer()));
 		model.addAttribute("opened", Format.time(transcript.openedAt(), zone));
 		model.addAttribute("state", state(transcript));

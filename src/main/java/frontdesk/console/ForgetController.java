@@ -34,11 +34,11 @@ class ForgetController {
 
 	@GetMapping("/console/customers/{id}/forget")
 	String ask(@PathVariable long id, Model model) {
-		CustomerProfile customer = conversations.customer(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + id));
+		CustomerProfile customer = conversations.customer(id).orElseThrow(() -> noSuchCustomer(id));
 		model.addAttribute("id", id);
 		model.addAttribute("customer", Format.name(customer));
 		model.addAttribute("channel", Format.channel(customer));
+		model.addAttribute("refused", conversations.whyNotForget(id));
 		return "console/forget";
 	}
 
@@ -48,9 +48,16 @@ class ForgetController {
 			flash.addFlashAttribute("notice", desk.forget(id, ConsolePages.staff(users, principal)));
 			return "redirect:/console";
 		}
+		catch (IllegalArgumentException ex) {
+			throw noSuchCustomer(id);
+		}
 		catch (IllegalStateException ex) {
-			flash.addFlashAttribute("problem", "Not forgotten: " + ex.getMessage());
+			// forgotten already (the button pressed twice, say), or a conversation open: the page says which
 			return "redirect:/console/customers/" + id + "/forget";
 		}
+	}
+
+	private static ResponseStatusException noSuchCustomer(long id) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + id);
 	}
 }

@@ -377,17 +377,45 @@ public class ConversationService {
 	public Forgotten forget(Long customerId) {
 		Customer customer = customers.findLockedById(customerId)
 			.orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
-		if (conversations.findOpen(customerId).isPresent()) {
-			throw new IllegalStateException("This customer has a conversation open. Close it, or wait until it goes "
-					+ "quiet and closes, then forget them.");
+		String refused = whyNotForget(customer);
+		if (refused != null) {
+			throw new IllegalStateException(refused);
 		}
 		CustomerProfile was = customer.profile();
 		int erased = messages.deleteByCustomerId(customerId);
 		feedback.forget(customerId);
-		customer.forget();
+		customer.forget(clock.instant());
 		customers.save(customer);
 		events.publishEvent(new CustomerForgotten(customerId, was));
 		return new Forgotten(conversations.countByCustomerId(customerId), erased);
+	}
+
+	/**
+	 * Why the customer cannot be forgotten now: they have a conversation open, or were forgotten already.
+	 * @return the reason, for the staff; {@code null} when they can be
+	 * @throws IllegalArgumentException for no such customer
+	 */
+	@Transactional(readOnly = true)
+	public String whyNotForget(Long customerId) {
+		return whyNotForget(customers.findById(customerId)
+			.orElseThrow(() -> new IllegalArgumentException("No customer " + customerId)));
+	}
+
+	private String whyNotForget(Customer customer) {
+		if (customer.forgotten()) {
+			return "This customer was forgotten already.";
+		}
+		if (conversations.findOpen(customer.id()).isPresent()) {
+			return "This customer has a conversation open. Close it, or wait until it goes quiet and closes, then "
+					+ "forget them.";
+		}
+		return null;
+	}
+
+	/** Whether the customer's data was erased at their request: nothing of them is to be shown or posted again. */
+	@Transactional(readOnly = true)
+	public boolean isForgotten(Long customerId) {
+		return customers.findById(customerId).map(Customer::forgotten).orElse(false);
 	}
 
 	/**

@@ -33,6 +33,8 @@ class Customer {
 
 	private Instant createdAt;
 
+	private Instant forgottenAt;
+
 	protected Customer() {
 	}
 
@@ -67,11 +69,16 @@ class Customer {
 	 * Erases who the customer is: their names, and their identity on their channel, which becomes one no one has, so
 	 * that whoever writes from there again is a new customer.
 	 */
-	void forget() {
+	void forget(Instant now) {
 		firstName = null;
 		username = null;
 		externalId = "forgotten-" + id;
 		blocked = false;
+		forgottenAt = now;
+	}
+
+	boolean forgotten() {
+		return forgottenAt != null;
 	}
 
 	CustomerProfile profile() {

@@ -33,6 +33,8 @@ interface RatingRepository extends Repository<Rating, Long> {
 
 	/** Erases what a customer wrote and was asked in their ratings, keeping the scores for the figures. */
 	@Modifying
-	@Query("update Rating r set r.comment = null, r.question = '' where r.customerId = :customerId")
+	@Query("""
+			update Rating r set r.comment = null, r.question = '', r.version = r.version + 1
+			where r.customerId = :customerId""")
 	int forgetWordsOf(Long customerId);
 }

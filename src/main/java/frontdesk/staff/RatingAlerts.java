@@ -60,7 +60,8 @@ class RatingAlerts {
 	@ApplicationModuleListener
 	void on(RatingGiven given) {
 		RatingView rating = given.rating();
-		if (!group.configured() || !rating.bad() || !handled.first(given)) {
+		if (!group.configured() || !rating.bad() || conversations.isForgotten(rating.customerId())
+				|| !handled.first(given)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();
@@ -72,7 +73,8 @@ class RatingAlerts {
 	@ApplicationModuleListener
 	void on(RatingCommented commented) {
 		RatingView rating = commented.rating();
-		if (!group.configured() || !rating.bad() || !handled.first(commented)) {
+		if (!group.configured() || !rating.bad() || conversations.isForgotten(rating.customerId())
+				|| !handled.first(commented)) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(rating.customerId()).orElseThrow();

@@ -363,7 +363,7 @@ public class StaffDesk {
 	/** A new ticket: the customer's topic (opened if need be) gets the ticket's card. */
 	@ApplicationModuleListener
 	void on(TicketOpened opened) {
-		if (!toActOn(opened)) {
+		if (!toActOn(opened, opened.ticket().customerId())) {
 			return;
 		}
 		// as it is now: a follow-up is taken at once
@@ -378,6 +378,14 @@ public class StaffDesk {
 		return group.configured() && handled.first(event);
 	}
 
+	/**
+	 * Whether an event about a customer is for the staff group to see: as {@link #toActOn(Record)}, unless the customer
+	 * was forgotten meanwhile (an event still waiting then, say for Telegram to be back, would bring their words back).
+	 */
+	private boolean toActOn(Record event, Long customerId) {
+		return group.configured() && !conversations.isForgotten(customerId) && handled.first(event);
+	}
+
 	private void postCard(long topic, TicketView ticket, CustomerProfile customer) {
 		group.post(topic, card(ticket, customer, statusOf(ticket)), buttons(ticket), cardKey(ticket.id()));
 	}
@@ -390,7 +398,7 @@ public class StaffDesk {
 	/** A customer wrote while their request is open: the staff see it in the customer's topic. */
 	@ApplicationModuleListener
 	void on(CustomerWrote wrote) {
-		if (!toActOn(wrote)) {
+		if (!toActOn(wrote, wrote.customerId())) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(wrote.customerId()).orElseThrow();
@@ -421,7 +429,7 @@ public class StaffDesk {
 	/** The customer blocked the bot, or started it again after blocking it: the staff see it in the customer's topic. */
 	@ApplicationModuleListener
 	void on(BotBlockChanged change) {
-		if (!toActOn(change)) {
+		if (!toActOn(change, change.customerId())) {
 			return;
 		}
 		topics.existing(change.customerId()).ifPresent(topic -> {
@@ -440,7 +448,7 @@ public class StaffDesk {
 	 */
 	@ApplicationModuleListener
 	void on(DeliveryFailed failed) {
-		if (!toActOn(failed)) {
+		if (!toActOn(failed, failed.customerId())) {
 			return;
 		}
 		CustomerProfile customer = conversations.customer(failed.customerId()).orElseThrow();
@@ -608,7 +616,7 @@ public class StaffDesk {
 	 */
 	private void remind(Record event, TicketView ticket, String text) {
 		// one that waited its turn (the group could not be reached, say) is not posted once the request is answered
-		if (!tickets.awaitsAnswer(ticket.id()) || !toActOn(event)) {
+		if (!tickets.awaitsAnswer(ticket.id()) || !toActOn(event, ticket.customerId())) {
 			return;
 		}
 		topics.existing(ticket.customerId())
@@ -646,7 +654,7 @@ public class StaffDesk {
 	/** The customer withdrew the request or ended the conversation, or it went quiet: the staff see it in the topic. */
 	@ApplicationModuleListener
 	void on(TicketEnded ended) {
-		if (ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF || !toActOn(ended)) {
+		if (ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF || !toActOn(ended, ended.ticket().customerId())) {
 			return;
 		}
 		topics.existing(ended.ticket().customerId()).ifPresent(topic -> {

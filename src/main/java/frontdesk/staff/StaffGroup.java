@@ -75,10 +75,12 @@ public interface StaffGroup {
 	void edit(String key, String text, List<Reply.Button> buttons);
 
 	/**
-	 * Deletes a topic with everything in it, and drops what still waited to be posted there.
-	 * @return {@code false} if Telegram would not (it is logged); a topic already gone counts as deleted
+	 * Deletes a topic with everything in it, drops what still waited to be posted there, and forgets what the bot
+	 * posted there and, naming the topic by its title, elsewhere in the group (the General topic).
+	 * @return {@code false} if Telegram would not delete the topic (it is logged); a topic already gone counts as
+	 * deleted
 	 */
-	boolean deleteTopic(long topicId);
+	boolean deleteTopic(long topicId, String title);
 
 	/** Whether the post made under the key has gone out (rather than still waiting its turn, or never made). */
 	boolean posted(String key);

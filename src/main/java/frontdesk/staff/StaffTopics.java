@@ -79,7 +79,8 @@ class StaffTopics {
 	Optional<String> forget(Long customerId) {
 		Optional<StaffTopic> topic = topics.findById(customerId);
 		topic.ifPresent(topics::delete);
-		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId())).map(StaffTopic::title);
+		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId(), known.title()))
+			.map(StaffTopic::title);
 	}
 
 	/** The topic that replaced a deleted one, in the current group, if one did. */

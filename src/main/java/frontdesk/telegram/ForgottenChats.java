@@ -6,8 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A Telegram customer was forgotten: what the bot sent them or was about to, and which of its messages were theirs,
- * are forgotten too, in the same transaction.
+ * A Telegram customer was forgotten: what the bot sent them or was about to, which of its messages were theirs (and
+ * which copies in the staff group came from them), and the updates of theirs kept for inspection are forgotten too, in
+ * the same transaction.
  */
 @Component
 class ForgottenChats {
@@ -16,9 +17,12 @@ class ForgottenChats {
 
 	private final SentMessageRepository sent;
 
-	ForgottenChats(OutboxRepository outbox, SentMessageRepository sent) {
+	private final ProcessedUpdateRepository updates;
+
+	ForgottenChats(OutboxRepository outbox, SentMessageRepository sent, ProcessedUpdateRepository updates) {
 		this.outbox = outbox;
 		this.sent = sent;
+		this.updates = updates;
 	}
 
 	@EventListener
@@ -26,7 +30,9 @@ class ForgottenChats {
 		if (UpdateHandler.CHANNEL.equals(forgotten.was().channel())) {
 			long chat = Long.parseLong(forgotten.was().externalId());
 			outbox.deleteByChatId(chat);
-			sent.deleteByChatId(chat);
+			sent.deleteByChatId(chat, MessagePairs.copiesFrom(chat) + "%");
+			// an update that failed is kept whole for inspection; one of theirs keeps no more than its id
+			updates.forgetPayloadsSaying(String.valueOf(chat));
 		}
 	}
 }

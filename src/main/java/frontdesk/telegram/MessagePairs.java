@@ -30,6 +30,11 @@ class MessagePairs {
 		return COPY_OF + chatId + ":" + messageId;
 	}
 
+	/** The start of the keys of the copies of a chat's messages, {@link #copyOf} them all. */
+	static String copiesFrom(long chatId) {
+		return COPY_OF + chatId + ":";
+	}
+
 	/** Whether the key names the copy of a message, which is never edited or replied to by key. */
 	static boolean isCopy(String key) {
 		return key != null && key.startsWith(COPY_OF);

@@ -80,9 +80,13 @@ class Outbox {
 		return pairs.exists(key);
 	}
 
-	/** Drops what waited to go into a topic, and forgets what went there: the topic is being deleted. */
-	void forgetTopic(long chatId, int topicId) {
+	/**
+	 * Drops what waited to go into a topic, and forgets what went there and what elsewhere in the group named it by its
+	 * title: the topic is being deleted.
+	 */
+	void forgetTopic(long chatId, int topicId, String title) {
 		messages.deleteByChatIdAndThreadId(chatId, topicId);
+		messages.deleteByChatIdSaying(chatId, title);
 	}
 
 	/** Whether a message with the key is queued, or was sent. */

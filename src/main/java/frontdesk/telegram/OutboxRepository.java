@@ -67,10 +67,20 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 	@Query("delete from OutboxMessage m where m.chatId = :chatId")
 	int deleteByChatId(long chatId);
 
-	/** Forgets every request for one topic of a group, waiting or sent, with what it said. */
+	/**
+	 * Forgets every request for one topic of a group, waiting or sent, with what it said: the posts there and the edits
+	 * of those posts (which name no topic).
+	 */
 	@Modifying
-	@Query("delete from OutboxMessage m where m.chatId = :chatId and m.messageThreadId = :threadId")
+	@Query("""
+			delete from OutboxMessage m where m.chatId = :chatId and (m.messageThreadId = :threadId or m.messageKey in (
+			    select k.messageKey from OutboxMessage k where k.chatId = :chatId and k.messageThreadId = :threadId))""")
 	int deleteByChatIdAndThreadId(long chatId, Integer threadId);
+
+	/** Forgets every request for a chat that says the given words, waiting or sent. */
+	@Modifying
+	@Query("delete from OutboxMessage m where m.chatId = :chatId and locate(:words, m.text) > 0")
+	int deleteByChatIdSaying(long chatId, String words);
 
 	List<OutboxMessage> findByChatIdAndStatusAndIdGreaterThanOrderById(long chatId, OutboxMessage.Status status, Long id,
 			Limit limit);

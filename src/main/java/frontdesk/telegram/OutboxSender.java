@@ -302,10 +302,14 @@ class OutboxSender implements SmartLifecycle {
 			Instant now = clock.instant();
 			transactions.executeWithoutResult(status -> {
 				for (OutboxMessage sent : concat(message, followers)) {
-					outbox.findById(sent.id()).ifPresent(stored -> stored.sent(messageId, now));
-					if (messageId != null && sent.messageKey() != null && sent.kind() != OutboxMessage.Kind.EDIT_MESSAGE) {
-						pairs.sent(sent.messageKey(), sent.chatId(), messageId, now);
-					}
+					// a request forgotten meanwhile (its customer was) leaves no trace
+					outbox.findById(sent.id()).ifPresent(stored -> {
+						stored.sent(messageId, now);
+						if (messageId != null && sent.messageKey() != null
+								&& sent.kind() != OutboxMessage.Kind.EDIT_MESSAGE) {
+							pairs.sent(sent.messageKey(), sent.chatId(), messageId, now);
+						}
+					});
 				}
 			});
 		}

@@ -17,4 +17,9 @@ interface ProcessedUpdateRepository extends Repository<ProcessedUpdate, Long> {
 	@Modifying
 	@Query("delete from ProcessedUpdate u where u.receivedAt < :before and u.status = frontdesk.telegram.ProcessedUpdate.Status.HANDLED")
 	int deleteHandledBefore(Instant before);
+
+	/** Forgets what the updates kept for inspection (failed ones) said, where it has the given words. */
+	@Modifying
+	@Query("update ProcessedUpdate u set u.payload = null where locate(:words, u.payload) > 0")
+	int forgetPayloadsSaying(String words);
 }

@@ -21,7 +21,8 @@ interface SentMessageRepository extends Repository<SentMessage, String> {
 	@Query("delete from SentMessage s where s.sentAt < :before")
 	int deleteSentBefore(Instant before);
 
+	/** Forgets which messages of a chat were which, and which copies in the staff group came from it. */
 	@Modifying
-	@Query("delete from SentMessage s where s.chatId = :chatId")
-	int deleteByChatId(long chatId);
+	@Query("delete from SentMessage s where s.chatId = :chatId or s.key like :copiesFrom")
+	int deleteByChatId(long chatId, String copiesFrom);
 }

@@ -138,8 +138,8 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
-	public boolean deleteTopic(long topicId) {
-		outbox.forgetTopic(settings.staffChatId(), Math.toIntExact(topicId));
+	public boolean deleteTopic(long topicId, String title) {
+		outbox.forgetTopic(settings.staffChatId(), Math.toIntExact(topicId), title);
 		try {
 			api.execute(DeleteForumTopic.builder()
 				.chatId(settings.staffChatId())

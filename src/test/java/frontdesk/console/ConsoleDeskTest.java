@@ -569,17 +569,27 @@ class ConsoleDeskTest {
 		}
 
 		@Test
-		void forgetsNoOneWhileTheirConversationIsOpen(@Autowired JdbcTemplate jdbc) throws Exception {
+		void forgetsNoOneWhileTheirConversationIsOpenNorTwice(@Autowired JdbcTemplate jdbc) throws Exception {
 			CustomerProfile oz = customer("Oz");
 			TicketView ticket = asksForPerson(oz);
+			String page = "/console/customers/" + ticket.customerId() + "/forget";
 
-			MvcResult refused = mvc.perform(post("/console/customers/{id}/forget", ticket.customerId()).with(grace())
-				.with(csrf())).andExpect(redirectedUrl("/console/customers/" + ticket.customerId() + "/forget")).andReturn();
-
-			assertThat((String) refused.getFlashMap().get("problem")).startsWith("Not forgotten: This customer has a "
-					+ "conversation open.");
+			mvc.perform(post(page).with(grace()).with(csrf())).andExpect(redirectedUrl(page));
+			mvc.perform(get(page).with(grace()))
+				.andExpect(content().string(containsString("This customer has a conversation open.")))
+				.andExpect(content().string(not(containsString("<button type=\"submit\" class=\"forget\""))));
 			assertThat(jdbc.queryForObject("select first_name from customer where id = ?", String.class,
 					ticket.customerId())).isEqualTo("Oz");
+
+			act(ticket, "close", grace());
+			clock.advance(Duration.ofSeconds(5));
+			assertThat(act(ticket, "close", grace()).getFlashMap().get("notice")).isEqualTo("Closed.");
+			mvc.perform(post(page).with(grace()).with(csrf())).andExpect(redirectedUrl("/console"));
+			mvc.perform(post(page).with(grace()).with(csrf())).andExpect(redirectedUrl(page));
+			mvc.perform(get(page).with(grace()))
+				.andExpect(content().string(containsString("This customer was forgotten already.")));
+			mvc.perform(post("/console/customers/{id}/forget", 987_654_321L).with(grace()).with(csrf()))
+				.andExpect(status().isNotFound());
 		}
 	}
 

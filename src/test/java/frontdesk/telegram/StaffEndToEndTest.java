@@ -24,6 +24,7 @@ import frontdesk.CompletedEvents;
 import frontdesk.ScratchIntents;
 import frontdesk.SettableClock;
 import frontdesk.conversation.ConversationService;
+import frontdesk.conversation.CustomerWrote;
 import frontdesk.staff.StaffDesk;
 import frontdesk.ticket.PromiseReminderDue;
 import frontdesk.ticket.PromiseWatch;
@@ -244,6 +245,18 @@ class StaffEndToEndTest {
 				values (?, 'frontdesk.Gone.on(frontdesk.Gone$Event)', 'frontdesk.Gone$Event', '{}', ?, ?, ?, 1)""", id,
 				Timestamp.from(at), handled ? Timestamp.from(at) : null, handled ? "COMPLETED" : "PUBLISHED");
 		return id;
+	}
+
+	/** Every text column of every table that holds the words somewhere, as {@code table.column}. */
+	private List<String> columnsSaying(String words) {
+		return jdbc.queryForList("""
+				select table_name, column_name from information_schema.columns
+				where table_schema = 'PUBLIC' and data_type in ('CHARACTER VARYING', 'CHARACTER LARGE OBJECT')""")
+			.stream()
+			.map(column -> column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME"))
+			.filter(column -> jdbc.queryForObject("select count(*) from \"" + column.substring(0, column.indexOf('.'))
+					+ "\" where locate(?, \"" + column.substring(column.indexOf('.') + 1) + "\") > 0", Long.class, words) > 0)
+			.toList();
 	}
 
 	private long completedEventsSaying(String words) {
@@ -516,6 +529,17 @@ class StaffEndToEndTest {
 		assertThat(jdbc.queryForObject("select count(*) from staff_topic where customer_id = ?", Long.class, customer))
 			.isZero();
 		assertThat(completedEventsSaying("55123")).as("handled events that held their words").isZero();
+		assertThat(columnsSaying("55123")).as("their words").isEmpty();
+		assertThat(columnsSaying("Pia (")).as("their topic's title").isEmpty();
+		assertThat(columnsSaying(String.valueOf(chat))).as("their chat").isEmpty();
+
+		// an event of theirs still waiting when they were forgotten (say for Telegram to be back) posts nothing
+		int topicsOpened = telegram.calls("createForumTopic").size();
+		transactions.executeWithoutResult(status -> events.publishEvent(new CustomerWrote(null, customer, ticket,
+				"it is parcel 55123, again", null, "77", null, false, null, clock.instant())));
+		telegram.assertNoCall("sendMessage", body -> body.path("text").asText().contains("parcel 55123, again"),
+				Duration.ofSeconds(2));
+		assertThat(telegram.calls("createForumTopic")).hasSize(topicsOpened);
 
 		// writing again, they are someone new, with a topic of their own
 		telegram.sendText(chat, chat, "Pia", "/human");
