@@ -80,11 +80,11 @@ class ConsoleDesk {
 		ConversationService.Forgotten forgotten = conversations.forget(customerId);
 		Optional<String> leftTopic = desk.forgetTopicOf(customerId);
 		log.info("{} had customer {} forgotten: {} messages erased", staff.name(), customerId, forgotten.messages());
+		String left = leftTopic.map(title -> " Their topic in the staff group could not be deleted: delete “" + title
+				+ "” there by hand.").orElse("");
 		return "Forgotten: " + forgotten.messages() + (forgotten.messages() == 1 ? " message" : " messages") + " of "
 				+ forgotten.conversations() + (forgotten.conversations() == 1 ? " conversation" : " conversations")
-				+ " erased, with the customer's name and channel identity." + leftTopic
-					.map(title -> " Their topic in the staff group could not be deleted: delete “" + title + "” there by hand.")
-					.orElse("");
+				+ " erased, with the customer's name and channel identity." + left;
 	}
 
 	private String act(StaffAction action) {

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What every console page shows: who is signed in.
  */
-@ControllerAdvice(assignableTypes = { QueueController.class, ConversationController.class, ReportsController.class })
+@ControllerAdvice(assignableTypes = { QueueController.class, ConversationController.class, ReportsController.class,
+		ForgetController.class })
 class ConsolePages {
 
 	private final ConsoleUsers users;

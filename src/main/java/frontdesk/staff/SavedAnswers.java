@@ -38,9 +38,13 @@ final class SavedAnswers {
 		}
 		if (wanted.isBlank()) {
 			Optional<SavedAnswer> guess = Optional.ofNullable(asked)
-				.flatMap(question -> answers.stream().filter(answer -> answer.id().equals(question.bestGuess())).findFirst());
-			return guess.map(answer -> "For “" + Cut.shorten(asked.text(), 60) + "” the bot's best guess: " + line(answer)
-					+ "\n").orElse("") + all(answers, guess.orElse(answers.get(0)));
+				.flatMap(question -> answers.stream()
+					.filter(answer -> answer.id().equals(question.bestGuess()))
+					.findFirst());
+			String first = guess
+				.map(answer -> "For “" + Cut.shorten(asked.text(), 60) + "” the bot's best guess: " + line(answer) + "\n")
+				.orElse("");
+			return first + all(answers, guess.orElse(answers.get(0)));
 		}
 		List<String> words = Arrays.stream(key(wanted).split("_")).filter(word -> word.length() >= 3).toList();
 		List<SavedAnswer> close = answers.stream()

@@ -654,7 +654,8 @@ public class StaffDesk {
 	/** The customer withdrew the request or ended the conversation, or it went quiet: the staff see it in the topic. */
 	@ApplicationModuleListener
 	void on(TicketEnded ended) {
-		if (ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF || !toActOn(ended, ended.ticket().customerId())) {
+		if (ended.ending() == TicketEnded.Ending.CLOSED_BY_STAFF
+				|| !toActOn(ended, ended.ticket().customerId())) {
 			return;
 		}
 		topics.existing(ended.ticket().customerId()).ifPresent(topic -> {

@@ -59,8 +59,8 @@ class Teaching {
 					intentId);
 			return List.of();
 		}
-		return List.of(new Reply.Button("Teach the bot: “" + Cut.shorten(question.get().text(), 40) + "” → " + intentId,
-				data));
+		String label = "Teach the bot: “" + Cut.shorten(question.get().text(), 40) + "” → " + intentId;
+		return List.of(new Reply.Button(label, data));
 	}
 
 	/** A press of the button: the question becomes an example of the intent, or the staff member is told why not. */

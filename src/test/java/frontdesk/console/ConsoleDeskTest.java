@@ -537,9 +537,11 @@ class ConsoleDeskTest {
 			assertThat(jdbc.queryForObject("select count(*) from web_line where visitor_id = ?", Long.class, visitor))
 				.isPositive();
 
+			assertThat(conversation(ticket, grace())).contains("forget this customer…");
 			mvc.perform(get("/console/customers/{id}/forget", customerId).with(grace()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Forget <span>Nia</span>?")));
+				.andExpect(content().string(containsString("Forget <span>Nia</span>?")))
+				.andExpect(content().string(containsString("Sign out")));
 			MvcResult done = mvc.perform(post("/console/customers/{id}/forget", customerId).with(grace()).with(csrf()))
 				.andExpect(redirectedUrl("/console"))
 				.andReturn();
@@ -558,7 +560,7 @@ class ConsoleDeskTest {
 			assertThat(jdbc.queryForObject("select count(*) from ticket where customer_id = ?", Long.class, customerId))
 				.isOne();
 			String page = conversation(ticket, grace());
-			assertThat(page).doesNotContain("Nia", "1 Long Lane", "noted", "too slow");
+			assertThat(page).doesNotContain("Nia", "1 Long Lane", "noted", "too slow", "forget this customer");
 
 			// whoever writes from there again is someone new
 			say(nia, "hello again");
