@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import frontdesk.conversation.ConversationService;
+import frontdesk.staff.StaffDesk;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static frontdesk.telegram.Scenes.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +58,15 @@ class PostgresEndToEndTest {
 
 	@Autowired
 	MockMvc web;
+
+	@Autowired
+	ConversationService conversations;
+
+	@Autowired
+	StaffDesk desk;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private static EmbeddedPostgres start() {
 		try {
@@ -143,5 +156,20 @@ class PostgresEndToEndTest {
 		await().atMost(WAIT)
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
 					Integer.class) == 0);
+
+		// the customer forgotten at their request: the bulk erasing works on PostgreSQL too
+		long customer = jdbc.queryForObject("select id from customer where channel = 'telegram'", Long.class);
+		transactions.executeWithoutResult(status -> {
+			conversations.forget(customer);
+			assertThat(desk.forgetTopicOf(customer)).isEmpty();
+		});
+		telegram.awaitCall("deleteForumTopic", body -> body.path("message_thread_id").asInt() == topic, WAIT);
+		assertThat(jdbc.queryForObject("select count(*) from conversation_message m join conversation c"
+				+ " on m.conversation_id = c.id where c.customer_id = ?", Integer.class, customer)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from telegram_outbox where chat_id = ? or text like '%12345%'",
+				Integer.class, chat)).isZero();
+		assertThat(jdbc.queryForObject("select first_name from customer where id = ?", String.class, customer)).isNull();
+		assertThat(jdbc.queryForMap("select score, comment from rating")).containsEntry("score", 5)
+			.containsEntry("comment", null);
 	}
 }
