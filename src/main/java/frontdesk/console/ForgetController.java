@@ -52,7 +52,11 @@ class ForgetController {
 			throw noSuchCustomer(id);
 		}
 		catch (IllegalStateException ex) {
-			// forgotten already (the button pressed twice, say), or a conversation open: the page says which
+			// forgotten already (the button pressed twice, say), or a conversation open: the page says which; anything
+			// else is said here
+			if (conversations.whyNotForget(id) == null) {
+				flash.addFlashAttribute("problem", "Not forgotten: " + ex.getMessage());
+			}
 			return "redirect:/console/customers/" + id + "/forget";
 		}
 	}

@@ -24,6 +24,9 @@ interface ConversationRepository extends Repository<Conversation, Long> {
 
 	long countByCustomerId(Long customerId);
 
+	@Query("select c.id from Conversation c where c.customerId = :customerId")
+	List<Long> findIdsByCustomerId(Long customerId);
+
 	/**
 	 * Open conversations that went quiet, as {@link Conversation#idle} decides: with the bot, no customer message since
 	 * one time; held by a person, no message from either side since the other.

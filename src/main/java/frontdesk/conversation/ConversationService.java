@@ -412,6 +412,12 @@ public class ConversationService {
 		return null;
 	}
 
+	/** The ids of the customer's conversations. */
+	@Transactional(readOnly = true)
+	public List<Long> conversationIdsOf(Long customerId) {
+		return conversations.findIdsByCustomerId(customerId);
+	}
+
 	/** Whether the customer's data was erased at their request: nothing of them is to be shown or posted again. */
 	@Transactional(readOnly = true)
 	public boolean isForgotten(Long customerId) {

@@ -93,6 +93,9 @@ class RatingAlerts {
 		if (rating == null) {
 			return new FollowUp(StaffAction.note("That button is not known."), null);
 		}
+		if (conversations.isForgotten(rating.customerId())) {
+			return new FollowUp(StaffAction.note("This customer was forgotten at their request."), null);
+		}
 		TicketView ticket = conversations.followUp(conversationId);
 		TicketView taken = tickets.tryTake(ticket.id(), staff).orElse(ticket);
 		if (!staff.id().equals(taken.takenById())) {

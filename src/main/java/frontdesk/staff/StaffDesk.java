@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -308,13 +309,18 @@ public class StaffDesk {
 	}
 
 	/**
-	 * A customer is being forgotten: their topic, with the copies of what they wrote, is deleted in the group.
+	 * A customer is being forgotten: their topic, with the copies of what they wrote, is deleted in the group, and the
+	 * bot's posts about them (in their topics, their cards and alerts and the edits of them) are forgotten.
 	 * @return the title of a topic of theirs the staff must delete by hand (Telegram would not, or it is in a group
 	 * the bot no longer looks after); empty when none is left
 	 */
 	@Transactional
 	public Optional<String> forgetTopicOf(Long customerId) {
-		return topics.forget(customerId);
+		List<String> keys = new ArrayList<>();
+		tickets.idsOf(customerId).forEach(ticket -> keys.add(cardKey(ticket)));
+		conversations.conversationIdsOf(customerId)
+			.forEach(conversation -> keys.add(RatingAlerts.alertKey(conversation)));
+		return topics.forget(customerId, keys);
 	}
 
 	/**

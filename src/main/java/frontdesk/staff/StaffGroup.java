@@ -75,12 +75,16 @@ public interface StaffGroup {
 	void edit(String key, String text, List<Reply.Button> buttons);
 
 	/**
-	 * Deletes a topic with everything in it, drops what still waited to be posted there, and forgets what the bot
-	 * posted there and, naming the topic by its title, elsewhere in the group (the General topic).
-	 * @return {@code false} if Telegram would not delete the topic (it is logged); a topic already gone counts as
-	 * deleted
+	 * Deletes a topic of the current group with everything in it.
+	 * @return {@code false} if Telegram would not (it is logged); a topic already gone counts as deleted
 	 */
-	boolean deleteTopic(long topicId, String title);
+	boolean deleteTopic(long topicId);
+
+	/**
+	 * Forgets the posts of a customer being forgotten, waiting or posted: those in their topics of a group (this one or
+	 * one the staff left), and those made under their keys anywhere (their cards and alerts, and the edits of them).
+	 */
+	void forgetPosts(String groupId, List<Long> topicIds, List<String> keys);
 
 	/** Whether the post made under the key has gone out (rather than still waiting its turn, or never made). */
 	boolean posted(String key);

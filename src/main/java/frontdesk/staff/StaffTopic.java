@@ -46,6 +46,15 @@ class StaffTopic {
 		this.createdAt = createdAt;
 	}
 
+	String groupId() {
+		return groupId;
+	}
+
+	/** The topic this one replaced, deleted by hand in the group; {@code null} if none. */
+	Long replacedTopicId() {
+		return replacedTopicId;
+	}
+
 	Long customerId() {
 		return customerId;
 	}

@@ -1,7 +1,10 @@
 package frontdesk.staff;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import frontdesk.conversation.CustomerProfile;
 import frontdesk.text.Cut;
@@ -72,15 +75,22 @@ class StaffTopics {
 	}
 
 	/**
-	 * Forgets the customer's topic, deleting it in the group with what it holds of them.
+	 * Forgets the customer's topic, deleting it in the group with what it holds of them, and the bot's posts about them
+	 * (in their topics, and under the given keys anywhere in the group) with it.
 	 * @return the title of a topic left for the staff to delete by hand: Telegram would not delete it, or it is in an
 	 * earlier group, which the bot no longer looks after; empty when there is none left
 	 */
-	Optional<String> forget(Long customerId) {
+	Optional<String> forget(Long customerId, List<String> keys) {
 		Optional<StaffTopic> topic = topics.findById(customerId);
+		List<Long> topicIds = topic.stream()
+			.flatMap(known -> Stream.of(known.topicId(), known.replacedTopicId()))
+			.filter(Objects::nonNull)
+			.toList();
+		if (topic.isPresent() || group.configured()) {
+			group.forgetPosts(topic.map(StaffTopic::groupId).orElse(group.id()), topicIds, keys);
+		}
 		topic.ifPresent(topics::delete);
-		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId(), known.title()))
-			.map(StaffTopic::title);
+		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId())).map(StaffTopic::title);
 	}
 
 	/** The topic that replaced a deleted one, in the current group, if one did. */

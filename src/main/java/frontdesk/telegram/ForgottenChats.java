@@ -29,10 +29,10 @@ class ForgottenChats {
 	void on(CustomerForgotten forgotten) {
 		if (UpdateHandler.CHANNEL.equals(forgotten.was().channel())) {
 			long chat = Long.parseLong(forgotten.was().externalId());
-			outbox.deleteByChatId(chat);
+			outbox.deleteByChatIdOrFromChatId(chat);
 			sent.deleteByChatId(chat, MessagePairs.copiesFrom(chat) + "%");
 			// an update that failed is kept whole for inspection; one of theirs keeps no more than its id
-			updates.forgetPayloadsSaying(String.valueOf(chat));
+			updates.forgetPayloadsSaying("\"id\":" + chat + ",");
 		}
 	}
 }

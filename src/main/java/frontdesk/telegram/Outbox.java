@@ -81,12 +81,16 @@ class Outbox {
 	}
 
 	/**
-	 * Drops what waited to go into a topic, and forgets what went there and what elsewhere in the group named it by its
-	 * title: the topic is being deleted.
+	 * Forgets requests, waiting or sent, with what they said: those for some topics of a group, and those made under
+	 * some keys (the posts and their edits) anywhere.
 	 */
-	void forgetTopic(long chatId, int topicId, String title) {
-		messages.deleteByChatIdAndThreadId(chatId, topicId);
-		messages.deleteByChatIdSaying(chatId, title);
+	void forgetPosts(long chatId, List<Integer> topicIds, List<String> keys) {
+		if (!topicIds.isEmpty()) {
+			messages.deleteByChatIdAndThreadIdIn(chatId, topicIds);
+		}
+		if (!keys.isEmpty()) {
+			messages.deleteByMessageKeyIn(keys);
+		}
 	}
 
 	/** Whether a message with the key is queued, or was sent. */

@@ -62,25 +62,20 @@ interface OutboxRepository extends Repository<OutboxMessage, Long> {
 
 	long countByStatus(OutboxMessage.Status status);
 
-	/** Forgets every request for a chat, waiting or sent, with what it said. */
+	/** Forgets every request for a chat, or copying from it, waiting or sent, with what it said. */
 	@Modifying
-	@Query("delete from OutboxMessage m where m.chatId = :chatId")
-	int deleteByChatId(long chatId);
+	@Query("delete from OutboxMessage m where m.chatId = :chatId or m.fromChatId = :chatId")
+	int deleteByChatIdOrFromChatId(long chatId);
 
-	/**
-	 * Forgets every request for one topic of a group, waiting or sent, with what it said: the posts there and the edits
-	 * of those posts (which name no topic).
-	 */
+	/** Forgets every request for some topics of a group, waiting or sent, with what it said. */
 	@Modifying
-	@Query("""
-			delete from OutboxMessage m where m.chatId = :chatId and (m.messageThreadId = :threadId or m.messageKey in (
-			    select k.messageKey from OutboxMessage k where k.chatId = :chatId and k.messageThreadId = :threadId))""")
-	int deleteByChatIdAndThreadId(long chatId, Integer threadId);
+	@Query("delete from OutboxMessage m where m.chatId = :chatId and m.messageThreadId in :threadIds")
+	int deleteByChatIdAndThreadIdIn(long chatId, Collection<Integer> threadIds);
 
-	/** Forgets every request for a chat that says the given words, waiting or sent. */
+	/** Forgets every request made under some keys (a post and the edits of it), waiting or sent. */
 	@Modifying
-	@Query("delete from OutboxMessage m where m.chatId = :chatId and locate(:words, m.text) > 0")
-	int deleteByChatIdSaying(long chatId, String words);
+	@Query("delete from OutboxMessage m where m.messageKey in :keys")
+	int deleteByMessageKeyIn(Collection<String> keys);
 
 	List<OutboxMessage> findByChatIdAndStatusAndIdGreaterThanOrderById(long chatId, OutboxMessage.Status status, Long id,
 			Limit limit);

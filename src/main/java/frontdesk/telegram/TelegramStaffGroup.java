@@ -138,8 +138,7 @@ class TelegramStaffGroup implements StaffGroup {
 	}
 
 	@Override
-	public boolean deleteTopic(long topicId, String title) {
-		outbox.forgetTopic(settings.staffChatId(), Math.toIntExact(topicId), title);
+	public boolean deleteTopic(long topicId) {
 		try {
 			api.execute(DeleteForumTopic.builder()
 				.chatId(settings.staffChatId())
@@ -155,6 +154,11 @@ class TelegramStaffGroup implements StaffGroup {
 			log.warn("Could not delete topic {} of the staff group: {}", topicId, ex.getMessage());
 			return false;
 		}
+	}
+
+	@Override
+	public void forgetPosts(String groupId, List<Long> topicIds, List<String> keys) {
+		outbox.forgetPosts(Long.parseLong(groupId), topicIds.stream().map(Math::toIntExact).toList(), keys);
 	}
 
 	@Override

@@ -48,6 +48,8 @@ interface TicketRepository extends Repository<Ticket, Long> {
 	/** The tickets of a conversation, oldest first. */
 	List<Ticket> findByConversationIdOrderById(Long conversationId);
 
+	List<Ticket> findByCustomerId(Long customerId);
+
 	/** The tickets that ended last (closed or withdrawn), the latest first. */
 	List<Ticket> findByClosedAtNotNullOrderByClosedAtDescIdDesc(Limit limit);
 

@@ -178,6 +178,12 @@ public class Tickets {
 		});
 	}
 
+	/** The ids of every request the customer made, or the staff made for them. */
+	@Transactional(readOnly = true)
+	public List<Long> idsOf(Long customerId) {
+		return tickets.findByCustomerId(customerId).stream().map(Ticket::id).toList();
+	}
+
 	/** The request that has waited longest for a person with no one on it yet, if there is one. */
 	@Transactional(readOnly = true)
 	public Optional<TicketView> longestWaiting() {
