@@ -60,10 +60,16 @@ final class Format {
 		};
 	}
 
-	/** Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id. */
+	/**
+	 * Where the customer writes from: "Telegram @ada", "Telegram", or the channel and the end of their id; "Telegram
+	 * (forgotten)" for a customer forgotten at their request.
+	 */
 	static String channel(CustomerProfile customer) {
 		if (customer == null) {
 			return "";
+		}
+		if (customer.forgotten()) {
+			return ("telegram".equals(customer.channel()) ? "Telegram" : customer.channel()) + " (forgotten)";
 		}
 		if ("telegram".equals(customer.channel())) {
 			return customer.username() == null ? "Telegram" : "Telegram @" + customer.username();

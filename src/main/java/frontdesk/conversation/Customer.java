@@ -72,7 +72,7 @@ class Customer {
 	void forget(Instant now) {
 		firstName = null;
 		username = null;
-		externalId = "forgotten-" + id;
+		externalId = CustomerProfile.FORGOTTEN + id;
 		blocked = false;
 		forgottenAt = now;
 	}

@@ -15,6 +15,14 @@ public record CustomerProfile(String channel, String externalId, String firstNam
 		username = username == null ? null : Inbound.storable(username);
 	}
 
+	/** How the channel identity of a customer forgotten at their request starts; no channel gives out such ids. */
+	static final String FORGOTTEN = "forgotten-";
+
+	/** Whether this is a customer forgotten at their request, of whom only the channel is known. */
+	public boolean forgotten() {
+		return externalId.startsWith(FORGOTTEN);
+	}
+
 	/** The customer's name as staff see it: their first name, or "Customer". */
 	public String name() {
 		return firstName == null ? "Customer" : firstName;

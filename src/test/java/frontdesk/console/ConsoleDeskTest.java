@@ -560,7 +560,8 @@ class ConsoleDeskTest {
 			assertThat(jdbc.queryForObject("select count(*) from ticket where customer_id = ?", Long.class, customerId))
 				.isOne();
 			String page = conversation(ticket, grace());
-			assertThat(page).doesNotContain("Nia", "1 Long Lane", "noted", "too slow", "forget this customer");
+			assertThat(page).doesNotContain("Nia", "1 Long Lane", "noted", "too slow", "forget this customer")
+				.contains("web (forgotten)");
 
 			// whoever writes from there again is someone new
 			say(nia, "hello again");
