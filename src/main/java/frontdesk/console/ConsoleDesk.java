@@ -82,8 +82,8 @@ class ConsoleDesk {
 		log.info("{} had customer {} forgotten: {} messages erased", staff.name(), customerId, forgotten.messages());
 		String left = leftTopic.map(title -> " Their topic in the staff group could not be deleted: delete “" + title
 				+ "” there by hand.").orElse("");
-		return "Forgotten: " + forgotten.messages() + (forgotten.messages() == 1 ? " message" : " messages") + " of "
-				+ forgotten.conversations() + (forgotten.conversations() == 1 ? " conversation" : " conversations")
+		return "Forgotten: " + Format.count(forgotten.messages(), "message") + " of "
+				+ Format.count(forgotten.conversations(), "conversation")
 				+ " erased, with the customer's name and channel identity." + left;
 	}
 

@@ -95,8 +95,8 @@ class ConversationController {
 		model.addAttribute("id", id);
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerId", transcript.customerId());
-		model.addAttribute("forgettable", transcript.closedAt() != null
-				&& !conversations.isForgotten(transcript.customerId()));
+		model.addAttribute("forgettable", transcript.closedAt() != null && transcript.customer() != null
+				&& !transcript.customer().forgotten());
 		model.addAttribute("channel", Format.channel(transcript.customer()));
 		model.addAttribute("opened", Format.time(transcript.openedAt(), zone));
 		model.addAttribute("state", state(transcript));

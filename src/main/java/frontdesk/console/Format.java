@@ -79,6 +79,11 @@ final class Format {
 	}
 
 
+	/** A count of things in words, e.g. "1 message", "3 messages". */
+	static String count(long count, String thing) {
+		return count + " " + thing + (count == 1 ? "" : "s");
+	}
+
 	/** A share from 0 to 1 as a whole percentage, e.g. "83%". */
 	static String percent(double share) {
 		return Math.round(share * 100) + "%";

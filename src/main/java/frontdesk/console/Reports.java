@@ -103,7 +103,7 @@ class Reports {
 				new Figure("Median first response", median == null ? "–" : Format.duration(median),
 						stats.tickets().firstResponses() + " answered by a person" + openTime(stats.tickets())),
 				new Figure("Rating", rated == 0 ? "–" : "%.1f".formatted(stats.ratings().all().average()),
-						rated + (rated == 1 ? " rating" : " ratings")));
+						Format.count(rated, "rating")));
 	}
 
 	/**

@@ -2,8 +2,8 @@ package frontdesk.conversation;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.MessageKey;
@@ -43,11 +43,14 @@ class BotTexts {
 		return fill(customer.firstName(), key, now, own);
 	}
 
-	/** Texts of the intents (answers), with the common placeholders filled in for the customer. */
-	List<String> fill(Customer customer, List<String> texts, Instant now) {
+	/**
+	 * Fills in texts of the intents (answers) with the common placeholders for the customer, worked out once for them
+	 * all.
+	 */
+	UnaryOperator<String> filler(Customer customer, Instant now) {
 		Map<String, String> values = Turn.commonPlaceholders(customer.firstName(), hours, now,
 				understanding.current().intents().messages());
-		return texts.stream().map(text -> Placeholders.fill(text, values)).toList();
+		return text -> Placeholders.fill(text, values);
 	}
 
 	private String fill(String name, MessageKey key, Instant now, Map<String, String> own) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import frontdesk.hours.BusinessHours;
 import frontdesk.intent.Intent;
@@ -484,20 +485,14 @@ public class ConversationService {
 	 */
 	@Transactional(readOnly = true)
 	public List<SavedAnswer> savedAnswers(Long customerId) {
-		Customer customer = customers.findById(customerId).orElseThrow();
-		List<Intent> answering = understanding.current()
+		UnaryOperator<String> fill = texts.filler(customers.findById(customerId).orElseThrow(), clock.instant());
+		return understanding.current()
 			.intents()
 			.intents()
 			.stream()
 			.filter(intent -> intent.action() == Intent.Action.ANSWER)
+			.map(intent -> new SavedAnswer(intent.id(), intent.label(), fill.apply(intent.answers().get(0))))
 			.toList();
-		List<String> filled = texts.fill(customer, answering.stream().map(intent -> intent.answers().get(0)).toList(),
-				clock.instant());
-		List<SavedAnswer> answers = new ArrayList<>();
-		for (int i = 0; i < answering.size(); i++) {
-			answers.add(new SavedAnswer(answering.get(i).id(), answering.get(i).label(), filled.get(i)));
-		}
-		return answers;
 	}
 
 	/** How far back in a conversation a question the bot could not answer is looked for. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
@@ -91,10 +92,9 @@ public class IntentCatalog {
 		}
 		Intent intent = current.find(intentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no intent '" + intentId + "'."));
-		for (Intent each : current.intents()) {
-			if (each.examples().stream().anyMatch(known -> known.equalsIgnoreCase(phrasing))) {
-				throw new IllegalArgumentException("'" + phrasing + "' is already an example of '" + each.id() + "'.");
-			}
+		Optional<Intent> owner = current.withExample(phrasing);
+		if (owner.isPresent()) {
+			throw new IllegalArgumentException("'" + phrasing + "' is already an example of '" + owner.get().id() + "'.");
 		}
 		ExampleWriter.Edit edit;
 		try {

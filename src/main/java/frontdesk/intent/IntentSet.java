@@ -35,6 +35,14 @@ public final class IntentSet {
 		return find(id).filter(Intent::offerable);
 	}
 
+	/** The intent that has the phrasing among its examples, whatever its capitals, if one has. */
+	public Optional<Intent> withExample(String phrasing) {
+		return intents.values()
+			.stream()
+			.filter(intent -> intent.examples().stream().anyMatch(phrasing::equalsIgnoreCase))
+			.findFirst();
+	}
+
 	public Messages messages() {
 		return messages;
 	}

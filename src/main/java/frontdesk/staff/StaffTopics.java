@@ -81,15 +81,14 @@ class StaffTopics {
 	 * earlier group, which the bot no longer looks after; empty when there is none left
 	 */
 	Optional<String> forget(Long customerId, List<String> keys) {
+		// a customer who never had a topic has no posts either: cards and alerts go to the customer's topic
 		Optional<StaffTopic> topic = topics.findById(customerId);
-		List<Long> topicIds = topic.stream()
-			.flatMap(known -> Stream.of(known.topicId(), known.replacedTopicId()))
-			.filter(Objects::nonNull)
-			.toList();
-		if (topic.isPresent() || group.configured()) {
-			group.forgetPosts(topic.map(StaffTopic::groupId).orElse(group.id()), topicIds, keys);
-		}
-		topic.ifPresent(topics::delete);
+		topic.ifPresent(known -> {
+			group.forgetPosts(known.groupId(), Stream.of(known.topicId(), known.replacedTopicId())
+				.filter(Objects::nonNull)
+				.toList(), keys);
+			topics.delete(known);
+		});
 		return topic.filter(known -> !known.in(group.id()) || !group.deleteTopic(known.topicId())).map(StaffTopic::title);
 	}
 

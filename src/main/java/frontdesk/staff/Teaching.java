@@ -46,10 +46,7 @@ class Teaching {
 	 */
 	List<Reply.Button> offer(Long conversationId, String intentId) {
 		Optional<UnansweredQuestion> question = conversations.lastUnanswered(conversationId)
-			.filter(asked -> catalog.current()
-				.intents()
-				.stream()
-				.noneMatch(intent -> intent.examples().stream().anyMatch(asked.text()::equalsIgnoreCase)));
+			.filter(asked -> catalog.current().withExample(asked.text()).isEmpty());
 		if (question.isEmpty()) {
 			return List.of();
 		}
